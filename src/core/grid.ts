@@ -1,0 +1,115 @@
+/**
+ * The workbook as the core sees it: plain values, no library objects.
+ *
+ * A cell is a primitive so that 100,000 rows cost no object per cell; only Excel
+ * error values (`#NV`, `#DIV/0!`, …) are objects, tagged with `kind: 'error'`.
+ */
+export interface CellError {
+  readonly kind: 'error';
+  /** The error as Excel stores it, e.g. `#N/A`. */
+  readonly code: string;
+}
+
+export type Cell = string | number | boolean | null | CellError;
+
+/** A merged area, 0-based and inclusive on every side. */
+export interface MergedArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetGrid {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  /** rows[r][c], 0-based; rows and cells may be missing at the end (read as empty). */
+  readonly rows: readonly (readonly Cell[] | undefined)[];
+  readonly merges: readonly MergedArea[];
+}
+
+/** A workbook-level defined name that refers to a single cell. */
+export interface DefinedName {
+  readonly name: string;
+  readonly sheet: string;
+  /** Plain A1 address, without `$`. */
+  readonly cell: string;
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+  readonly definedNames: readonly DefinedName[];
+}
+
+export function isCellError(cell: Cell | undefined): cell is CellError {
+  return typeof cell === 'object' && cell !== null;
+}
+
+export function cellAt(sheet: SheetGrid, row: number, col: number): Cell {
+  return sheet.rows[row]?.[col] ?? null;
+}
+
+/** The cell as text the user would recognise (`''` for empty). */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'WAHR' : 'FALSCH';
+  return cell.code;
+}
+
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** 0 → `A`, 25 → `Z`, 26 → `AA`. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column → `B7`. */
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+/** `B7` (or `$B$7`) → 0-based row and column; undefined for anything else. */
+export function parseA1(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row < 1) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+/**
+ * The grid with every merged value copied into each cell of its area, so a vertically
+ * merged office or service name names every row it spans (SPEC §2).
+ */
+export function withMergesApplied(sheet: SheetGrid): SheetGrid {
+  if (sheet.merges.length === 0) return sheet;
+  const rows: Cell[][] = sheet.rows.map((r) => (r ? r.slice() : []));
+  for (const m of sheet.merges) {
+    const value = rows[m.top]?.[m.left] ?? null;
+    if (value === null) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = rows[r] ?? (rows[r] = []);
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        while (row.length < c) row.push(null);
+        row[c] = value;
+      }
+    }
+  }
+  return { ...sheet, rows };
+}

@@ -1,0 +1,87 @@
+/**
+ * Output sheets as plain table models (SPEC §5). The core builds them; every adapter
+ * renders them the same way (ExcelJS into a report workbook, Office.js into the open one).
+ */
+
+export type OutputRole = 'Monitoring' | 'Pruefhinweise' | 'Gesamtliste' | 'Vergleich' | 'Katalog';
+
+/** Preferred sheet name of each role (a user's unmarked sheet of that name makes it `<name> (2)`). */
+export const OUTPUT_SHEET_NAMES: Readonly<Record<OutputRole, string>> = {
+  Monitoring: 'Monitoring',
+  Pruefhinweise: 'Prüfhinweise',
+  Gesamtliste: 'Gesamtliste',
+  Vergleich: 'Vergleich',
+  Katalog: 'LeiKa-Katalog',
+};
+
+/** Workbook-level defined name marking a product sheet; it refers to the sheet's A1. */
+export function markerName(role: OutputRole): string {
+  return `LeiKaMonitor_${role}`;
+}
+
+export type NumberFormat =
+  | 'integer' // 1.187
+  | 'signedInteger' // +12 / −3
+  | 'percent' // 12,5 %
+  | 'signedPercent' // +12,5 %
+  | 'year'; // 2024 (no thousands separator)
+
+/** A cell to write into the workbook. Text is always written as text, never as a formula. */
+export type OutValue =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number; readonly format: NumberFormat }
+  | { readonly kind: 'date'; readonly iso: string }
+  /** A link to a cell of the evaluated workbook (inside Excel) or of the input file (report workbook). */
+  | { readonly kind: 'link'; readonly text: string; readonly sheet: string; readonly cell: string };
+
+export interface OutTable {
+  readonly kind: 'table';
+  /** Stable id, used by charts to refer to the table and by adapters for Excel table names. */
+  readonly id: string;
+  /** Top-left cell, 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly OutValue[])[];
+  /** The last row is a total row (bold, top border). */
+  readonly totalRow: boolean;
+  /** Written as an Excel table (ListObject) with this name, e.g. `LeiKaGesamtliste`. */
+  readonly excelTable?: string;
+  /** Column widths in characters, per column of the table. */
+  readonly widths?: readonly number[];
+  /** Colour scale over the numeric body cells (heat map). */
+  readonly heatMap?: boolean;
+}
+
+export interface OutText {
+  readonly kind: 'text';
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+  readonly style: 'title' | 'subtitle' | 'note';
+}
+
+/**
+ * A clustered column chart over a table: categories are the table's first column
+ * (body rows `categoryRows`), one series per column in `seriesColumns` (indexes into the
+ * table's columns, names from the header).
+ */
+export interface OutChart {
+  readonly kind: 'chart';
+  readonly title: string;
+  readonly tableId: string;
+  readonly categoryRows: readonly number[];
+  readonly seriesColumns: readonly number[];
+  /** Anchor, 0-based cells: top-left and bottom-right (exclusive). */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
+export type OutBlock = OutTable | OutText | OutChart;
+
+export interface OutputSheet {
+  readonly role: OutputRole;
+  readonly blocks: readonly OutBlock[];
+  readonly orientation: 'portrait' | 'landscape';
+}
