@@ -64,8 +64,14 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+const LETTERS: string[] = [];
+
 /** 0 → `A`, 25 → `Z`, 26 → `AA`. */
 export function columnLetters(col: number): string {
+  return col < 64 ? (LETTERS[col] ??= lettersOf(col)) : lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

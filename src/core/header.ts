@@ -14,7 +14,7 @@ export type ColumnRole =
 
 export interface HeaderColumn {
   readonly col: number;
-  /** Row of the header cell that named the column (the upper row of a two-row header). */
+  /** Row of the header cell that names the column (the year row of a two-row header). */
   readonly headerRow: number;
   readonly role: ColumnRole;
 }
@@ -77,7 +77,7 @@ export function headerRole(cell: Cell | undefined): ColumnRole | undefined {
   return undefined;
 }
 
-function isStatusSource(role: ColumnRole): boolean {
+function isStatusSource(role: ColumnRole): role is Extract<ColumnRole, { kind: 'status' | 'reifegrad' }> {
   return role.kind === 'status' || role.kind === 'reifegrad';
 }
 
@@ -110,7 +110,7 @@ export function readHeaderRow(sheet: SheetGrid, r: number): TableHeader | undefi
       const years = yearsBelow(sheet, r, c);
       if (years) {
         twoRow = true;
-        for (const { col, year } of years) columns.push({ col, headerRow: r, role: { kind: role.kind, year } });
+        for (const { col, year } of years) columns.push({ col, headerRow: r + 1, role: { kind: role.kind, year } });
         // the merged alias repeats over the spanned cells; they are covered now
         c = years[years.length - 1]!.col;
         continue;

@@ -27,8 +27,8 @@ export function isValidKey(key: string): boolean {
 export function readKey(cell: Cell): KeyReading {
   const key = normalizeKey(cell);
   if (key === '') return { kind: 'missing' };
-  if (typeof cell === 'string' && NO_KEY_WORDS.has(fold(cell))) return { kind: 'missing' };
   if (isValidKey(key)) return { kind: 'valid', key };
+  if (typeof cell === 'string' && NO_KEY_WORDS.has(fold(cell))) return { kind: 'missing' };
   return { kind: 'invalid', written: typeof cell === 'string' ? cell.trim() : key };
 }
 

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeWorkbook } from '../core/analyze';
+import type { Analysis } from '../core/model';
+import { readXlsx } from '../adapters/xlsx-reader';
+import { WorkbookError } from '../port/workbook-port';
+import { analysisJson } from './json';
+import { reportText } from './text';
+
+export const USAGE = 'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx> [--out <bericht.xlsx>] [--year <JJJJ>] [--json] [--catalog <leika.csv|xlsx>]';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Today, for the evaluation date and the calendar-year fallback. */
+  now(): Date;
+}
+
+/** A failure the user must fix: printed as one line on stderr, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Runs the command line of SPEC §6; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await run(argv, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof WorkbookError) {
+      io.stderr(`Fehler: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`Fehler: unerwarteter Fehler bei der Auswertung (${detail.split('\n')[0]}). Bitte melden Sie diesen Fall dem Amt für Digitalisierung.\n`);
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        year: { type: 'string', short: 'y' },
+        json: { type: 'boolean' },
+        catalog: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (cause) {
+    throw new UsageError(`${cause instanceof Error ? cause.message : String(cause)}. ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `Keine Arbeitsmappe angegeben. ${USAGE}` : `Bitte genau eine Arbeitsmappe angeben. ${USAGE}`);
+  const input = positionals[0]!;
+  const year = values.year === undefined ? undefined : parseYear(values.year);
+
+  const bytes = readInput(input);
+  const workbook = readXlsx(bytes);
+  const now = io.now();
+  const analysis: Analysis = analyzeWorkbook(workbook, { ...(year !== undefined ? { year } : {}), currentYear: now.getFullYear() });
+  if (analysis.officeSheets.length === 0) {
+    const reasons = analysis.skippedSheets.map((s) => `${s.sheet}: ${s.reason}`).join('; ');
+    throw new UsageError(`Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`);
+  }
+
+  let written: string | undefined;
+  if (values.out !== undefined) written = await writeReport(input, values.out, analysis, now);
+
+  if (values.json) {
+    io.stdout(`${JSON.stringify(analysisJson(analysis), null, 2)}\n`);
+    return;
+  }
+  io.stdout(`${reportText(analysis)}\n`);
+  if (written) io.stdout(`\nBericht geschrieben: ${written}\n`);
+}
+
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text.trim()) || year < 2000 || year > 2099) throw new UsageError(`--year erwartet ein Jahr von 2000 bis 2099, nicht „${text}“.`);
+  return year;
+}
+
+function readInput(path: string): Uint8Array {
+  if (!existsSync(path)) throw new UsageError(`Datei nicht gefunden: ${path}`);
+  if (statSync(path).isDirectory()) throw new UsageError(`${path} ist ein Ordner, keine Arbeitsmappe.`);
+  if (extname(path).toLowerCase() === '.xls') {
+    const head = readFileSync(path).subarray(0, 2);
+    // an .xlsx misnamed as .xls is read; a real legacy file is refused by the reader
+    if (head[0] !== 0x50 || head[1] !== 0x4b) readXlsx(readFileSync(path));
+  }
+  return readFileSync(path);
+}
+
+async function writeReport(input: string, out: string, analysis: Analysis, now: Date): Promise<string> {
+  const target = resolve(out);
+  if (samePath(resolve(input), target)) throw new UsageError(`--out darf nicht die Eingabedatei sein (${out}): die Eingabe wird nie verändert.`);
+  const { buildReport } = await import('./report');
+  const bytes = await buildReport(analysis, { evaluatedAt: isoDate(now), sourceFileName: basename(input) });
+  try {
+    writeFileSync(target, bytes);
+  } catch (cause) {
+    throw new UsageError(`Der Bericht kann nicht nach ${out} geschrieben werden (${cause instanceof Error ? cause.message : String(cause)}).`);
+  }
+  return target;
+}
+
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return existsSync(b) && realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+function isoDate(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,59 @@
+import { COUNT_KEYS, UNASSIGNED } from '../core/clusters';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings';
+import type { Analysis } from '../core/model';
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' };
+const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+
+/** Rows of cells as an aligned text table: first column left, the others right-aligned. */
+export function alignTable(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  const line = (row: readonly string[]): string =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const [head, ...body] = rows;
+  return [head ? line(head) : '', rule, ...body.map(line)].join('\n');
+}
+
+/** The Monitoring table as in SPEC §1 (Nicht zugeordnet only where non-zero). */
+export function monitoringText(analysis: Analysis): string {
+  const showUnassigned = analysis.years.some((y) => analysis.total[y]![UNASSIGNED] > 0);
+  const rows: string[][] = [['Umsetzungsstatus', ...analysis.years.map(String)]];
+  for (const key of COUNT_KEYS) {
+    if (key === UNASSIGNED && !showUnassigned) continue;
+    rows.push([key, ...analysis.years.map((y) => integer.format(analysis.total[y]![key]))]);
+  }
+  const table = alignTable(rows);
+  const lines = table.split('\n');
+  // a rule above the total row, as in the printed report
+  lines.splice(lines.length - 1, 0, lines[1]!);
+  return lines.join('\n');
+}
+
+export function findingsSummary(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'Prüfhinweise: keine';
+  const lines = [`Prüfhinweise: ${findings.length}`];
+  for (const severity of SEVERITY_ORDER) {
+    const ofSeverity = findings.filter((f) => f.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const byCode = new Map<string, number>();
+    for (const f of ofSeverity) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+    const codes = [...byCode].map(([code, n]) => `${code} ${n}`).join(', ');
+    lines.push(`  ${SEVERITY_LABEL[severity]}: ${ofSeverity.length} (${codes})`);
+  }
+  const errors = findings.filter((f) => f.severity === 'error').slice(0, 10);
+  for (const f of errors) lines.push(`  - ${f.sheet}!${f.cell} ${f.code}: ${f.message}`);
+  const more = findings.filter((f) => f.severity === 'error').length - errors.length;
+  if (more > 0) lines.push(`  … und ${more} weitere Fehler (vollständige Liste im Blatt „Prüfhinweise“ mit --out oder in --json)`);
+  return lines.join('\n');
+}
+
+export function reportText(analysis: Analysis): string {
+  const parts = [`Berichtsjahr: ${analysis.reportYear}`, '', monitoringText(analysis), '', findingsSummary(analysis.findings)];
+  if (analysis.skippedSheets.length > 0) {
+    parts.push('', 'Übersprungene Blätter:');
+    for (const s of analysis.skippedSheets) parts.push(`  - ${s.sheet}: ${s.reason}`);
+  }
+  return parts.join('\n');
+}

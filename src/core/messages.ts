@@ -1,0 +1,44 @@
+/**
+ * German finding messages, one function per code: each names the value found and what to do.
+ * Tests compare codes, not this prose.
+ */
+export const MESSAGES = {
+  UNKNOWN_STATUS: (value: string, suggestion?: string) =>
+    `Der Status „${value}“ ist keinem Cluster zugeordnet und wird als „Nicht zugeordnet“ gezählt.` +
+    (suggestion ? ` Meinten Sie „${suggestion}“? ` : ' ') +
+    'Bitte korrigieren Sie den Wert oder ergänzen Sie ihn im Blatt „Zuordnung“.',
+  INVALID_REIFEGRAD: (value: string) =>
+    `Der Reifegrad „${value}“ ist keine ganze Zahl von 0 bis 4 und wird als „Nicht zugeordnet“ gezählt. Bitte tragen Sie 0, 1, 2, 3 oder 4 ein.`,
+  INVALID_KEY: (value: string) =>
+    `Der LeiKa-Schlüssel „${value}“ ist ungültig (erwartet: 14 Ziffern, beginnend mit 99). Die Leistung wird trotzdem gezählt; bitte korrigieren Sie den Schlüssel.` +
+    (/e\+?\d/i.test(value) ? ' Der Wert ist in wissenschaftlicher Schreibweise gespeichert und hat Ziffern verloren: Spalte als Text formatieren und den Schlüssel neu eingeben.' : ''),
+  CONFLICTING_DUPLICATE: (key: string, year: number, first: string, firstCluster: string, cluster: string) =>
+    `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first} mit Cluster „${firstCluster}“, hier mit „${cluster}“. Gezählt wird nur der erste Eintrag; bitte klären Sie, welcher Status gilt, und löschen Sie die doppelte Zeile.`,
+  DUPLICATE_YEAR_COLUMN: (header: string, year: string, first: string) =>
+    `Die Spalte „${header}“ gibt wie Spalte ${first} den Status für ${year} an. Es zählt nur die linke Spalte; bitte entfernen oder umbenennen Sie diese Spalte.`,
+  DUPLICATE_KEY: (key: string, year: number, first: string) =>
+    `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first} mit demselben Cluster. Er wird nur einmal gezählt; bitte löschen Sie die doppelte Zeile.`,
+  NO_STATUS: (service: string, year: number) =>
+    `Für „${service}“ ist in keinem Jahr ein Status eingetragen. Die Leistung wird für ${year} als „Nicht zugeordnet“ gezählt; bitte tragen Sie den Umsetzungsstatus ein.`,
+  STATUS_WITHOUT_SERVICE: (value: string) =>
+    `Die Zeile hat den Status „${value}“, aber weder LeiKa-Schlüssel noch Leistung. Sie wird nicht gezählt; bitte ergänzen Sie die Leistung oder löschen Sie die Zeile.`,
+  NO_KEY: (service: string) =>
+    `„${service}“ hat keinen LeiKa-Schlüssel. Die Leistung wird gezählt; ergänzen Sie den Schlüssel, sobald es einen gibt.`,
+  EXCLUDED: (value: string) => `„${value}“: Die Leistung wird für dieses Jahr nicht gezählt (nicht zuständig).`,
+  TOTALS_ROW: (value: string) => `„${value}“ ist eine Summenzeile und wird nicht als Leistung gezählt.`,
+  KEY_IN_SEVERAL_OFFICES: (key: string, firstOffice: string) =>
+    `Der LeiKa-Schlüssel ${key} kommt auch bei „${firstOffice}“ vor. Er wird bei beiden Ämtern gezählt; das ist richtig, wenn beide die Leistung erbringen.`,
+  INVALID_YEAR: (value: string, year: number) =>
+    `„${value}“ ist kein Jahr zwischen 2000 und 2099. Die Zeile wird dem Berichtsjahr ${year} zugerechnet; bitte tragen Sie das Jahr ein.`,
+  INVALID_MAPPING: (value: string) =>
+    `„${value}“ ist kein Cluster. Erlaubt sind: Analog, Kein Optimierungspotenzial, PDF, Digital, Projekt in Umsetzung, ausgeschlossen. Die Zeile der Zuordnung wird ignoriert.`,
+  INVALID_SETTING: (key: string, value: string) => `Die Einstellung „${key}“ hat den ungültigen Wert „${value}“ und wird ignoriert.`,
+} as const;
+
+export const SKIP_REASONS = {
+  hidden: 'ausgeblendet',
+  noHeader:
+    'keine Kopfzeile gefunden: In den ersten 30 Zeilen fehlt eine Zeile mit LeiKa-Schlüssel oder Leistung und einer Status-Spalte',
+  productSheet: (role: string) => `eigenes Blatt von LeiKa-Monitor (${role})`,
+  notSelected: 'nicht unter „Ausgewertete Blätter“ in den Einstellungen aufgeführt',
+} as const;
