@@ -1,0 +1,23 @@
+import { fold } from '../fold';
+import type { CountedRecord } from '../model';
+
+/**
+ * Identity of a service across years: same office and same valid key; without a valid key,
+ * same office and same folded name. A row with an invalid key and no name is identified by
+ * its key as written (folded), so such rows of one office are not merged into one.
+ */
+export function serviceIdentity(record: CountedRecord): string {
+  if (record.keyValid) return `${record.office}\u0000k${record.key}`;
+  const name = fold(record.name);
+  return name !== '' ? `${record.office}\u0000n${name}` : `${record.office}\u0000w${fold(record.key)}`;
+}
+
+/** The records of one year by identity; a repeated identity counts once (the first record wins). */
+export function byIdentity(records: readonly CountedRecord[]): Map<string, CountedRecord> {
+  const map = new Map<string, CountedRecord>();
+  for (const r of records) {
+    const id = serviceIdentity(r);
+    if (!map.has(id)) map.set(id, r);
+  }
+  return map;
+}

@@ -1,0 +1,8 @@
+export * from './types';
+export { compareYears, countRecords, ComparisonInputError, type CompareOptions } from './compare-years';
+export { COUNTED_CLUSTERS } from './counted-clusters';
+export { serviceIdentity, byIdentity } from './identity';
+export { commonNamePrefix } from './prefix';
+export { comparisonSentences, isRefined, type SentenceOptions } from './sentences';
+export { buildComparisonSheet, type ComparisonSheetOptions } from './sheet';
+export { formatInt, formatSigned } from './format';

@@ -1,0 +1,151 @@
+import { ALL_SERVICES, type CountKey, COUNT_KEYS, type CountedCluster, UNASSIGNED } from '../clusters';
+import type { OutBlock, OutValue, OutputSheet } from '../output-model';
+import { COUNTED_CLUSTERS } from './counted-clusters';
+import { formatInt, formatSigned } from './format';
+import { comparisonSentences } from './sentences';
+import type { YearComparison } from './types';
+
+export interface ComparisonSheetOptions {
+  /** Date of the evaluation, ISO `YYYY-MM-DD`; shown under the title. */
+  readonly date?: string;
+  /** Refinement rows listed per comparison; the rest is summed up in a note. Default 200. */
+  readonly maxRefinementRows?: number;
+}
+
+const text = (t: string): OutValue => ({ kind: 'text', text: t });
+const int = (n: number): OutValue => ({ kind: 'number', value: n, format: 'integer' });
+const signed = (n: number): OutValue => ({ kind: 'number', value: n, format: 'signedInteger' });
+
+/** Rows a chart occupies; blocks below start after it. */
+const CHART_ROWS = 16;
+
+/**
+ * The sheet `Vergleich` (role 'Vergleich'): per pair of years, latest first — the German
+ * sentences, the adjusted table beside the published one with a chart of both changes, the
+ * transition matrix as a heat map, the refinement list and the per-office overview.
+ * Without comparisons (fewer than two years) the sheet says so.
+ */
+export function buildComparisonSheet(comparisons: readonly YearComparison[], opts: ComparisonSheetOptions = {}): OutputSheet {
+  const blocks: OutBlock[] = [];
+  let row = 0;
+  blocks.push({ kind: 'text', row: row++, col: 0, text: 'Vergleich der Berichtsjahre', style: 'title' });
+  if (opts.date) blocks.push({ kind: 'text', row: row++, col: 0, text: `Stand der Auswertung: ${germanDate(opts.date)}`, style: 'note' });
+  row++;
+  if (comparisons.length === 0) {
+    blocks.push({ kind: 'text', row, col: 0, text: 'Für einen Vergleich sind mindestens zwei Jahre mit erfassten Leistungen nötig.', style: 'note' });
+    return { role: 'Vergleich', blocks, orientation: 'landscape' };
+  }
+  for (const c of [...comparisons].reverse()) row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200) + 2;
+  return { role: 'Vergleich', blocks, orientation: 'landscape' };
+}
+
+function germanDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]!}.${m[2]!}.${m[1]!}` : iso;
+}
+
+/** Appends the blocks of one comparison from `row`; returns the first free row below them. */
+function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], maxRefinementRows: number): number {
+  let row = start;
+  const id = `Vergleich${c.from}_${c.to}`;
+  blocks.push({ kind: 'text', row: row++, col: 0, text: `Vergleich ${c.from} \u2192 ${c.to}`, style: 'subtitle' });
+  for (const s of comparisonSentences(c)) blocks.push({ kind: 'text', row: row++, col: 0, text: s, style: 'note' });
+  row++;
+
+  // published beside adjusted; Alle Dienstleistungen always equals the sum of the rows above
+  const pubFrom = c.published[c.from]!;
+  const pubTo = c.published[c.to]!;
+  const adjFrom = c.adjusted[c.from]!;
+  const adjTo = c.adjusted[c.to]!;
+  const keys: CountKey[] = COUNT_KEYS.filter((k) => k !== UNASSIGNED || pubFrom[k] + pubTo[k] + adjFrom[k] + adjTo[k] > 0);
+  blocks.push({ kind: 'text', row: row++, col: 0, text: 'Veröffentlicht und bereinigt (nur in beiden Jahren erfasste Leistungen)', style: 'subtitle' });
+  const tableRow = row;
+  blocks.push({
+    kind: 'table',
+    id: `${id}_Bereinigt`,
+    row: tableRow,
+    col: 0,
+    header: ['Umsetzungsstatus', `${c.from}`, `${c.to}`, 'Veränderung', `${c.from} bereinigt`, `${c.to} bereinigt`, 'Veränderung bereinigt'],
+    rows: keys.map((k) => [text(k), int(pubFrom[k]), int(pubTo[k]), signed(pubTo[k] - pubFrom[k]), int(adjFrom[k]), int(adjTo[k]), signed(adjTo[k] - adjFrom[k])]),
+    totalRow: true,
+    widths: [30, 10, 10, 13, 13, 13, 13],
+  });
+  const categoryRows = keys.map((_, i) => i).filter((i) => keys[i] !== ALL_SERVICES);
+  blocks.push({
+    kind: 'chart',
+    title: `Veränderung ${c.from} \u2192 ${c.to} je Cluster: veröffentlicht und bereinigt`,
+    tableId: `${id}_Bereinigt`,
+    categoryRows,
+    seriesColumns: [3, 6],
+    from: { row: tableRow, col: 8 },
+    to: { row: tableRow + CHART_ROWS, col: 16 },
+  });
+  row = Math.max(tableRow + keys.length + 1, tableRow + CHART_ROWS) + 1;
+
+  // transition matrix: rows = cluster in the earlier year, columns = cluster in the later one
+  const shown = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || COUNTED_CLUSTERS.some((o) => c.transitions[k][o] + c.transitions[o][k] > 0));
+  blocks.push({ kind: 'text', row: row++, col: 0, text: `Übergänge der ${formatInt(c.common)} in beiden Jahren erfassten Leistungen`, style: 'subtitle' });
+  blocks.push({
+    kind: 'table',
+    id: `${id}_Uebergaenge`,
+    row,
+    col: 0,
+    header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown],
+    rows: shown.map((a) => [text(a), ...shown.map((b) => int(c.transitions[a][b]))]),
+    totalRow: false,
+    heatMap: true,
+    widths: [30, ...shown.map(() => 14)],
+  });
+  row += shown.length + 2;
+
+  blocks.push({ kind: 'text', row: row++, col: 0, text: 'Verfeinerung im LeiKa: Leistungsobjekte mit veränderter Zahl erfasster Leistungen', style: 'subtitle' });
+  if (c.refinement.length === 0) {
+    blocks.push({ kind: 'text', row: row++, col: 0, text: 'Bei keinem Leistungsobjekt hat sich die Zahl der erfassten Leistungen verändert.', style: 'note' });
+  } else {
+    const listed = c.refinement.slice(0, maxRefinementRows);
+    blocks.push({
+      kind: 'table',
+      id: `${id}_Verfeinerung`,
+      row,
+      col: 0,
+      header: ['Leistungsobjekt', 'Bezeichnung', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', 'Cluster (Veränderung von Veränderung des Clusters)'],
+      rows: listed.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), signed(r.change), text(clusterSummary(r.clusters))]),
+      totalRow: false,
+      widths: [16, 40, 14, 14, 13, 60],
+    });
+    row += listed.length + 1;
+    if (c.refinement.length > listed.length)
+      blocks.push({ kind: 'text', row: row++, col: 0, text: `… und ${formatInt(c.refinement.length - listed.length)} weitere Leistungsobjekte.`, style: 'note' });
+    row++;
+  }
+
+  if (c.offices.length > 0) {
+    blocks.push({ kind: 'text', row: row++, col: 0, text: 'Je Amt', style: 'subtitle' });
+    blocks.push({
+      kind: 'table',
+      id: `${id}_Aemter`,
+      row,
+      col: 0,
+      header: ['Amt', `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', 'in beiden Jahren', 'hinzugekommen', 'entfallen'],
+      rows: c.offices.map((o) => {
+        const f = o.published[c.from]![ALL_SERVICES];
+        const t = o.published[c.to]![ALL_SERVICES];
+        return [text(o.office), int(f), int(t), signed(t - f), int(o.common), int(o.added), int(o.removed)];
+      }),
+      totalRow: false,
+      widths: [40, 10, 10, 13, 15, 15, 12],
+    });
+    row += c.offices.length + 1;
+  }
+  return row;
+}
+
+/** `PDF 7 → 102 (+95 von +210); Digital 0 → 3 (+3 von −12)`. */
+function clusterSummary(clusters: YearComparison['refinement'][number]['clusters']): string {
+  return COUNTED_CLUSTERS.filter((k): k is CountedCluster => clusters[k] !== undefined)
+    .map((k) => {
+      const p = clusters[k]!;
+      return `${k} ${formatInt(p.from)} \u2192 ${formatInt(p.to)} (${formatSigned(p.change)} von ${formatSigned(p.clusterChange)})`;
+    })
+    .join('; ');
+}

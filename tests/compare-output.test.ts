@@ -1,0 +1,143 @@
+import type { CountedCluster } from '../src/core/clusters';
+import { isValidKey } from '../src/core/key';
+import type { CountedRecord } from '../src/core/model';
+import type { OutChart, OutTable, OutText } from '../src/core/output-model';
+import { buildComparisonSheet, compareYears, comparisonSentences } from '../src/core/compare';
+
+let nextRow = 1;
+function rec(year: number, office: string, key: string, name: string, cluster: CountedCluster): CountedRecord {
+  const row = nextRow++;
+  return { year, office, sheet: office, row, key, keyValid: isValidKey(key), name, status: cluster, cluster, remark: '', onlineService: '', cell: `C${row + 1}` };
+}
+const keysOf = (lo: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${lo}${String(i + 1).padStart(3, '0')}000`);
+
+/** Jagdschein 7 → 102 and Aufenthaltserlaubnis 6 → 181, all PDF; 10 other services move PDF → Digital/Analog. */
+const records = [
+  rec(2023, 'Ordnungsamt', '99067004000000', 'Jagdschein', 'PDF'),
+  ...keysOf('99067004', 6).map((k) => rec(2023, 'Ordnungsamt', k, 'Jagdschein Erteilung', 'PDF')),
+  rec(2024, 'Ordnungsamt', '99067004000000', 'Jagdschein', 'PDF'),
+  ...keysOf('99067004', 101).map((k) => rec(2024, 'Ordnungsamt', k, 'Jagdschein Erteilung', 'PDF')),
+  ...keysOf('99018001', 6).map((k) => rec(2023, 'Ausländeramt', k, 'Aufenthaltserlaubnis zur Erwerbstätigkeit', 'PDF')),
+  ...keysOf('99018001', 181).map((k) => rec(2024, 'Ausländeramt', k, 'Aufenthaltserlaubnis zum Studium', 'PDF')),
+  ...keysOf('99000030', 10).map((k) => rec(2023, 'Ordnungsamt', k, 'Sonstige', 'PDF')),
+  ...keysOf('99000030', 10).map((k, i) => rec(2024, 'Ordnungsamt', k, 'Sonstige', i < 4 ? 'Digital' : 'Analog')),
+];
+const [c] = compareYears(records, { years: [2023, 2024] });
+const comparison = c!;
+
+describe('German sentences', () => {
+  const sentences = comparisonSentences(comparison);
+
+  it('states common, added and removed services', () => {
+    expect(sentences[0]).toBe('Von 2023 auf 2024: 23 Leistungen sind in beiden Jahren erfasst, 270 kamen 2024 hinzu, 0 sind 2024 nicht mehr erfasst.');
+  });
+
+  it('names the largest cluster changes of common services', () => {
+    expect(sentences).toContain('Von den in beiden Jahren erfassten Leistungen wechselten 6 von PDF zu Analog und 4 von PDF zu Digital.');
+  });
+
+  it('describes each refinement with its numbers and cluster', () => {
+    expect(sentences).toContain('Die Leistung Jagdschein wurde im LeiKa von 7 auf 102 Leistungen verfeinert; alle fallen in den Cluster PDF.');
+    expect(sentences).toContain('Die Leistung Aufenthaltserlaubnis wurde im LeiKa von 6 auf 181 Leistungen verfeinert; alle fallen in den Cluster PDF.');
+  });
+
+  it("says how much of a cluster's change comes from refinement", () => {
+    const pdf = sentences.find((s) => s.startsWith('Von den +260 PDF-Leistungen'));
+    expect(pdf).toBe(
+      'Von den +260 PDF-Leistungen gehen +175 auf die Verfeinerung von Aufenthaltserlaubnis und +95 auf die Verfeinerung von Jagdschein zurück; ' +
+        'das ist mehr als die gesamte Veränderung, weil andere Leistungen sich in die Gegenrichtung bewegt haben.',
+    );
+  });
+
+  it('gives the rest of the change without the refinement', () => {
+    const [only] = compareYears(
+      [
+        rec(2023, 'A', '99067004001000', 'Jagdschein Erteilung', 'PDF'),
+        rec(2024, 'A', '99067004001000', 'Jagdschein Erteilung', 'PDF'),
+        rec(2024, 'A', '99067004002000', 'Jagdschein Verlängerung', 'PDF'),
+        rec(2024, 'A', '', 'Neues PDF-Formular', 'PDF'),
+      ],
+      { years: [2023, 2024] },
+    );
+    expect(comparisonSentences(only!)).toContain(
+      'Von den +2 PDF-Leistungen geht +1 auf die Verfeinerung von Jagdschein zurück; ohne diese Verfeinerung läge die Veränderung bei +1.',
+    );
+  });
+
+  it('gives the adjusted change of every cluster', () => {
+    expect(sentences[sentences.length - 1]).toBe(
+      'Bereinigt, also nur über die 23 Leistungen gerechnet, die in beiden Jahren erfasst sind, verändern sich die Cluster so: ' +
+        'Analog +6, Kein Optimierungspotenzial ±0, PDF −10, Digital +4 und Projekt in Umsetzung ±0 (veröffentlicht insgesamt +270).',
+    );
+  });
+
+  it('writes thousands with a dot', () => {
+    const many = [...keysOf('99067004', 1).map((k) => rec(2023, 'A', k, 'J', 'PDF')), ...Array.from({ length: 1200 }, (_, i) => rec(2024, 'A', '', `N${i}`, 'PDF'))];
+    expect(comparisonSentences(compareYears(many, { years: [2023, 2024] })[0]!)[0]).toContain('1.200 kamen 2024 hinzu');
+  });
+});
+
+describe('Vergleich sheet', () => {
+  const sheet = buildComparisonSheet([comparison], { date: '2025-03-31' });
+  const tables = sheet.blocks.filter((b): b is OutTable => b.kind === 'table');
+  const texts = sheet.blocks.filter((b): b is OutText => b.kind === 'text').map((t) => t.text);
+  const cell = (t: OutTable, r: number, col: number): string | number | undefined => {
+    const v = t.rows[r]?.[col];
+    return v?.kind === 'text' ? v.text : v?.kind === 'number' ? v.value : undefined;
+  };
+
+  it('has the role Vergleich, a title and the date', () => {
+    expect(sheet.role).toBe('Vergleich');
+    expect(texts).toContain('Stand der Auswertung: 31.03.2025');
+  });
+
+  it('shows the transition matrix as a heat map', () => {
+    const matrix = tables.find((t) => t.heatMap)!;
+    expect(matrix.header.slice(1)).toEqual(['Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung']);
+    expect(cell(matrix, 2, 0)).toBe('PDF');
+    expect(cell(matrix, 2, 1)).toBe(6); // PDF → Analog
+    expect(cell(matrix, 2, 3)).toBe(13); // PDF → PDF
+    expect(cell(matrix, 2, 4)).toBe(4); // PDF → Digital
+  });
+
+  it('lists the refinements with names, counts and clusters', () => {
+    const list = tables.find((t) => t.header[0] === 'Leistungsobjekt')!;
+    expect(list.rows.map((r) => [0, 1, 2, 3, 4].map((col) => (r[col]!.kind === 'text' ? (r[col] as { text: string }).text : (r[col] as { value: number }).value)))).toEqual([
+      ['99018001', 'Aufenthaltserlaubnis', 6, 181, 175],
+      ['99067004', 'Jagdschein', 7, 102, 95],
+    ]);
+    expect(cell(list, 1, 5)).toBe('PDF 7 → 102 (+95 von +260)');
+  });
+
+  it('puts the adjusted table beside the published one, with a chart of both changes', () => {
+    const adjusted = tables.find((t) => t.header[0] === 'Umsetzungsstatus')!;
+    expect(adjusted.header).toEqual(['Umsetzungsstatus', '2023', '2024', 'Veränderung', '2023 bereinigt', '2024 bereinigt', 'Veränderung bereinigt']);
+    expect(adjusted.totalRow).toBe(true);
+    const pdf = adjusted.rows[2]!;
+    expect(pdf.map((v) => (v.kind === 'number' ? v.value : v.kind === 'text' ? v.text : null))).toEqual(['PDF', 23, 283, 260, 23, 13, -10]);
+    const total = adjusted.rows[adjusted.rows.length - 1]!;
+    expect(total[0]).toEqual({ kind: 'text', text: 'Alle Dienstleistungen' });
+    expect(total[4]).toMatchObject({ value: 23 });
+    const chart = sheet.blocks.find((b): b is OutChart => b.kind === 'chart')!;
+    expect(chart.tableId).toBe(adjusted.id);
+    expect(chart.seriesColumns).toEqual([3, 6]);
+    expect(chart.categoryRows).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('contains the generated sentences', () => {
+    expect(texts).toContain('Die Leistung Jagdschein wurde im LeiKa von 7 auf 102 Leistungen verfeinert; alle fallen in den Cluster PDF.');
+  });
+
+  it('places no two blocks on the same rows', () => {
+    const spans = sheet.blocks
+      .filter((b): b is OutTable | OutText => b.kind !== 'chart')
+      .map((b) => (b.kind === 'table' ? [b.row, b.row + b.rows.length] : [b.row, b.row]))
+      .sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]!).toBeGreaterThan(spans[i - 1]![1]!);
+  });
+
+  it('says so when there is nothing to compare', () => {
+    const empty = buildComparisonSheet([]);
+    expect(empty.blocks.some((b) => b.kind === 'text' && b.text.includes('mindestens zwei Jahre'))).toBe(true);
+  });
+});
