@@ -1,0 +1,58 @@
+import type { WorkbookGrid } from '../../core/grid';
+import type { OutputSheet } from '../../core/output-model';
+import { WorkbookError, type WorkbookPort, type WriteReport } from '../../port/workbook-port';
+import { addReportYear, addTemplateSheet, selectCell, selectRange, writeKeyValueSheet } from './actions';
+import { type ExcelRun, officeExcelRun } from './payload';
+import { readWorkbookGrid } from './read';
+import type { RolloverPlan } from './rollover-plan';
+import { writeOutputSheets } from './write';
+
+/**
+ * The workbook port on the open Excel workbook (Office.js, ExcelApi 1.13). Every Excel.run
+ * goes through `run`, so tests can hand in a fake. Failures become a WorkbookError naming
+ * the Office adapter, with the Office error kept as `cause`.
+ */
+export class OfficeWorkbookAdapter implements WorkbookPort {
+  constructor(private readonly run: ExcelRun = officeExcelRun) {}
+
+  readWorkbook(): Promise<WorkbookGrid> {
+    return this.call('Die Arbeitsmappe konnte nicht gelesen werden', (c) => readWorkbookGrid(c));
+  }
+
+  writeOutputs(sheets: readonly OutputSheet[]): Promise<WriteReport> {
+    return this.call('Die Ergebnisblätter konnten nicht geschrieben werden', (c) => writeOutputSheets(c, sheets));
+  }
+
+  /** Zur Zelle: activates the sheet and selects the cell. */
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.call(`Die Zelle ${sheet}!${cell} konnte nicht ausgewählt werden`, (c) => selectCell(c, sheet, cell));
+  }
+
+  /** Tabelle kopieren: selects the range so Strg+C copies it. */
+  selectRange(sheet: string, address: string): Promise<void> {
+    return this.call(`Der Bereich ${sheet}!${address} konnte nicht ausgewählt werden`, (c) => selectRange(c, sheet, address));
+  }
+
+  /** Writes the `Einstellungen` or `Zuordnung` sheet (SPEC §8). */
+  writeKeyValueSheet(name: string, header: readonly [string, string], rows: readonly (readonly [string, string])[]): Promise<void> {
+    return this.call(`Das Blatt „${name}“ konnte nicht gespeichert werden`, (c) => writeKeyValueSheet(c, name, header, rows));
+  }
+
+  addTemplateSheet(name: string, year: number): Promise<string> {
+    return this.call('Das neue Amtsblatt konnte nicht angelegt werden', (c) => addTemplateSheet(c, name, year));
+  }
+
+  addReportYear(year: number): Promise<RolloverPlan> {
+    return this.call(`Die Spalten für ${year} konnten nicht angelegt werden`, (c) => addReportYear(c, year));
+  }
+
+  private async call<T>(what: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new WorkbookError(`${what} (Office-Adapter): ${detail}`, 'host', { cause: error });
+    }
+  }
+}

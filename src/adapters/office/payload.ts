@@ -1,0 +1,39 @@
+/**
+ * Excel on the web rejects requests and responses over 5 MB. Every batch the Office adapter
+ * sends is planned to stay under CHUNK_BYTES; a batch that is rejected anyway is halved and
+ * sent again.
+ */
+export const CHUNK_BYTES = 4_000_000;
+
+/** The error Office.js raises for a request or response over the payload limit. */
+export function isPayloadTooLarge(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === 'RequestPayloadSizeLimitExceeded') return true;
+  return typeof message === 'string' && /RequestPayloadSizeLimitExceeded|payload size/i.test(message);
+}
+
+/** Calls `Excel.run`; injectable so tests can run the adapter against a fake. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The real `Excel.run` (only valid once Office.js has loaded inside Excel). */
+export const officeExcelRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Counts context.sync() calls, for the task pane's diagnostics and the tests. */
+export interface SyncCounter {
+  syncs: number;
+}
+
+/** Sheet-qualified reference as Excel writes it: `Amt 1!A1` needs quotes, `'Amt 1'!A1`. */
+export function sheetRef(sheet: string, cell: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
+/** `=Monitoring!$A$1` or `='Amt 1'!$B$7` → sheet and plain A1 cell; undefined for anything else. */
+export function parseNameFormula(formula: string): { sheet: string; cell: string } | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(formula.trim());
+  if (!m || m[3] === undefined || m[4] === undefined) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '');
+  return { sheet, cell: `${m[3].toUpperCase()}${m[4]}` };
+}

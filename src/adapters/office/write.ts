@@ -1,0 +1,254 @@
+import { columnLetters } from '../../core/grid';
+import type { OutChart, OutputSheet, OutTable } from '../../core/output-model';
+import { markerName } from '../../core/output-model';
+import { planOutputSheets, type PlannedSheet } from '../../port/sheet-plan';
+import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
+import { type CellBlock, cellBlocks } from './cells';
+import { type ChunkSource, syncInChunks } from './chunks';
+import { parseNameFormula, sheetRef } from './payload';
+import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendHostState } from './host-state';
+
+interface Target {
+  readonly output: OutputSheet;
+  readonly planned: PlannedSheet;
+  readonly ws: Excel.Worksheet;
+  /** Tables of a rewritten sheet that the output keeps (by name), with their old range. */
+  readonly reused: Map<string, Excel.Range>;
+  readonly charts?: Excel.ChartCollection;
+}
+
+function address(row: number, col: number, rows: number, cols: number): string {
+  const from = `${columnLetters(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? from : `${from}:${columnLetters(col + cols - 1)}${row + rows}`;
+}
+
+function tablesOf(output: OutputSheet): OutTable[] {
+  return output.blocks.filter((b): b is OutTable => b.kind === 'table');
+}
+
+/**
+ * Writes the output sheets into the open workbook (SPEC §5): marked sheets are rewritten in
+ * place (sheet and table names kept), other outputs get new sheets, never a user's sheet.
+ * Syncs: state, preparation, one per ~4 MB chunk of cells, formatting, restore — whatever the
+ * number of sheets. Events, calculation and screen updating are suspended and always restored.
+ */
+export async function writeOutputSheets(context: Excel.RequestContext, outputs: readonly OutputSheet[]): Promise<WriteReport> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name,items/type,items/formula');
+  const tables = context.workbook.tables;
+  tables.load('items/name,items/worksheet/name');
+  loadHostState(context);
+  await context.sync();
+
+  const definedNames = names.items.flatMap((n) => {
+    const ref = n.type === 'Range' ? parseNameFormula(String(n.formula ?? '')) : undefined;
+    return ref ? [{ name: n.name, ...ref }] : [];
+  });
+  const plan = planOutputSheets(
+    outputs.map((o) => o.role),
+    { sheetNames: worksheets.items.map((w) => w.name), definedNames },
+  );
+  let state: HostState | undefined;
+  try {
+    state = hostStateOf(context);
+    suspendHostState(context, state);
+    const targets = prepare(context, outputs, plan.sheets, tables.items);
+    for (const d of plan.definedNames) {
+      const existing = names.items.find((n) => n.name.toLowerCase() === d.name.toLowerCase());
+      existing?.delete();
+      const ws = targets.find((t) => t.planned.sheet === d.sheet)?.ws ?? worksheets.getItem(d.sheet);
+      names.add(d.name, ws.getRange('A1'), 'LeiKa-Monitor: Ausgabeblatt (nicht löschen)');
+    }
+    context.application.suspendScreenUpdatingUntilNextSync();
+    await context.sync();
+
+    const sources = targets.flatMap((t) => cellBlocks(t.output).map((b) => blockSource(t.ws, b)));
+    await syncInChunks(context, sources, () => context.application.suspendScreenUpdatingUntilNextSync());
+
+    const taken = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    for (const t of targets) finish(t, taken);
+    context.application.suspendScreenUpdatingUntilNextSync();
+    await context.sync();
+  } finally {
+    if (state) {
+      restoreHostState(context, state);
+      await context.sync();
+    }
+  }
+  return {
+    sheets: plan.sheets.map((p): WrittenSheet => {
+      const base = { role: p.role, sheet: p.sheet, rewritten: p.rewrite };
+      return p.displacedBy === undefined ? base : { ...base, displacedBy: p.displacedBy };
+    }),
+  };
+}
+
+function prepare(
+  context: Excel.RequestContext,
+  outputs: readonly OutputSheet[],
+  planned: readonly PlannedSheet[],
+  tables: readonly Excel.Table[],
+): Target[] {
+  const worksheets = context.workbook.worksheets;
+  return outputs.map((output, i) => {
+    const p = planned[i]!;
+    const reused = new Map<string, Excel.Range>();
+    if (!p.rewrite) return { output, planned: p, ws: worksheets.add(p.sheet), reused };
+    const ws = worksheets.getItem(p.sheet);
+    const keep = new Set(tablesOf(output).flatMap((t) => (t.excelTable ? [t.excelTable.toLowerCase()] : [])));
+    for (const table of tables) {
+      if (table.worksheet.name !== p.sheet) continue;
+      if (keep.has(table.name.toLowerCase())) {
+        const range = table.getRange();
+        range.load('rowIndex,columnIndex');
+        reused.set(table.name.toLowerCase(), range);
+      } else {
+        table.convertToRange();
+      }
+    }
+    // Old content goes; the sheet, its name and its reused tables stay.
+    ws.getRange().clear('All');
+    const charts = ws.charts;
+    charts.load('items/name');
+    return { output, planned: p, ws, reused, charts };
+  });
+}
+
+/** Rows of a cell block as chunks: number formats first (text as `@`), then values, then links. */
+function blockSource(ws: Excel.Worksheet, block: CellBlock): ChunkSource {
+  const prefix = [0];
+  for (const b of block.rowBytes) prefix.push(prefix[prefix.length - 1]! + b);
+  return {
+    rows: block.values.length,
+    bytes: (start, count) => prefix[start + count]! - prefix[start]!,
+    rowsWithin: (start, maxBytes) => {
+      let n = 0;
+      while (start + n < block.values.length && prefix[start + n + 1]! - prefix[start]! <= maxBytes) n++;
+      return n;
+    },
+    queue: (start, count) => {
+      for (let c = 0; c < block.width; c++) {
+        const column = block.formats.slice(start, start + count).map((r) => r[c]!);
+        const range = ws.getRangeByIndexes(block.row + start, block.col + c, count, 1);
+        // One format for the whole column chunk is sent once, not once per cell.
+        if (column.every((f) => f === column[0])) range.numberFormat = column[0] as unknown as string[][];
+        else range.numberFormat = column.map((f) => [f]);
+      }
+      const range = ws.getRangeByIndexes(block.row + start, block.col, count, block.width);
+      range.values = block.values.slice(start, start + count);
+      for (const link of block.links) {
+        const r = link.row - block.row;
+        if (r < start || r >= start + count) continue;
+        ws.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = {
+          documentReference: sheetRef(link.sheet, link.cell),
+          textToDisplay: link.text,
+          screenTip: `${link.sheet}!${link.cell}`,
+        };
+      }
+      return () => undefined;
+    },
+  };
+}
+
+/** Tables, formatting, chart and page layout of one written sheet (sent in one sync for all sheets). */
+function finish(t: Target, taken: Set<string>): void {
+  const { ws, output } = t;
+  for (const chart of t.charts?.items ?? []) chart.delete();
+  const tableRanges = new Map<string, Excel.Range>();
+  for (const block of output.blocks) {
+    if (block.kind === 'text') {
+      const font = ws.getRangeByIndexes(block.row, block.col, 1, 1).format.font;
+      if (block.style === 'title') {
+        font.bold = true;
+        font.size = 14;
+      } else if (block.style === 'note') {
+        font.italic = true;
+        font.color = '#595959';
+      }
+      continue;
+    }
+    if (block.kind !== 'table') continue;
+    const width = block.header.length;
+    const full = ws.getRangeByIndexes(block.row, block.col, block.rows.length + 1, width);
+    tableRanges.set(block.id, full);
+    if (block.excelTable) {
+      excelTable(t, block, taken);
+    } else {
+      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+        const border = full.format.borders.getItem(edge);
+        border.style = 'Continuous';
+        border.color = '#808080';
+      }
+      const header = ws.getRangeByIndexes(block.row, block.col, 1, width);
+      header.format.font.bold = true;
+      header.format.fill.color = '#DDEBF7';
+      if (block.totalRow && block.rows.length > 0) {
+        const total = ws.getRangeByIndexes(block.row + block.rows.length, block.col, 1, width);
+        total.format.font.bold = true;
+        total.format.borders.getItem('EdgeTop').weight = 'Medium';
+      }
+    }
+    block.widths?.forEach((w, c) => {
+      ws.getRangeByIndexes(block.row, block.col + c, 1, 1).format.columnWidth = Math.round(w * 7 + 5);
+    });
+    if (block.heatMap && block.rows.length > 0 && width > 1) {
+      const body = ws.getRangeByIndexes(block.row + 1, block.col + 1, block.rows.length - (block.totalRow ? 1 : 0), width - 1);
+      const scale = body.conditionalFormats.add('ColorScale');
+      scale.colorScale.criteria = {
+        minimum: { type: 'LowestValue', color: '#FFFFFF' },
+        maximum: { type: 'HighestValue', color: '#5B9BD5' },
+      };
+    }
+  }
+  for (const block of output.blocks) if (block.kind === 'chart') chart(ws, block, output);
+  if (output.role === 'Monitoring') ws.showGridlines = false;
+  ws.pageLayout.orientation = output.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  ws.pageLayout.paperSize = 'A4';
+}
+
+function excelTable(t: Target, block: OutTable, taken: Set<string>): void {
+  const name = block.excelTable!;
+  const target = address(block.row, block.col, block.rows.length + 1, block.header.length);
+  const old = t.reused.get(name.toLowerCase());
+  let table: Excel.Table;
+  if (old && old.rowIndex === block.row && old.columnIndex === block.col) {
+    // Same name, same place: users' PivotTables and formulas keep pointing at it.
+    table = t.ws.tables.getItem(name);
+    table.resize(target);
+  } else {
+    if (old) t.ws.tables.getItem(name).convertToRange();
+    table = t.ws.tables.add(target, true);
+    // A user's table elsewhere may hold the name already: table names are workbook-wide.
+    let free = name;
+    for (let n = 2; !old && taken.has(free.toLowerCase()); n++) free = `${name}_${n}`;
+    taken.add(free.toLowerCase());
+    table.name = free;
+  }
+  table.style = 'TableStyleMedium2';
+  table.showTotals = false;
+}
+
+function chart(ws: Excel.Worksheet, spec: OutChart, output: OutputSheet): void {
+  const table = tablesOf(output).find((t) => t.id === spec.tableId);
+  if (!table || spec.categoryRows.length === 0 || spec.seriesColumns.length === 0) return;
+  const firstRow = table.row + 1 + Math.min(...spec.categoryRows);
+  const rows = Math.max(...spec.categoryRows) - Math.min(...spec.categoryRows) + 1;
+  const categories = ws.getRangeByIndexes(firstRow, table.col, rows, 1);
+  const values = (col: number): Excel.Range => ws.getRangeByIndexes(firstRow, table.col + col, rows, 1);
+  const [first, ...rest] = spec.seriesColumns as [number, ...number[]];
+  // Built series by series, so the years in the header never become a data series.
+  const c = ws.charts.add('ColumnClustered', values(first), 'Columns');
+  const series0 = c.series.getItemAt(0);
+  series0.name = table.header[first] ?? '';
+  series0.setXAxisValues(categories);
+  for (const col of rest) {
+    const s = c.series.add(table.header[col] ?? '');
+    s.setValues(values(col));
+    s.setXAxisValues(categories);
+  }
+  c.title.text = spec.title;
+  c.legend.position = 'Bottom';
+  c.setPosition(address(spec.from.row, spec.from.col, 1, 1), address(spec.to.row - 1, spec.to.col - 1, 1, 1));
+}

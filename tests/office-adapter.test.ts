@@ -1,0 +1,211 @@
+import { OfficeWorkbookAdapter } from '../src/adapters/office';
+import { planRollover } from '../src/adapters/office/rollover-plan';
+import type { Cell, WorkbookGrid } from '../src/core/grid';
+import type { CountedRecord } from '../src/core/model';
+import { buildOutputSheets } from '../src/core/outputs';
+import { WorkbookError } from '../src/port/workbook-port';
+import { describeWorkbookAdapter } from './contract/describe-workbook-adapter';
+import { publishedAnalysis, record } from './contract/fixtures';
+import { FakeBook, fakeBookFrom, fakeExcelRun, PAYLOAD_LIMIT } from './support/fake-excel';
+
+describeWorkbookAdapter('office (fake Excel)', async (initial) => {
+  const book = fakeBookFrom(initial);
+  const port = new OfficeWorkbookAdapter(fakeExcelRun(book));
+  return { port, reread: () => new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook() };
+});
+
+const EVALUATED = { evaluatedAt: '2025-03-05' };
+
+function officeSheet(name: string, rows: number): Cell[][] {
+  const out: Cell[][] = [['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024']];
+  for (let i = 0; i < rows; i++) out.push([`9900${String(i).padStart(10, '0')}`, `${name} Leistung ${i}`, 'PDF']);
+  return out;
+}
+
+function bookWith(sheets: number, rows = 20): FakeBook {
+  const grid: WorkbookGrid = {
+    sheets: Array.from({ length: sheets }, (_, i) => ({ name: `Amt ${i + 1}`, visibility: 'visible' as const, rows: officeSheet(`Amt ${i + 1}`, rows), merges: [] })),
+    definedNames: [],
+  };
+  return fakeBookFrom(grid);
+}
+
+async function readSyncs(book: FakeBook): Promise<number> {
+  book.syncs = 0;
+  await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
+  return book.syncs;
+}
+
+describe('office adapter: syncs', () => {
+  it('reads 1 sheet and 40 small sheets with the same number of syncs', async () => {
+    const one = await readSyncs(bookWith(1));
+    const forty = await readSyncs(bookWith(40));
+    expect(one).toBe(3);
+    expect(forty).toBe(one);
+  });
+
+  it('reads merged areas and visibility of every sheet in the same syncs', async () => {
+    const book = bookWith(3);
+    book.sheets[1]!.merges = [{ top: 1, left: 1, bottom: 3, right: 1 }];
+    book.sheets[2]!.visibility = 'Hidden';
+    book.syncs = 0;
+    const grid = await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
+    expect(book.syncs).toBe(3);
+    expect(grid.sheets.map((s) => [s.name, s.visibility, s.merges.length])).toEqual([
+      ['Amt 1', 'visible', 0],
+      ['Amt 2', 'visible', 1],
+      ['Amt 3', 'hidden', 0],
+    ]);
+  });
+
+  it('needs one more sync per ~4 MB chunk of a large sheet, never exceeding 5 MB', async () => {
+    const book = bookWith(1, 60_000);
+    const syncs = await readSyncs(book);
+    expect(book.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(syncs).toBeGreaterThan(3);
+    // ~3.6 MB of values: a few chunks, not one sync per sheet or per thousand rows.
+    expect(syncs).toBeLessThanOrEqual(6);
+    console.log(`read 60,000 rows: ${syncs} syncs, largest response ${book.maxResponseBytes} bytes`);
+    const grid = await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
+    expect(grid.sheets[0]!.rows).toHaveLength(60_001);
+    expect(grid.sheets[0]!.rows[60_000]).toEqual(['99000000059999', 'Amt 1 Leistung 59999', 'PDF']);
+  });
+
+  it('halves a chunk the host rejects as too large and still reads everything', async () => {
+    // Long texts: the first chunk, planned with a guessed density, is too large.
+    const rows: Cell[][] = [['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024']];
+    for (let i = 0; i < 20_000; i++) rows.push([`99${i}`, 'x'.repeat(400), 'PDF']);
+    const book = fakeBookFrom({ sheets: [{ name: 'Lang', visibility: 'visible', rows, merges: [] }], definedNames: [] });
+    const grid = await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
+    expect(book.rejected).toBeGreaterThan(0);
+    expect(grid.sheets[0]!.rows).toHaveLength(20_001);
+    expect(grid.sheets[0]!.rows[20_000]?.[1]).toHaveLength(400);
+  });
+
+  it('writes a 100,000-row Gesamtliste without a request over 5 MB', async () => {
+    const book = bookWith(1);
+    const records: CountedRecord[] = Array.from({ length: 100_000 }, (_, i) =>
+      record({ year: 2024, office: `Amt ${i % 40}`, cell: `C${i + 2}`, key: `99${String(i).padStart(12, '0')}`, keyValid: true, name: `Leistung Nummer ${i}`, status: 'PDF-Formular', cluster: 'PDF', remark: i % 7 === 0 ? '=Hinweis' : '' }),
+    );
+    const report = await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis({ records }), EVALUATED));
+    expect(report.sheets.map((s) => s.sheet)).toEqual(['Monitoring', 'Prüfhinweise', 'Gesamtliste']);
+    expect(book.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(book.rejected).toBe(0);
+    console.log(`write 100,000-row Gesamtliste: ${book.syncs} syncs, largest request ${book.maxRequestBytes} bytes`);
+    const list = book.values('Gesamtliste');
+    expect(list).toHaveLength(100_001);
+    expect(list[100_000]?.slice(0, 4)).toEqual([2024, 'Amt 39', '99000000099999', 'Leistung Nummer 99999']);
+    expect(book.cell('Gesamtliste', 'G2')).toMatchObject({ value: '=Hinweis', format: '@' });
+    expect(book.sheets.flatMap((s) => s.cells.flat()).some((c) => c?.formula !== undefined)).toBe(false);
+    expect(book.tables.map((t) => [t.name, t.sheet.name, t.bottom])).toContainEqual(['LeiKaGesamtliste', 'Gesamtliste', 100_000]);
+  });
+
+  it('writes 1 and 40 output tables with syncs independent of the number of sheets', async () => {
+    const small = bookWith(1);
+    await new OfficeWorkbookAdapter(fakeExcelRun(small)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    const many = bookWith(40);
+    await new OfficeWorkbookAdapter(fakeExcelRun(many)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    expect(small.syncs).toBe(many.syncs);
+    expect(small.syncs).toBe(5);
+  });
+});
+
+describe('office adapter: host state and marking', () => {
+  it('restores calculation and events after writing and suspends screen updating on every sync', async () => {
+    const book = bookWith(1);
+    await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    expect(book.calculationMode).toBe('Automatic');
+    expect(book.enableEvents).toBe(true);
+    expect(book.screenUpdatingSuspensions).toBeGreaterThanOrEqual(3);
+  });
+
+  it('restores calculation and events when writing fails, and reports a WorkbookError naming the adapter', async () => {
+    const book = bookWith(1);
+    book.failAtSync = 3;
+    const write = new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    await expect(write).rejects.toBeInstanceOf(WorkbookError);
+    await expect(write).rejects.toThrow(/Office-Adapter/);
+    expect(book.calculationMode).toBe('Automatic');
+    expect(book.enableEvents).toBe(true);
+  });
+
+  it('keeps the Gesamtliste table (same name) when rewriting, so PivotTables keep their source', async () => {
+    const book = bookWith(1);
+    const adapter = new OfficeWorkbookAdapter(fakeExcelRun(book));
+    await adapter.writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    const table = book.tables.find((t) => t.name === 'LeiKaGesamtliste')!;
+    await adapter.writeOutputs(buildOutputSheets(publishedAnalysis({ records: [record({ year: 2024, office: 'A', cell: 'C2' })] }), EVALUATED));
+    expect(book.tables.filter((t) => t.name.startsWith('LeiKaGesamtliste'))).toEqual([table]);
+    expect(table.bottom).toBe(1);
+    expect(book.sheets[0]!.writes).toBe(0);
+  });
+
+  it('adds a chart to Monitoring and replaces it on a rewrite', async () => {
+    const book = bookWith(1);
+    const adapter = new OfficeWorkbookAdapter(fakeExcelRun(book));
+    await adapter.writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    await adapter.writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    expect(book.sheet('Monitoring')!.charts).toHaveLength(1);
+  });
+
+  it('links each finding cell to its sheet and cell', async () => {
+    const book = bookWith(1);
+    await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    const links = book.sheet('Prüfhinweise')!.cells.flat().flatMap((c) => (c?.hyperlink ? [c.hyperlink] : []));
+    expect(links).toContainEqual(expect.objectContaining({ documentReference: 'Gesundheitsamt!D17', textToDisplay: 'D17' }));
+  });
+});
+
+describe('office adapter: task pane actions', () => {
+  it('selects a cell for Zur Zelle', async () => {
+    const book = bookWith(1);
+    await new OfficeWorkbookAdapter(fakeExcelRun(book)).selectCell('Amt 1', 'C5');
+    expect(book.selection).toBe("'Amt 1'!C5");
+  });
+
+  it('writes the Einstellungen sheet as text, rewriting it when it exists', async () => {
+    const book = bookWith(1);
+    const adapter = new OfficeWorkbookAdapter(fakeExcelRun(book));
+    await adapter.writeKeyValueSheet('Einstellungen', ['Schlüssel', 'Wert'], [['Berichtsjahr', '2024'], ['Ausgewertete Blätter', 'Amt 1']]);
+    await adapter.writeKeyValueSheet('Einstellungen', ['Schlüssel', 'Wert'], [['Berichtsjahr', '2025']]);
+    expect(book.values('Einstellungen').filter((r) => r.some((v) => v !== ''))).toEqual([
+      ['Schlüssel', 'Wert'],
+      ['Berichtsjahr', '2025'],
+    ]);
+  });
+
+  it('adds an office sheet from the template with the status dropdown', async () => {
+    const book = bookWith(1);
+    const name = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addTemplateSheet('Amt 1', 2025);
+    expect(name).toBe('Amt 1 (2)');
+    expect(book.values(name)[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2025', 'Bemerkung', 'Online-Dienst']);
+    expect(book.sheet(name)!.log.join('\n')).toMatch(/dataValidation\.rule=.*nicht zuständig/);
+    expect(book.tables.some((t) => t.sheet.name === name)).toBe(true);
+  });
+
+  it('adds the new year column prefilled from the previous year', async () => {
+    const book = fakeBookFrom({
+      sheets: [
+        { name: 'Bauamt', visibility: 'visible', rows: [['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024', 'Bemerkung'], ['99001', 'Bauantrag', 'PDF', 'x']], merges: [] },
+        { name: 'Notizen', visibility: 'visible', rows: [['frei']], merges: [] },
+      ],
+      definedNames: [],
+    });
+    const plan = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
+    expect(plan.steps).toHaveLength(1);
+    expect(book.values('Bauamt')).toEqual([
+      ['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024', 'Umsetzungsstatus 2025', 'Bemerkung'],
+      ['99001', 'Bauantrag', 'PDF', 'PDF', 'x'],
+    ]);
+    expect(book.sheet('Notizen')!.writes).toBe(0);
+  });
+
+  it('plans no roll-over for a sheet that has the year already', () => {
+    const plan = planRollover(
+      { sheets: [{ name: 'A', visibility: 'visible', rows: [['LeiKa', 'Status 2024', 'Status 2025'], ['1', 'PDF', 'PDF']], merges: [] }], definedNames: [] },
+      2025,
+    );
+    expect(plan.steps).toEqual([]);
+    expect(plan.skipped[0]?.reason).toMatch(/schon vorhanden/);
+  });
+});

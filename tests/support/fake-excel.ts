@@ -1,0 +1,582 @@
+/**
+ * A faithful-enough fake of the Excel JavaScript API calls the Office adapter uses.
+ * Operations are queued on proxies and applied on context.sync(), like Office.js:
+ * properties can be read only after a sync that loaded them, null objects say so via
+ * isNullObject, and every sync is counted. A request or a response over 5 MB is rejected
+ * with the error code RequestPayloadSizeLimitExceeded; a rejected request applies nothing.
+ * Writing text that starts with `=` into a cell not formatted as text makes it a formula,
+ * and numeric text becomes a number, as in Excel.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { Cell, MergedArea, WorkbookGrid } from '../../src/core/grid';
+import { columnLetters, parseA1 } from '../../src/core/grid';
+import type { ExcelRun } from '../../src/adapters/office/payload';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface FakeCell {
+  value: unknown;
+  format: string;
+  formula?: string;
+  hyperlink?: unknown;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: (FakeCell | undefined)[][];
+  merges: MergedArea[];
+  charts: string[];
+  /** Every mutation of this sheet, so tests can prove a user's sheet was never touched. */
+  writes: number;
+  log: string[];
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface FakeName {
+  name: string;
+  sheet: FakeSheet;
+  cell: string;
+}
+
+export class FakeBook {
+  sheets: FakeSheet[] = [];
+  tables: FakeTable[] = [];
+  names: FakeName[] = [];
+  calculationMode = 'Automatic';
+  enableEvents = true;
+  screenUpdatingSuspensions = 0;
+  syncs = 0;
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  rejected = 0;
+  selection: string | undefined;
+  /** Set to make the n-th sync from now fail (for restore-on-error tests). */
+  failAtSync: number | undefined;
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string, rows: readonly (readonly unknown[])[] = [], visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {
+    const sheet: FakeSheet = { name, visibility, cells: [], merges: [], charts: [], writes: 0, log: [] };
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== '' && setCell(sheet, r, c, { value: v, format: 'General' })));
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** Values as range.values would return them ('' for empty). */
+  values(name: string): unknown[][] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet.cells.map((row) => (row ?? []).map((c) => c?.value ?? ''));
+  }
+
+  cell(name: string, address: string): FakeCell | undefined {
+    const p = parseA1(address)!;
+    return this.sheet(name)?.cells[p.row]?.[p.col];
+  }
+}
+
+function setCell(sheet: FakeSheet, r: number, c: number, cell: FakeCell | undefined): void {
+  const row = sheet.cells[r] ?? (sheet.cells[r] = []);
+  row[c] = cell;
+}
+
+/** A fake workbook from a grid (the way the tests write workbooks). */
+export function fakeBookFrom(grid: WorkbookGrid): FakeBook {
+  const book = new FakeBook();
+  for (const s of grid.sheets) {
+    const rows = s.rows.map((r) => (r ?? []).map((c: Cell) => (c !== null && typeof c === 'object' ? c.code : c)));
+    const sheet = book.addSheet(s.name, rows, s.visibility === 'visible' ? 'Visible' : s.visibility === 'hidden' ? 'Hidden' : 'VeryHidden');
+    sheet.merges = s.merges.map((m) => ({ ...m }));
+  }
+  for (const d of grid.definedNames) {
+    const sheet = book.sheet(d.sheet);
+    if (sheet) book.names.push({ name: d.name, sheet, cell: d.cell });
+  }
+  return book;
+}
+
+class PayloadError extends Error {
+  code = 'RequestPayloadSizeLimitExceeded';
+  constructor(what: string, bytes: number) {
+    super(`The ${what} payload size (${bytes} bytes) exceeds the limit.`);
+    this.name = 'RichApi.Error';
+  }
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+interface Op {
+  request: number;
+  /** Applies the operation; returns the response bytes and what to hand to the proxies once the sync succeeds. */
+  apply(): { response: number; deliver?: () => void };
+}
+
+interface Rect {
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+const size = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v).length);
+const OP = 40;
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectAddress(r: Rect): string {
+  const a = `${columnLetters(r.left)}${r.top + 1}`;
+  const b = `${columnLetters(r.left + r.cols - 1)}${r.top + r.rows}`;
+  return `${quoteSheet(r.sheet.name)}!${a === b ? a : `${a}:${b}`}`;
+}
+
+function parseAddress(sheet: FakeSheet, address: string): Rect {
+  const whole = /^([A-Z]+):([A-Z]+)$/i.exec(address);
+  if (whole) {
+    const a = parseA1(`${whole[1]}1`)!;
+    const b = parseA1(`${whole[2]}1`)!;
+    return { sheet, top: 0, left: a.col, rows: 1_048_576, cols: b.col - a.col + 1 };
+  }
+  const [from, to] = address.split(':');
+  const a = parseA1(from ?? '');
+  const b = to === undefined ? a : parseA1(to);
+  if (!a || !b) throw new ApiError('InvalidArgument', `bad address ${address}`);
+  return { sheet, top: a.row, left: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+function usedRect(sheet: FakeSheet): Rect | undefined {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  sheet.cells.forEach((row, r) =>
+    row?.forEach((c, col) => {
+      if (c === undefined || c.value === '' || c.value === null || c.value === undefined) return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, col);
+      right = Math.max(right, col);
+    }),
+  );
+  return bottom < 0 ? undefined : { sheet, top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+/** Builds a 2-D array of the rect's size from a scalar or checks a 2-D array's dimensions. */
+function grid2d(rect: Rect, v: unknown, what: string): unknown[][] {
+  if (!Array.isArray(v)) return Array.from({ length: rect.rows }, () => new Array(rect.cols).fill(v));
+  if (v.length !== rect.rows || v.some((row: unknown) => !Array.isArray(row) || row.length !== rect.cols)) {
+    throw new ApiError('InvalidArgument', `${what}: ${rect.rows}×${rect.cols} expected`);
+  }
+  return v as unknown[][];
+}
+
+/** What Excel makes of a value typed into a cell with this number format. */
+function stored(value: unknown, format: string): FakeCell {
+  if (typeof value === 'string' && format !== '@') {
+    if (value.startsWith('=')) return { value: '#FORMULA', format, formula: value };
+    if (/^[+-]?\d+(\.\d+)?$/.test(value.trim())) return { value: Number(value), format };
+  }
+  return { value, format };
+}
+
+class FakeContext {
+  private queue: Op[] = [];
+  readonly workbook: any;
+  readonly application: any;
+  readonly runtime: any;
+
+  constructor(readonly book: FakeBook) {
+    this.workbook = {
+      worksheets: this.worksheets(),
+      names: this.namesCollection(),
+      tables: this.tablesCollection(undefined),
+    };
+    const app: any = {
+      load: () => this.load(app, () => ({ calculationMode: book.calculationMode })),
+      suspendScreenUpdatingUntilNextSync: () => this.op(0, () => void book.screenUpdatingSuspensions++),
+    };
+    Object.defineProperty(app, 'calculationMode', {
+      get: () => this.loaded(app, 'calculationMode'),
+      set: (v: string) => this.op(size(v), () => void (book.calculationMode = v)),
+    });
+    this.application = app;
+    const runtime: any = { load: () => this.load(runtime, () => ({ enableEvents: book.enableEvents })) };
+    Object.defineProperty(runtime, 'enableEvents', {
+      get: () => this.loaded(runtime, 'enableEvents'),
+      set: (v: boolean) => this.op(size(v), () => void (book.enableEvents = v)),
+    });
+    this.runtime = runtime;
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    this.book.syncs++;
+    if (this.book.failAtSync !== undefined && --this.book.failAtSync === 0) {
+      this.book.failAtSync = undefined;
+      throw new ApiError('GeneralException', 'simulated failure');
+    }
+    const request = ops.reduce((n, o) => n + o.request, 0);
+    this.book.maxRequestBytes = Math.max(this.book.maxRequestBytes, request);
+    if (request > PAYLOAD_LIMIT) {
+      this.book.rejected++;
+      throw new PayloadError('request', request);
+    }
+    let response = 0;
+    const deliveries: (() => void)[] = [];
+    for (const op of ops) {
+      const r = op.apply();
+      response += r.response;
+      if (r.deliver) deliveries.push(r.deliver);
+    }
+    this.book.maxResponseBytes = Math.max(this.book.maxResponseBytes, response);
+    if (response > PAYLOAD_LIMIT) {
+      this.book.rejected++;
+      throw new PayloadError('response', response);
+    }
+    deliveries.forEach((d) => d());
+  }
+
+  op(request: number, apply: () => void): void {
+    this.queue.push({ request: request + OP, apply: () => (apply(), { response: 0 }) });
+  }
+
+  /** Queues a load: `read` runs at sync, its result becomes the proxy's loaded properties. */
+  load(proxy: any, read: () => Record<string, unknown>): any {
+    this.queue.push({
+      request: OP,
+      apply: () => {
+        const data = read();
+        return { response: size(data), deliver: () => Object.assign((proxy.__loaded ??= {}), data) };
+      },
+    });
+    return proxy;
+  }
+
+  loaded(proxy: any, prop: string): any {
+    if (!proxy.__loaded || !(prop in proxy.__loaded)) throw new ApiError('PropertyNotLoaded', `${prop} was not loaded`);
+    return proxy.__loaded[prop];
+  }
+
+  /** Records calls and property sets on format-like objects (fill, font, borders, charts …). */
+  recorder(sheet: () => FakeSheet, label: string): any {
+    const self = this;
+    return new Proxy(function () {} as any, {
+      get(_t, prop) {
+        if (prop === 'then' || prop === 'toJSON' || typeof prop === 'symbol') return undefined;
+        return self.recorder(sheet, `${label}.${String(prop)}`);
+      },
+      set(_t, prop, value) {
+        self.op(size(value), () => {
+          const s = sheet();
+          s.writes++;
+          s.log.push(`${label}.${String(prop)}=${JSON.stringify(value)}`);
+        });
+        return true;
+      },
+      apply(_t, _this, args) {
+        self.op(size(args), () => {
+          const s = sheet();
+          s.writes++;
+          s.log.push(`${label}(${JSON.stringify(args)})`);
+        });
+        return self.recorder(sheet, `${label}(${args.map((a: unknown) => JSON.stringify(a)).join(',')})`);
+      },
+    });
+  }
+
+  private worksheets(): any {
+    const coll: any = {
+      load: () =>
+        this.load(coll, () => ({
+          items: this.book.sheets.map((s) => this.worksheet(() => s, { name: s.name, visibility: s.visibility })),
+        })),
+      getItem: (name: string) =>
+        this.worksheet(() => {
+          const s = this.book.sheet(name);
+          if (!s) throw new ApiError('ItemNotFound', `sheet ${name}`);
+          return s;
+        }),
+      getItemOrNullObject: (name: string) => {
+        const ws = this.worksheet(() => this.book.sheet(name)!);
+        this.load(ws, () => ({ isNullObject: this.book.sheet(name) === undefined }));
+        return ws;
+      },
+      add: (name: string) => {
+        let created: FakeSheet | undefined;
+        this.op(size(name), () => {
+          if (this.book.sheet(name)) throw new ApiError('ItemAlreadyExists', `sheet ${name} exists`);
+          created = this.book.addSheet(name);
+        });
+        return this.worksheet(() => created!);
+      },
+    };
+    Object.defineProperty(coll, 'items', { get: () => this.loaded(coll, 'items') });
+    return coll;
+  }
+
+  private worksheet(resolve: () => FakeSheet, known?: Record<string, unknown>): any {
+    const ws: any = {
+      __loaded: known,
+      getRange: (address?: string) => this.range(() => (address === undefined ? { sheet: resolve(), top: 0, left: 0, rows: 1_048_576, cols: 16_384 } : parseAddress(resolve(), address))),
+      getRangeByIndexes: (top: number, left: number, rows: number, cols: number) => this.range(() => ({ sheet: resolve(), top, left, rows, cols })),
+      getUsedRangeOrNullObject: () => {
+        const range = this.range(() => usedRect(resolve()) ?? null!);
+        return range;
+      },
+      activate: () => this.op(0, () => undefined),
+      tables: this.tablesCollection(resolve),
+      charts: this.chartsCollection(resolve),
+      freezePanes: this.recorder(resolve, 'freezePanes'),
+      pageLayout: this.recorder(resolve, 'pageLayout'),
+    };
+    for (const prop of ['name', 'visibility', 'isNullObject']) Object.defineProperty(ws, prop, { get: () => this.loaded(ws, prop) });
+    Object.defineProperty(ws, 'showGridlines', {
+      set: (v: boolean) => this.op(size(v), () => void resolve().log.push(`showGridlines=${v}`)),
+    });
+    return ws;
+  }
+
+  private range(resolve: () => Rect): any {
+    const ctx = this;
+    const sheet = (): FakeSheet => resolve().sheet;
+    const r: any = {
+      load: (props: string) =>
+        this.load(r, () => {
+          const rect = resolve();
+          if (rect === null) return { isNullObject: true };
+          const out: Record<string, unknown> = { isNullObject: false };
+          for (const p of props.split(',').map((s) => s.trim())) {
+            if (p === 'values') out.values = Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => rect.sheet.cells[rect.top + i]?.[rect.left + j]?.value ?? ''));
+            if (p === 'rowIndex') out.rowIndex = rect.top;
+            if (p === 'columnIndex') out.columnIndex = rect.left;
+            if (p === 'rowCount') out.rowCount = rect.rows;
+            if (p === 'columnCount') out.columnCount = rect.cols;
+            if (p === 'address') out.address = rectAddress(rect);
+          }
+          return out;
+        }),
+      getMergedAreasOrNullObject: () => {
+        const areas: any = {
+          load: () =>
+            this.load(areas, () => {
+              const s = sheet();
+              if (s.merges.length === 0) return { isNullObject: true };
+              return { isNullObject: false, address: s.merges.map((m) => rectAddress({ sheet: s, top: m.top, left: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 })).join(', ') };
+            }),
+        };
+        for (const p of ['isNullObject', 'address']) Object.defineProperty(areas, p, { get: () => this.loaded(areas, p) });
+        return areas;
+      },
+      clear: (what: string) =>
+        this.op(size(what), () => {
+          const rect = resolve();
+          rect.sheet.writes++;
+          for (let i = rect.top; i < Math.min(rect.top + rect.rows, rect.sheet.cells.length); i++) {
+            const row = rect.sheet.cells[i];
+            if (!row) continue;
+            for (let j = rect.left; j < Math.min(rect.left + rect.cols, row.length); j++) {
+              if (what === 'Contents' && row[j]) row[j] = { value: '', format: row[j]!.format };
+              else row[j] = undefined;
+            }
+          }
+        }),
+      select: () => this.op(0, () => void (this.book.selection = rectAddress(resolve()))),
+      insert: (shift: string) =>
+        this.op(size(shift), () => {
+          const rect = resolve();
+          if (shift !== 'Right') throw new ApiError('InvalidArgument', 'only Right is faked');
+          rect.sheet.writes++;
+          for (let i = rect.top; i < rect.top + rect.rows; i++) {
+            const row = rect.sheet.cells[i] ?? (rect.sheet.cells[i] = []);
+            while (row.length < rect.left) row.push(undefined);
+            row.splice(rect.left, 0, ...new Array<FakeCell | undefined>(rect.cols).fill(undefined));
+          }
+        }),
+      copyFrom: (source: any) =>
+        this.op(OP, () => {
+          const to = resolve();
+          const from = source.__rect() as Rect;
+          to.sheet.writes++;
+          for (let i = 0; i < from.rows; i++) for (let j = 0; j < from.cols; j++) {
+            const c = from.sheet.cells[from.top + i]?.[from.left + j];
+            setCell(to.sheet, to.top + i, to.left + j, c ? { ...c } : undefined);
+          }
+        }),
+      __rect: resolve,
+      format: this.recorder(sheet, 'format'),
+      conditionalFormats: this.recorder(sheet, 'conditionalFormats'),
+      dataValidation: this.recorder(sheet, 'dataValidation'),
+    };
+    const write = (apply: (rect: Rect) => void) => () => {
+      const rect = resolve();
+      rect.sheet.writes++;
+      apply(rect);
+    };
+    Object.defineProperty(r, 'values', {
+      get: () => this.loaded(r, 'values'),
+      set: (v: unknown) =>
+        ctx.op(size(v), write((rect) => {
+          const g = grid2d(rect, v, 'values');
+          g.forEach((row, i) => row.forEach((value, j) => {
+            const old = rect.sheet.cells[rect.top + i]?.[rect.left + j];
+            setCell(rect.sheet, rect.top + i, rect.left + j, stored(value, old?.format ?? 'General'));
+          }));
+        })),
+    });
+    Object.defineProperty(r, 'numberFormat', {
+      set: (v: unknown) =>
+        ctx.op(size(v), write((rect) => {
+          const g = grid2d(rect, v, 'numberFormat');
+          g.forEach((row, i) => row.forEach((format, j) => {
+            const old = rect.sheet.cells[rect.top + i]?.[rect.left + j];
+            setCell(rect.sheet, rect.top + i, rect.left + j, { ...(old ?? { value: '' }), format: String(format) });
+          }));
+        })),
+    });
+    Object.defineProperty(r, 'hyperlink', {
+      set: (v: unknown) =>
+        ctx.op(size(v), write((rect) => {
+          const old = rect.sheet.cells[rect.top]?.[rect.left];
+          setCell(rect.sheet, rect.top, rect.left, { ...(old ?? { value: '', format: 'General' }), hyperlink: v });
+        })),
+    });
+    for (const p of ['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']) {
+      Object.defineProperty(r, p, { get: () => this.loaded(r, p) });
+    }
+    return r;
+  }
+
+  private namesCollection(): any {
+    const coll: any = {
+      load: () =>
+        this.load(coll, () => ({
+          items: this.book.names.map((n) => {
+            const item: any = {
+              name: n.name,
+              type: 'Range',
+              formula: `=${quoteSheet(n.sheet.name)}!$${n.cell.replace(/(\d+)/, '$$$1')}`,
+              delete: () => this.op(0, () => void (this.book.names = this.book.names.filter((x) => x !== n))),
+            };
+            return item;
+          }),
+        })),
+      add: (name: string, range: any) =>
+        this.op(size(name), () => {
+          if (this.book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new ApiError('ItemAlreadyExists', `name ${name}`);
+          const rect = range.__rect() as Rect;
+          this.book.names.push({ name, sheet: rect.sheet, cell: `${columnLetters(rect.left)}${rect.top + 1}` });
+        }),
+    };
+    Object.defineProperty(coll, 'items', { get: () => this.loaded(coll, 'items') });
+    return coll;
+  }
+
+  private tablesCollection(sheet: (() => FakeSheet) | undefined): any {
+    const coll: any = {
+      load: () =>
+        this.load(coll, () => ({
+          items: this.book.tables.filter((t) => !sheet || t.sheet === sheet()).map((t) => this.table(() => t, { name: t.name, worksheet: { name: t.sheet.name } })),
+        })),
+      getItem: (name: string) =>
+        this.table(() => {
+          const t = this.book.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!t) throw new ApiError('ItemNotFound', `table ${name}`);
+          return t;
+        }),
+      add: (address: string, hasHeaders: boolean) => {
+        let created: FakeTable | undefined;
+        this.op(size(address), () => {
+          const rect = parseAddress(sheet!(), address);
+          const bottom = rect.top + rect.rows - 1;
+          const right = rect.left + rect.cols - 1;
+          if (!hasHeaders) throw new ApiError('InvalidArgument', 'headers expected');
+          if (this.book.tables.some((t) => t.sheet === rect.sheet && t.top <= bottom && rect.top <= t.bottom && t.left <= right && rect.left <= t.right)) {
+            throw new ApiError('InvalidOperation', 'tables overlap');
+          }
+          let n = this.book.tables.length + 1;
+          while (this.book.tables.some((t) => t.name === `Tabelle${n}`)) n++;
+          created = { name: `Tabelle${n}`, sheet: rect.sheet, top: rect.top, left: rect.left, bottom, right };
+          this.book.tables.push(created);
+          rect.sheet.writes++;
+        });
+        return this.table(() => created!);
+      },
+    };
+    Object.defineProperty(coll, 'items', { get: () => this.loaded(coll, 'items') });
+    return coll;
+  }
+
+  private table(resolve: () => FakeTable, known?: Record<string, unknown>): any {
+    const t: any = {
+      __loaded: known,
+      resize: (address: string) =>
+        this.op(size(address), () => {
+          const table = resolve();
+          const rect = parseAddress(table.sheet, address);
+          if (rect.top !== table.top) throw new ApiError('InvalidArgument', 'header row must stay');
+          Object.assign(table, { left: rect.left, bottom: rect.top + rect.rows - 1, right: rect.left + rect.cols - 1 });
+        }),
+      convertToRange: () => this.op(0, () => void (this.book.tables = this.book.tables.filter((x) => x !== resolve()))),
+      getRange: () => this.range(() => {
+        const table = resolve();
+        return { sheet: table.sheet, top: table.top, left: table.left, rows: table.bottom - table.top + 1, cols: table.right - table.left + 1 };
+      }),
+    };
+    Object.defineProperty(t, 'name', {
+      get: () => this.loaded(t, 'name'),
+      set: (v: string) =>
+        this.op(size(v), () => {
+          const table = resolve();
+          if (this.book.tables.some((x) => x !== table && x.name.toLowerCase() === v.toLowerCase())) throw new ApiError('InvalidArgument', `table name ${v} taken`);
+          table.name = v;
+        }),
+    });
+    Object.defineProperty(t, 'worksheet', { get: () => this.loaded(t, 'worksheet') });
+    for (const p of ['style', 'showTotals']) Object.defineProperty(t, p, { set: (v: unknown) => this.op(size(v), () => undefined) });
+    return t;
+  }
+
+  private chartsCollection(sheet: () => FakeSheet): any {
+    const coll: any = {
+      load: () =>
+        this.load(coll, () => ({
+          items: sheet().charts.map((name) => ({ name, delete: () => this.op(0, () => void (sheet().charts = sheet().charts.filter((c) => c !== name))) })),
+        })),
+      add: (type: string) => {
+        this.op(size(type), () => {
+          const s = sheet();
+          s.charts.push(`Diagramm ${s.charts.length + 1}`);
+          s.writes++;
+        });
+        return this.recorder(sheet, `chart(${type})`);
+      },
+    };
+    Object.defineProperty(coll, 'items', { get: () => this.loaded(coll, 'items') });
+    return coll;
+  }
+}
+
+/** An ExcelRun over the fake workbook: each run gets a fresh request context. */
+export function fakeExcelRun(book: FakeBook): ExcelRun {
+  return async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(new FakeContext(book) as unknown as Excel.RequestContext);
+}
