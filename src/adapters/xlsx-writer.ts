@@ -1,0 +1,386 @@
+/**
+ * Renders output sheets (SPEC §5) with ExcelJS: into a new report workbook, or into an
+ * existing workbook following the sheet plan. Charts and cell hyperlinks are added to the
+ * package afterwards (xlsx-chart.ts), since ExcelJS cannot write either as needed.
+ */
+import ExcelJS from 'exceljs';
+import { a1, columnLetters, type DefinedName } from '../core/grid';
+import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
+import { planOutputSheets } from '../port/sheet-plan';
+import { WorkbookError, type WriteReport, type WrittenSheet } from '../port/workbook-port';
+import { addColumnCharts, addHyperlinks, unzipXlsx, zipXlsx, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
+
+export interface ReportWorkbookOptions {
+  /** File name of the evaluated workbook; Prüfhinweise links then open its cells. */
+  readonly sourceFileName?: string;
+}
+
+/** Excel number formats; a German Excel shows `#,##0` as 1.187 and `0.0 %` as 12,5 %. */
+export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
+  integer: '#,##0',
+  signedInteger: '+#,##0;-#,##0;0',
+  percent: '0.0 %',
+  signedPercent: '+0.0 %;-0.0 %;0.0 %',
+  year: '0',
+};
+const TEXT_FORMAT = '@';
+const DATE_FORMAT = 'dd.mm.yyyy';
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', color: { argb: 'FF404040' } } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+
+/** Where links of Prüfhinweise point: this workbook, or the input file beside the report. */
+interface LinkMode {
+  readonly file?: string;
+}
+
+/** What ExcelJS cannot write, collected while rendering and added to the package afterwards. */
+export interface PackageAdditions {
+  readonly charts: ColumnChartSpec[];
+  readonly links: HyperlinkSpec[];
+}
+
+/** `'Sheet name'` as a formula reference needs it (quotes doubled). */
+export function quoteSheet(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function cellValue(value: OutValue): ExcelJS.CellValue {
+  switch (value.kind) {
+    case 'empty':
+      return null;
+    case 'text':
+    case 'link':
+      // A plain JS string is stored as a shared string: `=1+1` stays text, never a formula.
+      return value.kind === 'text' ? (value.text === '' ? null : value.text) : value.text;
+    case 'number':
+      return value.value;
+    case 'date':
+      return new Date(value.iso.length === 10 ? `${value.iso}T00:00:00Z` : value.iso);
+  }
+}
+
+function formatOf(value: OutValue): string | undefined {
+  if (value.kind === 'number') return NUMBER_FORMATS[value.format];
+  if (value.kind === 'text' || value.kind === 'link') return TEXT_FORMAT;
+  if (value.kind === 'date') return DATE_FORMAT;
+  return undefined;
+}
+
+/** The one number format every body cell of column `c` shares, if any (empty cells ignored). */
+function uniformFormat(table: OutTable, c: number): string | undefined {
+  let format: string | undefined;
+  for (const row of table.rows) {
+    const v = row[c];
+    if (v === undefined || v.kind === 'empty') continue;
+    const f = formatOf(v);
+    if (format === undefined) format = f;
+    else if (f !== format) return undefined;
+  }
+  return format;
+}
+
+function linkTarget(value: OutValue, mode: LinkMode): Omit<HyperlinkSpec, 'sheet' | 'ref'> | undefined {
+  if (value.kind !== 'link') return undefined;
+  const location = `${quoteSheet(value.sheet)}!${value.cell}`;
+  return mode.file === undefined ? { location } : { location, file: mode.file };
+}
+
+function renderText(ws: ExcelJS.Worksheet, block: OutText): void {
+  const cell = ws.getCell(block.row + 1, block.col + 1);
+  cell.value = block.text;
+  cell.numFmt = TEXT_FORMAT;
+  if (block.style === 'title') cell.font = { bold: true, size: 14 };
+  else if (block.style === 'subtitle') cell.font = { bold: true, size: 11 };
+  else cell.font = { italic: true, size: 9, color: { argb: 'FF595959' } };
+}
+
+/** A plain range for pasting into Word: borders, bold header and total row, German formats. */
+function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode, add: PackageAdditions): void {
+  const header = ws.getRow(table.row + 1);
+  table.header.forEach((h, c) => {
+    const cell = header.getCell(table.col + c + 1);
+    cell.value = h;
+    cell.numFmt = TEXT_FORMAT;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: c === 0 ? 'left' : 'center' };
+  });
+  fitHeaderHeight(ws, table);
+  table.rows.forEach((values, r) => {
+    const isTotal = table.totalRow && r === table.rows.length - 1;
+    const row = ws.getRow(table.row + 2 + r);
+    for (let c = 0; c < table.header.length; c++) {
+      const value = values[c] ?? { kind: 'empty' };
+      const cell = row.getCell(table.col + c + 1);
+      cell.value = cellValue(value);
+      const format = formatOf(value);
+      if (format !== undefined) cell.numFmt = format;
+      cell.border = isTotal ? TOTAL_BOX : BOX;
+      if (isTotal) cell.font = { bold: true };
+      const link = linkTarget(value, mode);
+      if (link) {
+        cell.font = { ...LINK_FONT, bold: isTotal };
+        add.links.push({ sheet: ws.name, ref: cell.address, ...link });
+      }
+    }
+  });
+}
+
+/** Lines a text needs in a column `width` characters wide (greedy word wrap, bold headers run wider). */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor(width * 0.85));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (used > 0 && used + 1 + word.length <= capacity) {
+      used += 1 + word.length;
+      continue;
+    }
+    if (used > 0) lines += 1;
+    // A word longer than the column breaks inside itself.
+    lines += Math.floor((word.length - 1) / capacity);
+    used = ((word.length - 1) % capacity) + 1;
+  }
+  return lines;
+}
+
+/** Viewers do not grow rows for wrapped text on their own (LibreOffice keeps 15 pt), so set the height. */
+function fitHeaderHeight(ws: ExcelJS.Worksheet, table: OutTable): void {
+  const lines = Math.max(1, ...table.header.map((h, c) => wrappedLines(h, ws.getColumn(table.col + c + 1).width ?? 9)));
+  const row = ws.getRow(table.row + 1);
+  if (lines > 1) row.height = Math.max(row.height ?? 0, 15 * lines);
+}
+
+function tableNames(wb: ExcelJS.Workbook): Set<string> {
+  const names = new Set<string>();
+  for (const ws of wb.worksheets) for (const t of ws.getTables()) {
+    const name = (t as unknown as { name?: string; table?: { name?: string } }).table?.name ?? (t as unknown as { name?: string }).name;
+    if (name !== undefined) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+/** An Excel table (ListObject) with filter buttons; keys and other text columns formatted as text. */
+function renderExcelTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, mode: LinkMode, add: PackageAdditions): void {
+  const formats = table.header.map((_, c) => uniformFormat(table, c));
+  formats.forEach((f, c) => {
+    if (f !== undefined) ws.getColumn(table.col + c + 1).numFmt = f;
+  });
+  // An Excel table needs at least one body row; an empty one stands for "no entries".
+  const rows: ExcelJS.CellValue[][] =
+    table.rows.length === 0 ? [table.header.map(() => null)] : table.rows.map((values) => table.header.map((_, c) => cellValue(values[c] ?? { kind: 'empty' })));
+  ws.addTable({
+    name,
+    ref: a1(table.row, table.col),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: table.header.map((h) => ({ name: h, filterButton: true })),
+    rows,
+  });
+  table.rows.forEach((values, r) => {
+    values.forEach((value, c) => {
+      const format = formats[c] === undefined ? formatOf(value) : undefined;
+      const link = linkTarget(value, mode);
+      if (format === undefined && link === undefined) return;
+      const cell = ws.getCell(table.row + 2 + r, table.col + c + 1);
+      if (format !== undefined) cell.numFmt = format;
+      if (link) {
+        cell.font = LINK_FONT;
+        add.links.push({ sheet: ws.name, ref: cell.address, ...link });
+      }
+    });
+  });
+  const headerRow = ws.getRow(table.row + 1);
+  table.header.forEach((_, c) => {
+    headerRow.getCell(table.col + c + 1).alignment = { wrapText: true, vertical: 'middle' };
+  });
+  fitHeaderHeight(ws, table);
+}
+
+function chartSpec(sheet: string, chart: OutChart, tables: readonly OutTable[]): ColumnChartSpec {
+  const table = tables.find((t) => t.id === chart.tableId);
+  if (table === undefined) throw new Error(`chart refers to unknown table "${chart.tableId}"`);
+  const q = quoteSheet(sheet);
+  const first = Math.min(...chart.categoryRows);
+  const last = Math.max(...chart.categoryRows);
+  const bodyRow = (r: number): number => table.row + 2 + r; // 1-based sheet row of body row r
+  const col = (c: number): string => columnLetters(table.col + c);
+  const label = (v: OutValue | undefined): string => (v === undefined ? '' : v.kind === 'text' || v.kind === 'link' ? v.text : v.kind === 'number' ? String(v.value) : '');
+  const rowsInRange = Array.from({ length: last - first + 1 }, (_, i) => table.rows[first + i] ?? []);
+  return {
+    sheet,
+    title: chart.title,
+    categoriesRef: `${q}!$${col(0)}$${bodyRow(first)}:$${col(0)}$${bodyRow(last)}`,
+    categories: rowsInRange.map((r) => label(r[0])),
+    series: chart.seriesColumns.map((c) => ({
+      nameRef: `${q}!$${col(c)}$${table.row + 1}`,
+      name: table.header[c] ?? '',
+      valuesRef: `${q}!$${col(c)}$${bodyRow(first)}:$${col(c)}$${bodyRow(last)}`,
+      values: rowsInRange.map((r) => {
+        const v = r[c];
+        return v?.kind === 'number' ? v.value : 0;
+      }),
+    })),
+    from: chart.from,
+    to: chart.to,
+  };
+}
+
+function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: OutputSheet, mode: LinkMode, add: PackageAdditions): void {
+  ws.views = [{ showGridLines: false }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: output.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  const widths = new Map<number, number>();
+  const tables = output.blocks.filter((b): b is OutTable => b.kind === 'table');
+  for (const t of tables) t.widths?.forEach((w, c) => widths.set(t.col + c, Math.max(w, widths.get(t.col + c) ?? 0)));
+  for (const [c, w] of widths) ws.getColumn(c + 1).width = w;
+  const taken = tableNames(wb);
+  for (const block of output.blocks) {
+    if (block.kind === 'text') renderText(ws, block);
+    else if (block.kind === 'chart') add.charts.push(chartSpec(ws.name, block, tables));
+    else if (block.excelTable === undefined) renderPlainTable(ws, block, mode, add);
+    else {
+      let name = block.excelTable;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${block.excelTable}${n}`;
+      taken.add(name.toLowerCase());
+      renderExcelTable(ws, block, name, mode, add);
+    }
+    if (block.kind === 'table' && block.heatMap === true && block.rows.length > 0) {
+      const bodyRows = block.rows.length - (block.totalRow ? 1 : 0);
+      if (bodyRows > 0 && block.header.length > 1) {
+        ws.addConditionalFormatting({
+          ref: `${a1(block.row + 1, block.col + 1)}:${a1(block.row + bodyRows, block.col + block.header.length - 1)}`,
+          rules: [
+            {
+              type: 'colorScale',
+              priority: 1,
+              cfvo: [{ type: 'min' }, { type: 'max' }],
+              color: [{ argb: 'FFFFFFFF' }, { argb: 'FF5B9BD5' }],
+            },
+          ],
+        });
+      }
+    }
+  }
+}
+
+function readDefinedNames(wb: ExcelJS.Workbook): DefinedName[] {
+  const names: DefinedName[] = [];
+  const model = wb.definedNames.model as { name: string; ranges: string[] }[];
+  for (const { name, ranges } of model) {
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '');
+    if (!m || ranges.length !== 1) continue;
+    names.push({ name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ''), cell: `${m[3] ?? ''}${m[4] ?? ''}` });
+  }
+  return names;
+}
+
+function setDefinedName(wb: ExcelJS.Workbook, d: DefinedName): void {
+  const model = wb.definedNames.model as { name: string; ranges: string[] }[];
+  for (const existing of model) {
+    if (existing.name.toLowerCase() !== d.name.toLowerCase()) continue;
+    for (const range of existing.ranges) wb.definedNames.remove(range, existing.name);
+  }
+  const cell = d.cell.replace(/([A-Z]+)(\d+)/, '$$$1$$$2');
+  wb.definedNames.add(`${quoteSheet(d.sheet)}!${cell}`, d.name);
+}
+
+/**
+ * Renders the outputs into an ExcelJS workbook following the sheet plan: marked sheets are
+ * replaced by a fresh sheet of the same name, position and visibility; others are added at
+ * the end; marker names are set. Returns where each output went and what must be added
+ * to the package after ExcelJS has written it (see finishPackage).
+ */
+export function renderOutputs(
+  wb: ExcelJS.Workbook,
+  outputs: readonly OutputSheet[],
+  opts: ReportWorkbookOptions = {},
+): { report: WriteReport; additions: PackageAdditions } {
+  const plan = planOutputSheets(
+    outputs.map((o) => o.role),
+    { sheetNames: wb.worksheets.map((ws) => ws.name), definedNames: readDefinedNames(wb) },
+  );
+  const mode: LinkMode = opts.sourceFileName === undefined ? {} : { file: opts.sourceFileName };
+  const additions: PackageAdditions = { charts: [], links: [] };
+  const written: WrittenSheet[] = [];
+  outputs.forEach((output, i) => {
+    const planned = plan.sheets[i];
+    if (planned === undefined) return;
+    let ws: ExcelJS.Worksheet;
+    const old = planned.rewrite ? wb.worksheets.find((s) => s.name.toLowerCase() === planned.sheet.toLowerCase()) : undefined;
+    if (old !== undefined) {
+      const { orderNo, state, name } = old as ExcelJS.Worksheet & { orderNo: number };
+      wb.removeWorksheet(old.id);
+      ws = wb.addWorksheet(name);
+      (ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = orderNo;
+      ws.state = state;
+    } else {
+      ws = wb.addWorksheet(planned.sheet);
+    }
+    renderSheet(wb, ws, output, mode, additions);
+    written.push(
+      planned.displacedBy === undefined
+        ? { role: planned.role, sheet: ws.name, rewritten: planned.rewrite }
+        : { role: planned.role, sheet: ws.name, rewritten: planned.rewrite, displacedBy: planned.displacedBy },
+    );
+  });
+  for (const d of plan.definedNames) setDefinedName(wb, d);
+  return { report: { sheets: written }, additions };
+}
+
+/** Writes the workbook with ExcelJS and adds charts and hyperlinks to the package. */
+export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAdditions): Promise<Uint8Array> {
+  const repack = additions.charts.length > 0 || additions.links.length > 0;
+  // When the package is unpacked again anyway, ExcelJS stores without compressing; fflate compresses once, faster.
+  const options = { useSharedStrings: true, ...(repack ? { zip: { compression: 'STORE' } } : {}) };
+  const buffer = await wb.xlsx.writeBuffer(options as Partial<ExcelJS.XlsxWriteOptions>);
+  const bytes = new Uint8Array(buffer as ArrayBuffer);
+  if (!repack) return bytes;
+  const parts = unzipXlsx(bytes);
+  addColumnCharts(parts, additions.charts);
+  addHyperlinks(parts, additions.links);
+  return zipXlsx(parts);
+}
+
+/**
+ * A new report workbook holding only the output sheets (SPEC §5, CLI and file mode).
+ * With `sourceFileName`, Prüfhinweise links open the cell in that file (expected beside the report).
+ */
+export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: ReportWorkbookOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'LeiKa-Monitor';
+  const { additions } = renderOutputs(wb, sheets, opts);
+  return finishPackage(wb, additions);
+}
+
+/**
+ * Writes the outputs into an existing workbook given as xlsx bytes and returns the new bytes.
+ * Links point into the same workbook. Note: ExcelJS does not keep everything it cannot read
+ * (charts, PivotTables, form controls of user sheets); use this for files the product owns.
+ * Throws WorkbookError('corrupt') when the bytes cannot be read.
+ */
+export async function writeOutputsIntoXlsx(
+  bytes: Uint8Array,
+  sheets: readonly OutputSheet[],
+): Promise<{ bytes: Uint8Array; report: WriteReport }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (cause) {
+    throw new WorkbookError('Die Arbeitsmappe konnte nicht gelesen werden; sie ist beschädigt oder keine .xlsx-Datei.', 'corrupt', { cause });
+  }
+  const { report, additions } = renderOutputs(wb, sheets);
+  return { bytes: await finishPackage(wb, additions), report };
+}

@@ -1,0 +1,27 @@
+import type { Analysis } from '../model';
+import type { OutputSheet } from '../output-model';
+import { buildRecordsSheet } from './gesamtliste';
+import { buildMonitoringSheet } from './monitoring';
+import { buildFindingsSheet } from './pruefhinweise';
+import { germanDate } from './values';
+
+export interface OutputOptions {
+  /** ISO date (or date-time) of the evaluation, shown on Monitoring and Prüfhinweise. */
+  readonly evaluatedAt: string;
+}
+
+/**
+ * Monitoring, Prüfhinweise and Gesamtliste as table models (SPEC §5). Deterministic: the
+ * same analysis gives the same models apart from the evaluation date.
+ * Throws OutputOptionsError when `evaluatedAt` is not an ISO date.
+ */
+export function buildOutputSheets(analysis: Analysis, opts: OutputOptions): OutputSheet[] {
+  germanDate(opts.evaluatedAt);
+  return [buildMonitoringSheet(analysis, opts.evaluatedAt), buildFindingsSheet(analysis, opts.evaluatedAt), buildRecordsSheet(analysis)];
+}
+
+export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID } from './monitoring';
+export { buildFindingsSheet, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
+export { buildRecordsSheet, RECORDS_HEADER, RECORDS_EXCEL_TABLE, sourceOf } from './gesamtliste';
+export { renderOutputGrid, outValueCell } from './render-grid';
+export { OutputOptionsError } from './values';

@@ -1,0 +1,150 @@
+import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey, type Counts } from '../clusters';
+import type { Analysis } from '../model';
+import type { OutBlock, OutChart, OutputSheet, OutTable, OutValue } from '../output-model';
+import { germanDate, num, optionalPercent, ratio, text } from './values';
+
+export const MONITORING_TITLE = 'Digitalisierungsmonitoring – Umsetzungsstatus der Dienstleistungen';
+export const YEAR_TABLE_ID = 'monitoring-years';
+export const CHANGE_TABLE_ID = 'monitoring-changes';
+export const OFFICE_TABLE_ID = 'monitoring-offices';
+
+/** Row of the year table's header (0-based); the title block above it has a fixed height. */
+export const YEAR_TABLE_ROW = 5;
+
+const CHART_HEIGHT = 18;
+const CHART_WIDTH = 8;
+
+function countsOf(table: Readonly<Record<number, Counts>>, year: number): Counts | undefined {
+  return table[year];
+}
+
+function count(table: Readonly<Record<number, Counts>>, year: number, key: CountKey): number {
+  return countsOf(table, year)?.[key] ?? 0;
+}
+
+/**
+ * The row labels of the year table: the five clusters, Nicht zugeordnet only where it is
+ * non-zero in some year (so every column still adds up to Alle Dienstleistungen).
+ */
+function yearTableKeys(analysis: Analysis): CountKey[] {
+  const keys: CountKey[] = [...CLUSTERS];
+  if (analysis.years.some((y) => count(analysis.total, y, UNASSIGNED) !== 0)) keys.push(UNASSIGNED);
+  return keys;
+}
+
+function yearTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
+  const rowFor = (key: CountKey): OutValue[] => [text(key), ...analysis.years.map((y) => num(count(analysis.total, y, key)))];
+  return {
+    kind: 'table',
+    id: YEAR_TABLE_ID,
+    row: YEAR_TABLE_ROW,
+    col: 0,
+    header: ['Umsetzungsstatus', ...analysis.years.map(String)],
+    rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
+    totalRow: true,
+    widths: [30, ...analysis.years.map(() => 10)],
+  };
+}
+
+/** Change to the previous year (absolute, %) per later year, then each year's share; rows aligned with the year table. */
+function changeTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
+  const { years, total } = analysis;
+  const header: string[] = [];
+  for (let i = 1; i < years.length; i++) {
+    header.push(`Veränderung ${years[i]} zu ${years[i - 1]}`, `Veränderung ${years[i]} zu ${years[i - 1]} in %`);
+  }
+  for (const y of years) header.push(`Anteil ${y}`);
+  const rowFor = (key: CountKey): OutValue[] => {
+    const cells: OutValue[] = [];
+    for (let i = 1; i < years.length; i++) {
+      const now = count(total, years[i] ?? 0, key);
+      const before = count(total, years[i - 1] ?? 0, key);
+      cells.push(num(now - before, 'signedInteger'), optionalPercent(ratio(now - before, before), 'signedPercent'));
+    }
+    for (const y of years) cells.push(optionalPercent(ratio(count(total, y, key), count(total, y, ALL_SERVICES)), 'percent'));
+    return cells;
+  };
+  return {
+    kind: 'table',
+    id: CHANGE_TABLE_ID,
+    row: YEAR_TABLE_ROW,
+    col: years.length + 2,
+    header,
+    rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
+    totalRow: true,
+    widths: header.map(() => 14),
+  };
+}
+
+/** Office × cluster for the latest year, with the previous year's total and the change; a total row over all offices. */
+function officeTable(analysis: Analysis, row: number, latest: number, previous: number | undefined): OutTable {
+  const showUnassigned = analysis.offices.some((o) => count(o.counts, latest, UNASSIGNED) !== 0);
+  const keys: CountKey[] = showUnassigned ? [...CLUSTERS, UNASSIGNED] : [...CLUSTERS];
+  const header: string[] = ['Amt', ...keys, `${ALL_SERVICES} ${latest}`];
+  if (previous !== undefined) header.push(`${ALL_SERVICES} ${previous}`, `Veränderung zu ${previous}`);
+  const rowFor = (label: string, table: Readonly<Record<number, Counts>>): OutValue[] => {
+    const cells: OutValue[] = [text(label), ...keys.map((k) => num(count(table, latest, k))), num(count(table, latest, ALL_SERVICES))];
+    if (previous !== undefined) {
+      const before = count(table, previous, ALL_SERVICES);
+      cells.push(num(before), num(count(table, latest, ALL_SERVICES) - before, 'signedInteger'));
+    }
+    return cells;
+  };
+  // The total row repeats Analysis.total, which equals the sum over offices (SPEC §4 rule 5).
+  return {
+    kind: 'table',
+    id: OFFICE_TABLE_ID,
+    row,
+    col: 0,
+    header,
+    rows: [...analysis.offices.map((o) => rowFor(o.office, o.counts)), rowFor('Alle Ämter', analysis.total)],
+    totalRow: true,
+    widths: [30, ...header.slice(1).map(() => 14)],
+  };
+}
+
+/** The Monitoring sheet (SPEC §5): title, date, year table, changes and shares, offices, chart. */
+export function buildMonitoringSheet(analysis: Analysis, evaluatedAt: string): OutputSheet {
+  const blocks: OutBlock[] = [
+    { kind: 'text', row: 0, col: 0, text: MONITORING_TITLE, style: 'title' },
+    { kind: 'text', row: 1, col: 0, text: `Stand der Auswertung: ${germanDate(evaluatedAt)}`, style: 'subtitle' },
+    { kind: 'text', row: 2, col: 0, text: `Berichtsjahr: ${analysis.reportYear}`, style: 'subtitle' },
+    { kind: 'text', row: YEAR_TABLE_ROW - 1, col: 0, text: 'Dienstleistungen nach Umsetzungsstatus und Jahr', style: 'subtitle' },
+  ];
+  const keys = yearTableKeys(analysis);
+  const years = yearTable(analysis, keys);
+  blocks.push(years, changeTable(analysis, keys));
+  let row = YEAR_TABLE_ROW + 1 + years.rows.length + 1;
+  if (keys.includes(UNASSIGNED)) {
+    blocks.push({
+      kind: 'text',
+      row: row++,
+      col: 0,
+      text: 'Nicht zugeordnet: Status nicht erkannt oder fehlend – siehe Blatt „Prüfhinweise“.',
+      style: 'note',
+    });
+  }
+  const latest = analysis.years[analysis.years.length - 1];
+  if (latest === undefined) {
+    blocks.push({ kind: 'text', row, col: 0, text: 'Es wurden keine Dienstleistungen gezählt.', style: 'note' });
+    return { role: 'Monitoring', blocks, orientation: 'landscape' };
+  }
+  const previous = analysis.years[analysis.years.length - 2];
+  row += 1;
+  blocks.push({ kind: 'text', row, col: 0, text: `Dienstleistungen je Amt ${latest}`, style: 'subtitle' });
+  const offices = officeTable(analysis, row + 1, latest, previous);
+  blocks.push(offices);
+  row = offices.row + 1 + offices.rows.length + 2;
+  const chart: OutChart = {
+    kind: 'chart',
+    title: 'Dienstleistungen nach Umsetzungsstatus',
+    tableId: YEAR_TABLE_ID,
+    categoryRows: keys.map((_, i) => i),
+    seriesColumns: analysis.years.map((_, i) => i + 1),
+    from: { row, col: 0 },
+    to: { row: row + CHART_HEIGHT, col: CHART_WIDTH },
+  };
+  blocks.push(chart);
+  return { role: 'Monitoring', blocks, orientation: 'landscape' };
+}
+

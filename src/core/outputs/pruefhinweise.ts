@@ -1,0 +1,55 @@
+import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
+import type { Analysis } from '../model';
+import type { OutBlock, OutputSheet, OutValue } from '../output-model';
+import { germanDate, text } from './values';
+
+export const FINDINGS_TABLE_ID = 'pruefhinweise';
+export const FINDINGS_EXCEL_TABLE = 'LeiKaPruefhinweise';
+export const FINDINGS_HEADER = ['Schweregrad', 'Code', 'Blatt', 'Zelle', 'Meldung', 'Vorschlag'] as const;
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  error: 'Fehler',
+  warning: 'Warnung',
+  info: 'Hinweis',
+};
+
+function findingRow(f: Finding): OutValue[] {
+  return [
+    text(SEVERITY_LABEL[f.severity]),
+    text(f.code),
+    text(f.sheet),
+    f.cell === '' ? text('') : { kind: 'link', text: f.cell, sheet: f.sheet, cell: f.cell },
+    text(f.message),
+    text(f.suggestion ?? ''),
+  ];
+}
+
+function summary(findings: readonly Finding[]): string {
+  const n = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  if (findings.length === 0) return 'Keine Prüfhinweise – alle gelesenen Angaben sind in Ordnung.';
+  const plural = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
+  return [plural(n('error'), 'Fehler', 'Fehler'), plural(n('warning'), 'Warnung', 'Warnungen'), plural(n('info'), 'Hinweis', 'Hinweise')].join(', ');
+}
+
+/** The Prüfhinweise sheet: one row per finding, errors first (otherwise in the analysis' order). */
+export function buildFindingsSheet(analysis: Analysis, evaluatedAt: string): OutputSheet {
+  const rank = (f: Finding): number => SEVERITY_ORDER.indexOf(f.severity);
+  // Array.prototype.sort is stable, so findings of one severity keep the analysis' order.
+  const findings = analysis.findings.slice().sort((a, b) => rank(a) - rank(b));
+  const blocks: OutBlock[] = [
+    { kind: 'text', row: 0, col: 0, text: 'Prüfhinweise', style: 'title' },
+    { kind: 'text', row: 1, col: 0, text: `Stand der Auswertung: ${germanDate(evaluatedAt)} – ${summary(findings)}`, style: 'subtitle' },
+    {
+      kind: 'table',
+      id: FINDINGS_TABLE_ID,
+      row: 3,
+      col: 0,
+      header: [...FINDINGS_HEADER],
+      rows: findings.map(findingRow),
+      totalRow: false,
+      excelTable: FINDINGS_EXCEL_TABLE,
+      widths: [12, 24, 24, 9, 80, 28],
+    },
+  ];
+  return { role: 'Pruefhinweise', blocks, orientation: 'landscape' };
+}
