@@ -1,0 +1,77 @@
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import { useStrings } from '../../i18n';
+import type { CopyResult, Evaluation, OnProgress, ProgressStep } from '../types';
+import { ErrorMessage } from './ErrorMessage';
+import { MonitoringPreview } from './MonitoringPreview';
+import { Progress } from './Progress';
+import { useTask } from './use-task';
+
+const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' } });
+
+export interface EvaluateViewProps {
+  evaluate: (onProgress: OnProgress) => Promise<Evaluation>;
+  copyTable: (evaluation: Evaluation) => Promise<CopyResult>;
+  onEvaluated?: (evaluation: Evaluation) => void;
+}
+
+/** Auswerten: runs the pipeline with visible progress, then shows the Monitoring table and a summary. */
+export function EvaluateView({ evaluate, copyTable, onEvaluated }: EvaluateViewProps): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
+  const run = useCallback(async () => {
+    const result = await evaluate((step, fraction) => setProgress({ step, fraction }));
+    onEvaluated?.(result);
+    return result;
+  }, [evaluate, onEvaluated]);
+  const [state, start] = useTask(run);
+  const [copy, startCopy] = useTask(copyTable);
+  return (
+    <section aria-labelledby="evaluate-heading" className={s.stack}>
+      <Subtitle2 as="h2" id="evaluate-heading">
+        {t.evaluate.preview}
+      </Subtitle2>
+      <Button appearance="primary" onClick={() => void start()} disabled={state.kind === 'pending'}>
+        {t.evaluate.button}
+      </Button>
+      {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
+      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      {state.kind === 'done' && (
+        <>
+          <Summary evaluation={state.value} />
+          <MonitoringPreview analysis={state.value.analysis} />
+          <Button onClick={() => void startCopy(state.value)} disabled={copy.kind === 'pending'}>
+            {t.evaluate.copy}
+          </Button>
+          {copy.kind === 'done' && (
+            <MessageBar intent="success">
+              <MessageBarBody>{copy.value === 'copied' ? t.evaluate.copied : t.evaluate.selected}</MessageBarBody>
+            </MessageBar>
+          )}
+          {copy.kind === 'failed' && <ErrorMessage message={copy.message} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Summary({ evaluation }: { evaluation: Evaluation }): React.JSX.Element {
+  const t = useStrings();
+  const { analysis, report } = evaluation;
+  const count = (sev: string): number => analysis.findings.filter((f) => f.severity === sev).length;
+  return (
+    <div role="status">
+      <Text as="p">{t.evaluate.summary(analysis.records.length, analysis.offices.length)}</Text>
+      <Text as="p">{t.evaluate.findingsSummary(count('error'), count('warning'), count('info'))}</Text>
+      {report.sheets.length > 0 && <Text as="p">{t.evaluate.written(report.sheets.map((w) => w.sheet).join(', '))}</Text>}
+      {report.sheets
+        .filter((w) => w.displacedBy !== undefined)
+        .map((w) => (
+          <MessageBar key={w.role} intent="warning">
+            <MessageBarBody>{t.evaluate.displaced(w.displacedBy!, w.sheet)}</MessageBarBody>
+          </MessageBar>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useStrings } from '../../i18n';
+import type { Evaluation, ExcelServices, Inspection } from '../types';
+import { ErrorMessage } from './ErrorMessage';
+import { EvaluateView } from './EvaluateView';
+import { FindingsView } from './FindingsView';
+import { OverviewView } from './OverviewView';
+import { SettingsView } from './SettingsView';
+import { TemplatesView } from './TemplatesView';
+import { useTask } from './use-task';
+
+const useStyles = makeStyles({ panel: { paddingTop: tokens.spacingVerticalM } });
+
+type TabId = 'overview' | 'result' | 'findings' | 'settings' | 'templates';
+const TABS: readonly TabId[] = ['overview', 'result', 'findings', 'settings', 'templates'];
+
+/** The task pane inside Excel: one tab per view; all workbook access through `services`. */
+export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  const [tab, setTab] = useState<TabId>('overview');
+  const [evaluation, setEvaluation] = useState<Evaluation>();
+  const [inspection, setInspection] = useState<Inspection>();
+  const inspect = useCallback(async () => {
+    const result = await services.inspect();
+    setInspection(result);
+    return result;
+  }, [services]);
+  const [settingsState, loadSettings] = useTask(inspect);
+  useEffect(() => {
+    if ((tab === 'settings' || tab === 'templates') && inspection === undefined) void loadSettings();
+  }, [tab, inspection, loadSettings]);
+
+  return (
+    <>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" aria-label={t.appTitle}>
+        {TABS.map((id) => (
+          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+            {t.tabs[id]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={s.panel}>
+        {tab === 'overview' && <OverviewView inspect={inspect} />}
+        {tab === 'result' && <EvaluateView evaluate={services.evaluate} copyTable={services.copyTable} onEvaluated={setEvaluation} />}
+        {tab === 'findings' && <FindingsView findings={evaluation?.analysis.findings} goToCell={services.goToCell} />}
+        {(tab === 'settings' || tab === 'templates') && inspection === undefined && settingsState.kind !== 'failed' && <Spinner size="tiny" label={t.loading} />}
+        {(tab === 'settings' || tab === 'templates') && settingsState.kind === 'failed' && <ErrorMessage message={settingsState.message} />}
+        {tab === 'settings' && inspection && <SettingsView inspection={inspection} saveSettings={services.saveSettings} saveMapping={services.saveMapping} />}
+        {tab === 'templates' && inspection && (
+          <TemplatesView reportYear={inspection.analysis.reportYear} newOfficeSheet={services.newOfficeSheet} newReportYear={services.newReportYear} />
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useStrings } from '../../i18n';
+import type { EvaluateFile, FileResult, ProgressStep } from '../types';
+import { ErrorMessage } from './ErrorMessage';
+import { FindingsList } from './FindingsList';
+import { MonitoringPreview } from './MonitoringPreview';
+import { OverviewTables } from './OverviewView';
+import { Progress } from './Progress';
+import { useTask } from './use-task';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
+  fileLabel: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/**
+ * File mode (SPEC §7): outside Excel, evaluate an .xlsx in the browser and download the
+ * report workbook. The accessible names Arbeitsmappe öffnen, Auswerten and Ergebnis
+ * herunterladen are a contract (the browser test drives the page by them).
+ */
+export function FileModeApp({ evaluateFile }: { evaluateFile: EvaluateFile }): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  const inputId = useId();
+  const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
+  const run = useCallback((f: File) => evaluateFile(f, (step, fraction) => setProgress({ step, fraction })), [evaluateFile]);
+  const [state, start] = useTask(run);
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (state.kind !== 'done' || typeof URL.createObjectURL !== 'function') return undefined;
+    const u = URL.createObjectURL(state.value.report);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [state]);
+
+  const download = (result: FileResult): void => {
+    if (!url) return;
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = result.reportName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+
+  return (
+    <section aria-labelledby="file-heading" className={s.stack}>
+      <Subtitle2 as="h2" id="file-heading">
+        {t.appSubtitle}
+      </Subtitle2>
+      <Text as="p">{t.file.intro}</Text>
+      <label htmlFor={inputId} className={s.fileLabel}>
+        {t.file.open}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+        onChange={(e) => setFile(e.currentTarget.files?.[0] ?? undefined)}
+      />
+      {file && <Text>{t.file.chosen(file.name)}</Text>}
+      <Button appearance="primary" disabled={!file || state.kind === 'pending'} onClick={() => file && void start(file)}>
+        {t.file.evaluate}
+      </Button>
+      {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
+      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      {state.kind === 'done' && (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>{t.evaluate.summary(state.value.analysis.records.length, state.value.analysis.offices.length)}</MessageBarBody>
+          </MessageBar>
+          <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
+            {t.file.download}
+          </Button>
+          <MonitoringPreview analysis={state.value.analysis} />
+          <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
+          <FindingsList findings={state.value.analysis.findings} limit={200} />
+        </>
+      )}
+    </section>
+  );
+}

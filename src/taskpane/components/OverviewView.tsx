@@ -1,0 +1,78 @@
+import { Button, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { useStrings } from '../../i18n';
+import type { Inspection } from '../types';
+import { ErrorMessage } from './ErrorMessage';
+import { useTask } from './use-task';
+
+/** Übersicht: the office sheets found and the sheets skipped, with reasons. */
+export function OverviewView({ inspect }: { inspect: () => Promise<Inspection> }): React.JSX.Element {
+  const t = useStrings();
+  const [state, run] = useTask(inspect);
+  useEffect(() => void run(), [run]);
+  return (
+    <section aria-labelledby="overview-heading">
+      <Subtitle2 as="h2" id="overview-heading">
+        {t.overview.heading}
+      </Subtitle2>
+      {state.kind === 'pending' && <Spinner size="tiny" label={t.loading} />}
+      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      {state.kind === 'done' && <OverviewTables inspection={state.value} />}
+      <Button onClick={() => void run()} disabled={state.kind === 'pending'}>
+        {t.overview.refresh}
+      </Button>
+    </section>
+  );
+}
+
+export function OverviewTables({ inspection }: { inspection: Inspection }): React.JSX.Element {
+  const t = useStrings();
+  const { analysis } = inspection;
+  return (
+    <>
+      <Text as="p">{t.overview.reportYear(analysis.reportYear)}</Text>
+      {analysis.officeSheets.length === 0 ? (
+        <Text as="p">{t.overview.none}</Text>
+      ) : (
+        <Table size="small" aria-label={t.overview.heading}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.overview.sheet}</TableHeaderCell>
+              <TableHeaderCell>{t.overview.rows}</TableHeaderCell>
+              <TableHeaderCell>{t.overview.years}</TableHeaderCell>
+              <TableHeaderCell>{t.overview.layout}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {analysis.officeSheets.map((s) => (
+              <TableRow key={s.sheet}>
+                <TableCell>{s.sheet}</TableCell>
+                <TableCell>{s.serviceRows.toLocaleString('de-DE')}</TableCell>
+                <TableCell>{s.years.join(', ')}</TableCell>
+                <TableCell>{t.overview.layouts[s.layout] ?? s.layout}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {analysis.skippedSheets.length > 0 && (
+        <Table size="small" aria-label={t.overview.skippedHeading}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.overview.skippedHeading}</TableHeaderCell>
+              <TableHeaderCell>{t.overview.reason}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {analysis.skippedSheets.map((s) => (
+              <TableRow key={s.sheet}>
+                <TableCell>{s.sheet}</TableCell>
+                <TableCell>{s.reason}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

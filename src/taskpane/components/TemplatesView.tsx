@@ -1,0 +1,112 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useStrings } from '../../i18n';
+import type { ExcelServices } from '../types';
+import { ErrorMessage } from './ErrorMessage';
+import { useTask } from './use-task';
+
+const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'stretch' } });
+
+export interface TemplatesViewProps {
+  reportYear: number;
+  newOfficeSheet: ExcelServices['newOfficeSheet'];
+  newReportYear: ExcelServices['newReportYear'];
+}
+
+/** Vorlagen: a new office sheet from the template; a new report year after a confirmation. */
+export function TemplatesView({ reportYear, newOfficeSheet, newReportYear }: TemplatesViewProps): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  const [name, setName] = useState('');
+  const [year, setYear] = useState(String(reportYear));
+  const [nextYear, setNextYear] = useState(String(reportYear + 1));
+  const [confirming, setConfirming] = useState(false);
+  const [created, create] = useTask(newOfficeSheet);
+  const [rolled, roll] = useTask(newReportYear);
+  const yearOk = (v: string): boolean => /^20\d\d$/.test(v.trim());
+
+  return (
+    <div className={s.stack}>
+      <section aria-labelledby="template-heading" className={s.stack}>
+        <Subtitle2 as="h2" id="template-heading">
+          {t.templates.newSheet}
+        </Subtitle2>
+        <Field label={t.templates.newSheetName} required>
+          <Input value={name} onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Field label={t.templates.newSheetYear} {...(yearOk(year) ? {} : { validationMessage: t.settings.invalidYear })}>
+          <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
+        </Field>
+        <Button appearance="primary" disabled={name.trim() === '' || !yearOk(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
+          {t.templates.create}
+        </Button>
+        {created.kind === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t.templates.created(created.value)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {created.kind === 'failed' && <ErrorMessage message={created.message} />}
+      </section>
+
+      <section aria-labelledby="year-heading" className={s.stack}>
+        <Subtitle2 as="h2" id="year-heading">
+          {t.templates.newYear}
+        </Subtitle2>
+        <Text as="p">{t.templates.newYearHint}</Text>
+        <Field label={t.templates.newYearLabel} {...(yearOk(nextYear) ? {} : { validationMessage: t.settings.invalidYear })}>
+          <Input inputMode="numeric" value={nextYear} onChange={(_, d) => setNextYear(d.value)} />
+        </Field>
+        <Button disabled={!yearOk(nextYear) || rolled.kind === 'pending'} onClick={() => setConfirming(true)}>
+          {t.templates.newYear}
+        </Button>
+        <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t.templates.confirmTitle(Number(nextYear))}</DialogTitle>
+              <DialogContent>{t.templates.confirmText}</DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setConfirming(false);
+                    void roll(Number(nextYear));
+                  }}
+                >
+                  {t.templates.confirm}
+                </Button>
+                <Button onClick={() => setConfirming(false)}>{t.templates.cancel}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+        {rolled.kind === 'done' && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {t.templates.done(rolled.value.changed)}
+              {rolled.value.skipped.map((k, i) => (
+                <div key={i}>{t.templates.skipped(k.sheet, k.reason)}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {rolled.kind === 'failed' && <ErrorMessage message={rolled.message} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useCallback, useRef, useState } from 'react';
+
+export type TaskState<T> =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'done'; readonly value: T }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Runs an async prop and keeps its pending, success and error state (never swallows an error). */
+export function useTask<A extends unknown[], T>(fn: (...args: A) => Promise<T>): [TaskState<T>, (...args: A) => Promise<void>] {
+  const [state, setState] = useState<TaskState<T>>({ kind: 'idle' });
+  const running = useRef(false);
+  const run = useCallback(
+    async (...args: A) => {
+      if (running.current) return;
+      running.current = true;
+      setState({ kind: 'pending' });
+      try {
+        setState({ kind: 'done', value: await fn(...args) });
+      } catch (error) {
+        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        running.current = false;
+      }
+    },
+    [fn],
+  );
+  return [state, run];
+}

@@ -1,0 +1,38 @@
+/** Where the page runs: inside Excel (task pane) or in a plain browser (file mode). */
+export type Host = { readonly kind: 'excel'; readonly dark: boolean; readonly language: string } | { readonly kind: 'none' };
+
+interface OfficeLike {
+  onReady(): Promise<{ host: unknown }>;
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
+}
+
+/** A background colour darker than mid-grey means a dark Office theme. */
+export function isDarkColour(colour: string | undefined): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour ?? '');
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h!, 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+/**
+ * Asks office.js which host it runs in. No `Office` global (office.js could not load), a host
+ * other than Excel (Office reports none in a browser) or no answer within `timeoutMs` → file mode.
+ */
+export function detectHost(office: OfficeLike | undefined, timeoutMs: number): Promise<Host> {
+  if (!office || typeof office.onReady !== 'function') return Promise.resolve({ kind: 'none' });
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ kind: 'none' }), timeoutMs);
+    office.onReady().then(
+      (info) => {
+        clearTimeout(timer);
+        if (info.host !== 'Excel') return resolve({ kind: 'none' });
+        const theme = office.context?.officeTheme?.bodyBackgroundColor;
+        resolve({ kind: 'excel', dark: isDarkColour(theme), language: office.context?.displayLanguage ?? 'de-DE' });
+      },
+      () => {
+        clearTimeout(timer);
+        resolve({ kind: 'none' });
+      },
+    );
+  });
+}

@@ -1,0 +1,40 @@
+import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clusters';
+import type { Analysis } from '../core/model';
+
+export interface PreviewTable {
+  readonly header: readonly string[];
+  readonly rows: readonly { readonly label: CountKey; readonly values: readonly number[]; readonly total: boolean }[];
+}
+
+/** The year table of SPEC §1: five clusters, Nicht zugeordnet where non-zero, Alle Dienstleistungen. */
+export function previewTable(analysis: Analysis): PreviewTable {
+  const value = (y: number, k: CountKey): number => analysis.total[y]?.[k] ?? 0;
+  const keys: CountKey[] = [...CLUSTERS];
+  if (analysis.years.some((y) => value(y, UNASSIGNED) !== 0)) keys.push(UNASSIGNED);
+  keys.push(ALL_SERVICES);
+  return {
+    header: ['Umsetzungsstatus', ...analysis.years.map(String)],
+    rows: keys.map((k) => ({ label: k, values: analysis.years.map((y) => value(y, k)), total: k === ALL_SERVICES })),
+  };
+}
+
+const fmt = (n: number): string => n.toLocaleString('de-DE');
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Tab-separated, for pasting as plain text. */
+export function tableText(t: PreviewTable): string {
+  return [t.header.join('\t'), ...t.rows.map((r) => [r.label, ...r.values.map(fmt)].join('\t'))].join('\n');
+}
+
+/** A bordered HTML table that Word pastes as a table (bold header and total row). */
+export function tableHtml(t: PreviewTable): string {
+  const cell = 'border:1px solid #808080;padding:2px 6px';
+  const head = t.header.map((h, i) => `<th style="${cell};text-align:${i === 0 ? 'left' : 'right'}">${esc(h)}</th>`).join('');
+  const body = t.rows
+    .map((r) => {
+      const w = r.total ? 'font-weight:bold;' : '';
+      return `<tr><td style="${w}${cell}">${esc(r.label)}</td>${r.values.map((v) => `<td style="${w}${cell};text-align:right">${fmt(v)}</td>`).join('')}</tr>`;
+    })
+    .join('');
+  return `<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:10pt"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}

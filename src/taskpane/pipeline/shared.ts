@@ -1,0 +1,10 @@
+/** Local calendar date as ISO `YYYY-MM-DD` (the evaluation date on the output sheets). */
+export function isoDate(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Lets the browser paint the progress before a long synchronous step. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
