@@ -12,8 +12,8 @@ export function MonitoringPreview({ analysis }: { analysis: Analysis }): React.J
       <TableHeader>
         <TableRow>
           {table.header.map((h, i) => (
-            <TableHeaderCell key={h} style={i > 0 ? { justifyContent: 'flex-end' } : undefined}>
-              <strong>{h}</strong>
+            <TableHeaderCell key={h}>
+              <strong style={i > 0 ? { width: '100%', textAlign: 'right' } : undefined}>{h}</strong>
             </TableHeaderCell>
           ))}
         </TableRow>

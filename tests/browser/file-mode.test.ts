@@ -1,0 +1,172 @@
+/**
+ * File mode in a real browser (SPEC §7): headless Debian Chromium via playwright-core serves
+ * dist/ over plain http, drives the page by its accessible names, downloads the report and
+ * checks its Monitoring table with ExcelJS. Without /usr/bin/chromium the test is skipped
+ * loudly, unless CI is set (then it fails).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** office.js outside Office: loads, reports no host (what the real script does in a plain browser). */
+const OFFICE_STUB = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };';
+
+const available = fs.existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI) throw new Error(`${CHROMIUM} fehlt: der Browsertest muss in CI laufen.`);
+  console.warn(`\n!!! SKIPPED: browser test of file mode — ${CHROMIUM} not found. Install Debian chromium to run it. !!!\n`);
+}
+const maybe = available ? describe : describe.skip;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Two office sheets, a sheet that is not one, a hidden one: 2023 A:3 P:1 D:1, 2024 A:1 P:2 D:3 K:1 PiU:1 … */
+async function workbookBytes(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const info = wb.addWorksheet('Anleitung');
+  info.addRow(['Bitte je Amt ein Blatt pflegen.']);
+  const gesund = wb.addWorksheet('Gesundheitsamt');
+  gesund.addRow(['Stand: 31.03.2024']);
+  gesund.addRow(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2023', 'Umsetzungsstatus 2024']);
+  gesund.addRow(['99001001000000', 'Impfberatung', 'Analog', 'Digital']);
+  gesund.addRow(['99001002000000', 'Belehrung', 'Papier', 'PDF']);
+  gesund.addRow(['99001003000000', 'Trinkwasser', 'PDF-Formular', 'Online-Antrag']);
+  gesund.addRow(['99001004000000', 'Hygiene', 'online', 'in Umsetzung']);
+  const ordnung = wb.addWorksheet('Ordnungsamt');
+  ordnung.addRow(['LeiKa-Schlüssel', 'Leistung', 'Status 2023', 'Status 2024']);
+  ordnung.addRow(['99002001000000', 'Gewerbe', 'analog', 'Analog']);
+  ordnung.addRow(['99002002000000', 'Fundsachen', '', 'kein Optimierungspotenzial']);
+  ordnung.addRow(['99002003000000', 'Sondernutzung', '', 'PDF']);
+  ordnung.addRow(['99002004000000', 'Jagdschein', '', 'Digital']);
+  ordnung.addRow(['Summe', '', '', '']);
+  const hidden = wb.addWorksheet('Alt', { state: 'hidden' });
+  hidden.addRow(['LeiKa-Schlüssel', 'Leistung', 'Status 2024']);
+  hidden.addRow(['99009999000000', 'Alt', 'PDF']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const EXPECTED: Record<string, [number, number]> = {
+  Analog: [3, 1],
+  'Kein Optimierungspotenzial': [0, 1],
+  PDF: [1, 2],
+  Digital: [1, 3],
+  'Projekt in Umsetzung': [0, 1],
+  'Alle Dienstleistungen': [5, 8],
+};
+
+maybe('file mode in Chromium', () => {
+  let server: http.Server;
+  let base: string;
+  let browser: Browser;
+  let tmp: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
+      execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'inherit', timeout: 600_000 });
+    }
+    server = await serve(DIST);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leika-browser-'));
+    fs.writeFileSync(path.join(tmp, 'Digitalisierungsübersicht.xlsx'), await workbookBytes());
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  async function open(officeJs: 'stub' | 'abort', dark = false): Promise<{ page: Page; ms: number }> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 }, colorScheme: dark ? 'dark' : 'light', locale: 'de-DE' });
+    await context.route(OFFICE_JS, (route) => (officeJs === 'stub' ? route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB }) : route.abort()));
+    // Nothing else may leave the machine.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByLabel('Arbeitsmappe öffnen').waitFor({ timeout: 3000 });
+    return { page, ms: Date.now() - started };
+  }
+
+  async function evaluateAndDownload(page: Page): Promise<string> {
+    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(tmp, 'Digitalisierungsübersicht.xlsx'));
+    await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
+    const button = page.getByRole('button', { name: 'Ergebnis herunterladen', exact: true });
+    await button.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const target = path.join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
+    await download.saveAs(target);
+    return target;
+  }
+
+  async function monitoringTable(file: string): Promise<Record<string, number[]>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Monitoring', 'Prüfhinweise', 'Gesamtliste']));
+    const ws = wb.getWorksheet('Monitoring')!;
+    const out: Record<string, number[]> = {};
+    let header: unknown[] | undefined;
+    ws.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      if (values[0] === 'Umsetzungsstatus' && !header) header = values;
+      else if (header && typeof values[0] === 'string' && !(values[0] in out) && typeof values[1] === 'number') out[values[0]] = values.slice(1, 3) as number[];
+    });
+    expect(header?.slice(0, 3)).toEqual(['Umsetzungsstatus', '2023', '2024']);
+    return out;
+  }
+
+  it('reaches file mode within 3 s when office.js loads but reports no host, and reproduces the Monitoring table', async () => {
+    const { page, ms } = await open('stub');
+    expect(ms).toBeLessThan(3000);
+    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-start.png'), fullPage: true });
+    const file = await evaluateAndDownload(page);
+    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-ergebnis.png'), fullPage: true });
+    const table = await monitoringTable(file);
+    for (const [label, values] of Object.entries(EXPECTED)) expect([label, table[label]]).toEqual([label, values]);
+    await page.context().close();
+  }, 120_000);
+
+  it('reaches file mode within 3 s when office.js cannot be loaded at all', async () => {
+    const { page, ms } = await open('abort', true);
+    expect(ms).toBeLessThan(3000);
+    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-dunkel.png'), fullPage: true });
+    const table = await monitoringTable(await evaluateAndDownload(page));
+    expect(table['Alle Dienstleistungen']).toEqual([5, 8]);
+    await page.context().close();
+  }, 120_000);
+
+  it('shows the reason for a file that is not a workbook', async () => {
+    const { page } = await open('abort');
+    const bad = path.join(tmp, 'kaputt.xlsx');
+    fs.writeFileSync(bad, 'kein zip');
+    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/\S/);
+    await page.context().close();
+  }, 60_000);
+});
