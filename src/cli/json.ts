@@ -1,4 +1,5 @@
 import type { Analysis } from '../core/model';
+import type { YearComparison } from '../core/compare';
 import { CLUSTERS, type Counts } from '../core/clusters';
 
 /** The JSON document of SPEC §6 (plus `comparison` where given). */
@@ -22,4 +23,22 @@ export function analysisJson(analysis: Analysis, extra: Record<string, unknown> 
     skippedSheets: analysis.skippedSheets,
     ...extra,
   };
+}
+
+/**
+ * The `comparison` array of issue 4: per pair of consecutive years, total over all offices.
+ * Per-office parts stay out of the JSON (they are on the Vergleich sheet); refinement lists
+ * the Leistungsobjekte whose number of keys changed.
+ */
+export function comparisonJson(comparisons: readonly YearComparison[]): Record<string, unknown>[] {
+  return comparisons.map((c) => ({
+    from: c.from,
+    to: c.to,
+    common: c.common,
+    added: c.added,
+    removed: c.removed,
+    transitions: c.transitions,
+    refinement: c.refinement.map((r) => ({ leistungsobjekt: r.leistungsobjekt, name: r.name, from: r.from, to: r.to, clusters: r.clusters })),
+    adjusted: Object.fromEntries(Object.entries(c.adjusted)),
+  }));
 }

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeWorkbook } from '../core/analyze';
-import type { Analysis } from '../core/model';
+import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { readXlsx } from '../adapters/xlsx-reader';
 import { WorkbookError } from '../port/workbook-port';
-import { analysisJson } from './json';
+import { analysisJson, comparisonJson } from './json';
 import { reportText } from './text';
 
 export const USAGE = 'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx> [--out <bericht.xlsx>] [--year <JJJJ>] [--json] [--catalog <leika.csv|xlsx>]';
@@ -68,17 +67,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const bytes = readInput(input);
   const workbook = readXlsx(bytes);
   const now = io.now();
-  const analysis: Analysis = analyzeWorkbook(workbook, { ...(year !== undefined ? { year } : {}), currentYear: now.getFullYear() });
+  const evaluation = evaluateWorkbook(workbook, { ...(year !== undefined ? { year } : {}), currentYear: now.getFullYear() });
+  const { analysis } = evaluation;
   if (analysis.officeSheets.length === 0) {
     const reasons = analysis.skippedSheets.map((s) => `${s.sheet}: ${s.reason}`).join('; ');
     throw new UsageError(`Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`);
   }
 
   let written: string | undefined;
-  if (values.out !== undefined) written = await writeReport(input, values.out, analysis, now);
+  if (values.out !== undefined) written = await writeReport(input, values.out, evaluation, now);
 
   if (values.json) {
-    io.stdout(`${JSON.stringify(analysisJson(analysis), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(analysisJson(analysis, { comparison: comparisonJson(evaluation.comparisons) }), null, 2)}\n`);
     return;
   }
   io.stdout(`${reportText(analysis)}\n`);
@@ -102,11 +102,11 @@ function readInput(path: string): Uint8Array {
   return readFileSync(path);
 }
 
-async function writeReport(input: string, out: string, analysis: Analysis, now: Date): Promise<string> {
+async function writeReport(input: string, out: string, evaluation: Evaluation, now: Date): Promise<string> {
   const target = resolve(out);
   if (samePath(resolve(input), target)) throw new UsageError(`--out darf nicht die Eingabedatei sein (${out}): die Eingabe wird nie verändert.`);
   const { buildReport } = await import('./report');
-  const bytes = await buildReport(analysis, { evaluatedAt: isoDate(now), sourceFileName: basename(input) });
+  const bytes = await buildReport(evaluation, { evaluatedAt: isoDate(now), sourceFileName: basename(input) });
   try {
     writeFileSync(target, bytes);
   } catch (cause) {
