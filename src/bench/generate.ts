@@ -17,7 +17,7 @@ export async function writeBenchWorkbook(path: string, rows: number, sheets: num
     ws.addRow([`Digitalisierungsübersicht Amt ${s + 1}`]).commit();
     ws.addRow(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2023', 'Umsetzungsstatus 2024', 'Bemerkung', 'Online-Dienst']).commit();
     for (let r = 0; r < perSheet && written < rows; r++, written++) {
-      const key = r % 97 === 0 ? 'nicht im LeiKa' : String(99_000_000_000_000 + s * 100_000 + (r % 5000 === 4999 ? r - 1 : r) * 1000);
+      const key = r % 97 === 0 ? 'nicht im LeiKa' : String(99_000_000_000_000 + s * 10_000_000 + (r % 5000 === 4999 ? r - 1 : r) * 1000);
       ws.addRow([
         key,
         `Leistung ${s + 1}.${r + 1}`,
