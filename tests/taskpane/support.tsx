@@ -1,0 +1,35 @@
+// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
+  class ResizeObserverStub {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.assign(window, { ResizeObserver: ResizeObserverStub });
+}
+
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { Root } from '../../src/taskpane/components/Root';
+import { de } from '../../src/i18n';
+import type { Analysis } from '../../src/core/model';
+import { publishedAnalysis } from '../contract/fixtures';
+
+export function renderPane(ui: ReactElement, dark = false): RenderResult {
+  return render(
+    <Root dark={dark} strings={de}>
+      {ui}
+    </Root>,
+  );
+}
+
+export function analysis(): Analysis {
+  return {
+    ...publishedAnalysis(),
+    officeSheets: [
+      { sheet: 'Gesundheitsamt', serviceRows: 4, years: [2023, 2024], layout: 'wide', tables: 1 },
+      { sheet: 'Ordnungsamt', serviceRows: 3, years: [2024], layout: 'long', tables: 1 },
+    ],
+    skippedSheets: [{ sheet: 'Anleitung', reason: 'keine Kopfzeile gefunden' }],
+  };
+}
