@@ -8,7 +8,10 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: ResizeObserverStub });
 }
 
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
+
+// The whole suite runs in parallel (browser, LibreOffice): allow slow renders.
+configure({ asyncUtilTimeout: 5000 });
 import type { ReactElement } from 'react';
 import { Root } from '../../src/taskpane/components/Root';
 import { de } from '../../src/i18n';
