@@ -21,7 +21,7 @@ async function toXlsx(grid: WorkbookGrid): Promise<Uint8Array> {
 
 function excelValue(cell: Exclude<Cell, null>): ExcelJS.CellValue {
   // text stays text: ExcelJS would read a leading `=` as a formula only in a formula object
-  return typeof cell === 'object' ? { error: cell.code as ExcelJS.ErrorValue['error'] } : cell;
+  return typeof cell === 'object' ? ({ error: cell.code } as ExcelJS.CellErrorValue) : cell;
 }
 
 describeWorkbookAdapter('xlsx file (ExcelJS writer, fflate/saxes reader)', async (initial) => {
