@@ -1,131 +1,19 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { parse } from 'csv-parse/sync';
-import type { Cell } from '../src/core/grid';
+import type { Cell, SheetGrid } from '../src/core/grid';
 import {
+  BREAKDOWN_LABELS,
   CatalogFormatError,
-  decodeCatalogBytes,
-  detectDelimiter,
-  parseCatalogCsv,
+  breakdownBy,
+  buildCatalogSheet,
   parseCatalogGrid,
   parseCatalogWorkbook,
-  parseCsv,
+  readWorkbookCatalog,
 } from '../src/core/catalog';
+import { renderOutputGrid } from '../src/core/outputs';
+import type { CountedRecord } from '../src/core/model';
 
-const CATALOG_PATH = join(__dirname, '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
-const FILE = 'leika_ozg_catalog_nrw_2019.csv';
-const bytes = new Uint8Array(readFileSync(CATALOG_PATH));
+/* File reading (CSV decoding and splitting, XLSX detection) is tested in catalog-file.test.ts. */
 
-/** Windows-1252 bytes of a text (what Excel writes as „CSV (Trennzeichen-getrennt)“). */
-function encode1252(text: string): Uint8Array {
-  const high: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
-  return Uint8Array.from([...text].map((ch) => high[ch] ?? (ch.charCodeAt(0) <= 0xff ? ch.charCodeAt(0) : 0x3f)));
-}
-
-function utf8(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text, 'utf8'));
-}
-
-describe('the shared LeiKa extract (UTF-8, `;`)', () => {
-  const result = parseCatalogCsv(bytes, FILE);
-
-  it('reads 5,251 rows: 4,813 services, 436 without key, 2 malformed keys', () => {
-    expect(result.stats).toEqual({ rows: 5251, entries: 4813, withoutKey: 436, invalidKey: 2, duplicateKey: 0 });
-    expect(result.catalog.entries.size).toBe(4813);
-    expect(result.catalog.source).toBe(FILE);
-  });
-
-  it('reports each malformed key on its key cell, in German', () => {
-    expect(result.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([
-      ['INVALID_KEY', FILE, 'A5251'],
-      ['INVALID_KEY', FILE, 'A5252'],
-    ]);
-    expect(result.findings[0]!.message).toContain('„25323525“');
-    expect(result.findings[0]!.message).toContain('kein gültiger LeiKa-Schlüssel');
-  });
-
-  it('keeps every column of a service', () => {
-    expect(result.catalog.entries.get('99012001000000')).toEqual({
-      key: '99012001000000',
-      name: 'Abbruchgenehmigung',
-      typ: '4',
-      ozgId: '10513',
-      ozgLeistung: 'Abbruchgenehmigung',
-      lebenslage: 'Bauen & Immobilien',
-      themenfeld: 'Bauen & Wohnen',
-    });
-    expect(result.catalog.entries.get('99067004000000')?.name).toBe('Jagdschein');
-  });
-
-  it('reads a quoted name holding `;` as one cell', () => {
-    const row = parseCsv(decodeCatalogBytes(bytes))[2701]!;
-    expect(row).toHaveLength(8);
-    expect(row[0]).toBe('nicht im LeiKa');
-    expect(row[1]).toMatch(/^Gewerblicher Rechtsschutz: Antrag .*\(Grenzbeschlagnahme\); Verfahren nach der VO/);
-    expect(row[7]).toBe('Steuern & Zoll');
-  });
-
-  it('splits the file exactly as csv-parse does', () => {
-    const reference = parse(readFileSync(CATALOG_PATH), { delimiter: ';', bom: true, relax_column_count: true }) as string[][];
-    const ours = parseCsv(decodeCatalogBytes(bytes));
-    expect(ours.map((r) => r.map((c) => c ?? ''))).toEqual(reference);
-  });
-});
-
-describe('variants of the export', () => {
-  const text = decodeCatalogBytes(bytes);
-  const expected = parseCatalogCsv(bytes, FILE);
-
-  it('reads a Windows-1252 export the same way', () => {
-    const cp1252 = encode1252(text);
-    expect(cp1252.length).toBeLessThan(bytes.length);
-    expect(decodeCatalogBytes(cp1252)).toBe(text);
-    const result = parseCatalogCsv(cp1252, FILE);
-    expect(result.stats).toEqual(expected.stats);
-    expect(result.catalog.entries).toEqual(expected.catalog.entries);
-  });
-
-  it('reads a `,`-delimited export the same way', () => {
-    const quote = (c: Cell): string => {
-      const s = c === null ? '' : String(c);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    const commaText = parseCsv(text, ';')
-      .map((r) => r.map(quote).join(','))
-      .join('\r\n');
-    expect(detectDelimiter(commaText)).toBe(',');
-    const result = parseCatalogCsv(utf8(commaText), FILE);
-    expect(result.stats).toEqual(expected.stats);
-    expect(result.catalog.entries).toEqual(expected.catalog.entries);
-    expect(result.findings).toEqual(expected.findings);
-  });
-
-  it('reads a UTF-8 export with BOM and a UTF-16 export (Excel „Unicode-Text“)', () => {
-    expect(decodeCatalogBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Schlüssel;Bezeichnung')]))).toBe('Schlüssel;Bezeichnung');
-    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...'Schlüssel\tTyp'].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
-    expect(decodeCatalogBytes(utf16)).toBe('Schlüssel\tTyp');
-    expect(detectDelimiter('Schlüssel\tTyp')).toBe('\t');
-  });
-
-  it('tells UTF-8 from Windows-1252 by the bytes', () => {
-    expect(decodeCatalogBytes(utf8('Gebühr – Straße'))).toBe('Gebühr – Straße');
-    expect(decodeCatalogBytes(Uint8Array.from([0x47, 0x65, 0x62, 0xfc, 0x68, 0x72, 0x20, 0x96, 0x20, 0x80]))).toBe('Gebühr – €');
-  });
-});
-
-describe('CSV parsing', () => {
-  it('reads quoted delimiters, doubled quotes, line breaks and CRLF', () => {
-    expect(parseCsv('a;b\r\n"x;y";"sagt ""ja"""\r\n"zwei\nZeilen";\r\n', ';')).toEqual([
-      ['a', 'b'],
-      ['x;y', 'sagt "ja"'],
-      ['zwei\nZeilen', null],
-    ]);
-  });
-
-  it('picks `;` over `,` when the header has both equally often', () => {
-    expect(detectDelimiter('Schlüssel;Bezeichnung, kurz\n1,2,3')).toBe(';');
-  });
-});
+const sheet = (name: string, rows: Cell[][], visibility: 'visible' | 'hidden' = 'visible'): SheetGrid => ({ name, visibility, rows, merges: [] });
 
 describe('catalogue given as a grid (XLSX)', () => {
   const grid: Cell[][] = [
@@ -168,7 +56,6 @@ describe('catalogue given as a grid (XLSX)', () => {
   });
 
   it('takes the first visible sheet with a catalogue header of a workbook', () => {
-    const sheet = (name: string, rows: Cell[][], visibility: 'visible' | 'hidden' = 'visible') => ({ name, visibility, rows, merges: [] });
     const { catalog } = parseCatalogWorkbook(
       { sheets: [sheet('Hinweise', [['Dieser Export …']]), sheet('Alt', grid, 'hidden'), sheet('Leistungen', grid.slice(2, 4))], definedNames: [] },
       'leika.xlsx',
@@ -180,5 +67,131 @@ describe('catalogue given as a grid (XLSX)', () => {
   it('refuses a file without catalogue header', () => {
     expect(() => parseCatalogGrid([['Amt', 'Status']], 'liste.csv')).toThrow(CatalogFormatError);
     expect(() => parseCatalogGrid([['Amt', 'Status']], 'liste.csv')).toThrow(/„liste\.csv“ ist kein LeiKa-Katalog/);
+  });
+});
+
+describe('the catalogue kept in the workbook (sheet „LeiKa-Katalog“)', () => {
+  const { catalog } = parseCatalogGrid(
+    [
+      ['LeiKa-Schlüssel', 'Bezeichnung', 'Typ', 'OZG-ID', 'OZG-Leistung', 'Lebenslage', 'Themenfeld'],
+      ['99067004001000', 'Jagdschein Erteilung', '2/3', '10001', 'Jagdschein', 'Freizeit', 'Engagement & Hobby'],
+      ['01000000000000', 'ungültig', null, null, null, null, null],
+      ['99067004000000', '=Jagdschein', '2/3', null, null, null, 'Engagement & Hobby'],
+    ],
+    'leika.csv',
+  );
+  const model = buildCatalogSheet(catalog, { importedAt: '2025-03-05' });
+  const rendered = renderOutputGrid(model);
+
+  it('is one Excel table in key order, keys and text written as text', () => {
+    expect(model.role).toBe('Katalog');
+    const table = model.blocks.find((b) => b.kind === 'table');
+    expect(table).toMatchObject({ excelTable: 'LeiKaKatalog', header: ['LeiKa-Schlüssel', 'Bezeichnung', 'LeiKa-Typ', 'OZG-ID', 'OZG-Leistung', 'Lebenslage', 'Themenfeld'] });
+    expect(table?.kind === 'table' && table.rows.map((r) => r[0])).toEqual([
+      { kind: 'text', text: '99067004000000' },
+      { kind: 'text', text: '99067004001000' },
+    ]);
+    expect(rendered[1]![0]).toMatch(/„leika\.csv“ am 05\.03\.2025: 2 Leistungen/);
+  });
+
+  it('reads back to the same entries when the sheet is marked', () => {
+    const workbook = {
+      sheets: [sheet('Bauamt', [['LeiKa-Schlüssel', 'Leistung', 'Status']]), sheet('LeiKa-Katalog', rendered)],
+      definedNames: [{ name: 'LeiKaMonitor_Katalog', sheet: 'LeiKa-Katalog', cell: 'A1' }],
+    };
+    const stored = readWorkbookCatalog(workbook);
+    expect(stored?.kind).toBe('read');
+    expect(stored?.kind === 'read' && stored.result.catalog.entries).toEqual(catalog.entries);
+    expect(stored?.kind === 'read' && stored.result.catalog.source).toBe('LeiKa-Katalog');
+    // an office sheet has a key and a name column too; the marked sheet wins over it
+    expect(parseCatalogWorkbook(workbook, 'bericht.xlsx').catalog.source).toBe('LeiKa-Katalog');
+  });
+
+  it('is no catalogue when unmarked, and unreadable when the marked sheet lost its header', () => {
+    expect(readWorkbookCatalog({ sheets: [sheet('LeiKa-Katalog', rendered)], definedNames: [] })).toBeUndefined();
+    expect(
+      readWorkbookCatalog({ sheets: [sheet('Katalog alt', [['leer']])], definedNames: [{ name: 'leikamonitor_katalog', sheet: 'Katalog alt', cell: 'A1' }] }),
+    ).toEqual({ kind: 'unreadable', sheet: 'Katalog alt' });
+  });
+});
+
+describe('breakdown by Themenfeld and LeiKa-Typ', () => {
+  const { catalog } = parseCatalogGrid(
+    [
+      ['Schlüssel', 'Bezeichnung', 'Typ', 'Themenfeld'],
+      ['99067004000000', 'Jagdschein', '2/3', 'Engagement & Hobby'],
+      ['99010001000000', 'Aufenthaltserlaubnis', '2/3', 'Ein- & Auswanderung'],
+      ['99010001001000', 'Aufenthaltserlaubnis Erteilung', '1', 'Ein- & Auswanderung'],
+      ['99012001000000', 'Abbruchgenehmigung', '4', null],
+    ],
+    'k.csv',
+  );
+  const rec = (year: number, key: string, cluster: CountedRecord['cluster']): CountedRecord => ({
+    year,
+    office: 'Amt',
+    sheet: 'Amt',
+    row: 1,
+    key,
+    keyValid: /^99\d{12}$/.test(key),
+    name: '',
+    status: cluster,
+    cluster,
+    remark: '',
+    onlineService: '',
+    cell: 'C2',
+  });
+  const records = [
+    rec(2023, '99067004000000', 'PDF'),
+    rec(2024, '99067004000000', 'PDF'),
+    rec(2024, '99067004001001', 'PDF'), // Verrichtungsdetail not in the catalogue: placed by its Leistungsobjekt
+    rec(2024, '99010001001000', 'Digital'),
+    rec(2024, '99010001020000', 'Analog'), // LOV not in the catalogue, LO is
+    rec(2024, '99012001000000', 'Analog'),
+    rec(2024, '99999999000000', 'Analog'), // Leistungsobjekt unknown
+    rec(2024, '', 'Nicht zugeordnet'),
+  ];
+
+  it('places every record once, so each cluster adds up to the year total', () => {
+    const rows = breakdownBy(records, [2023, 2024], catalog, 'themenfeld');
+    expect(rows.map((r) => [r.name, r.counts[2024]!['Alle Dienstleistungen'], r.counts[2023]!['Alle Dienstleistungen']])).toEqual([
+      ['Ein- & Auswanderung', 2, 0], // equal in the latest year: by name
+      ['Engagement & Hobby', 2, 1],
+      [BREAKDOWN_LABELS.notInCatalog, 2, 0],
+      [BREAKDOWN_LABELS.noThemenfeld, 1, 0],
+    ]);
+    expect(rows.reduce((s, r) => s + r.counts[2024]!.Analog, 0)).toBe(3);
+    expect(rows.find((r) => r.name === BREAKDOWN_LABELS.notInCatalog)?.counts[2024]).toMatchObject({ Analog: 1, 'Nicht zugeordnet': 1 });
+  });
+
+  it('groups by LeiKa-Typ as written, taking the nearest entry of a key', () => {
+    const rows = breakdownBy(records, [2023, 2024], catalog, 'typ');
+    expect(rows.map((r) => [r.name, r.counts[2024]!['Alle Dienstleistungen']])).toEqual([
+      ['2/3', 3],
+      ['1', 1],
+      ['4', 1],
+      [BREAKDOWN_LABELS.notInCatalog, 2],
+    ]);
+  });
+});
+
+describe('regression (issue 4): an office sheet is no catalogue', () => {
+  it('refuses a header with key, Leistung and status columns but no catalogue column', () => {
+    const office: Cell[][] = [
+      ['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024'],
+      ['99067004000000', 'Jagdschein', 'PDF'],
+    ];
+    expect(() => parseCatalogGrid(office, 'Bauamt')).toThrow(CatalogFormatError);
+    expect(() => parseCatalogWorkbook({ sheets: [sheet('Bauamt', office)], definedNames: [] }, 'uebersicht.xlsx')).toThrow(/„uebersicht\.xlsx“ ist kein LeiKa-Katalog/);
+  });
+
+  it('accepts an export that carries a status column beside its catalogue columns', () => {
+    const { catalog } = parseCatalogGrid(
+      [
+        ['Schlüssel', 'Bezeichnung', 'Typ', 'Status'],
+        ['99067004000000', 'Jagdschein', '2/3', 'aktiv'],
+      ],
+      'export.csv',
+    );
+    expect(catalog.entries.size).toBe(1);
   });
 });

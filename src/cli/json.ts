@@ -1,5 +1,7 @@
 import type { Analysis } from '../core/model';
 import type { YearComparison } from '../core/compare';
+import type { BreakdownRow } from '../core/catalog';
+import type { Evaluation } from '../core/report';
 import { CLUSTERS, type Counts } from '../core/clusters';
 
 /** The JSON document of SPEC §6 (plus `comparison` where given). */
@@ -41,4 +43,22 @@ export function comparisonJson(comparisons: readonly YearComparison[]): Record<s
     refinement: c.refinement.map((r) => ({ leistungsobjekt: r.leistungsobjekt, name: r.name, from: r.from, to: r.to, clusters: r.clusters })),
     adjusted: Object.fromEntries(Object.entries(c.adjusted)),
   }));
+}
+
+/**
+ * With a catalogue: `catalog` (where it came from and what it held) and `breakdowns` (counted
+ * records per Themenfeld and per LeiKa-Typ, every year with all seven keys, like `offices`).
+ * Without one: nothing, so the document is exactly SPEC §6 plus `comparison`.
+ */
+export function catalogJson(evaluation: Evaluation): Record<string, unknown> {
+  const use = evaluation.catalog;
+  if (!use) return {};
+  const { years } = evaluation.analysis;
+  const rows = (list: readonly BreakdownRow[]): Record<string, unknown>[] =>
+    list.map((r) => ({ name: r.name, counts: Object.fromEntries(years.map((y) => [String(y), r.counts[y]!])) }));
+  const { stats, catalog } = use.import;
+  return {
+    catalog: { source: catalog.source, entries: stats.entries, rowsWithoutKey: stats.withoutKey, invalidKeys: stats.invalidKey },
+    breakdowns: { themenfeld: rows(use.breakdowns.themenfeld), typ: rows(use.breakdowns.typ) },
+  };
 }

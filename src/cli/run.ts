@@ -3,9 +3,11 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { readXlsx } from '../adapters/xlsx-reader';
+import { readCatalogFile } from '../adapters/catalog-file';
+import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { WorkbookError } from '../port/workbook-port';
-import { analysisJson, comparisonJson } from './json';
-import { reportText } from './text';
+import { analysisJson, catalogJson, comparisonJson } from './json';
+import { catalogText, reportText } from './text';
 
 export const USAGE = 'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx> [--out <bericht.xlsx>] [--year <JJJJ>] [--json] [--catalog <leika.csv|xlsx>]';
 
@@ -66,8 +68,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   const bytes = readInput(input);
   const workbook = readXlsx(bytes);
+  const catalog = values.catalog === undefined ? undefined : readCatalog(values.catalog);
   const now = io.now();
-  const evaluation = evaluateWorkbook(workbook, { ...(year !== undefined ? { year } : {}), currentYear: now.getFullYear() });
+  const evaluation = evaluateWorkbook(workbook, {
+    ...(year !== undefined ? { year } : {}),
+    ...(catalog !== undefined ? { catalog } : {}),
+    currentYear: now.getFullYear(),
+  });
   const { analysis } = evaluation;
   if (analysis.officeSheets.length === 0) {
     const reasons = analysis.skippedSheets.map((s) => `${s.sheet}: ${s.reason}`).join('; ');
@@ -78,11 +85,25 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (values.out !== undefined) written = await writeReport(input, values.out, evaluation, now);
 
   if (values.json) {
-    io.stdout(`${JSON.stringify(analysisJson(analysis, { comparison: comparisonJson(evaluation.comparisons) }), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(analysisJson(analysis, { comparison: comparisonJson(evaluation.comparisons), ...catalogJson(evaluation) }), null, 2)}\n`);
     return;
   }
   io.stdout(`${reportText(analysis)}\n`);
+  if (evaluation.catalog) io.stdout(`\n${catalogText(evaluation)}\n`);
   if (written) io.stdout(`\nBericht geschrieben: ${written}\n`);
+}
+
+/** `--catalog`: a LeiKa export (CSV or XLSX); anything that is no catalogue ends the run with one line. */
+function readCatalog(path: string): CatalogImport {
+  if (!existsSync(path)) throw new UsageError(`LeiKa-Katalog nicht gefunden: ${path}`);
+  if (statSync(path).isDirectory()) throw new UsageError(`${path} ist ein Ordner, kein LeiKa-Katalog.`);
+  try {
+    return readCatalogFile(new Uint8Array(readFileSync(path)), basename(path));
+  } catch (error) {
+    if (error instanceof CatalogFormatError) throw new UsageError(error.message);
+    if (error instanceof WorkbookError) throw new UsageError(`Der LeiKa-Katalog ${basename(path)} kann nicht gelesen werden: ${error.message}`);
+    throw error;
+  }
 }
 
 function parseYear(text: string): number {

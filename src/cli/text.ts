@@ -1,6 +1,7 @@
 import { COUNT_KEYS, UNASSIGNED } from '../core/clusters';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings';
 import type { Analysis } from '../core/model';
+import type { Evaluation } from '../core/report';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' };
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
@@ -56,4 +57,26 @@ export function reportText(analysis: Analysis): string {
     for (const s of analysis.skippedSheets) parts.push(`  - ${s.sheet}: ${s.reason}`);
   }
   return parts.join('\n');
+}
+
+/** One paragraph on the catalogue used: source, entries, rows it could not use, keys missing from it. */
+export function catalogText(evaluation: Evaluation): string {
+  const use = evaluation.catalog;
+  if (!use) return '';
+  const { stats, catalog } = use.import;
+  const where = use.origin === 'workbook' ? `Blatt „${catalog.source}“ der Arbeitsmappe` : `„${catalog.source}“`;
+  const lines = [`LeiKa-Katalog: ${where}, ${integer.format(stats.entries)} Leistungen übernommen`];
+  const skipped: string[] = [];
+  if (stats.withoutKey > 0) skipped.push(`${integer.format(stats.withoutKey)} Zeilen ohne Schlüssel`);
+  if (stats.invalidKey > 0) skipped.push(`${integer.format(stats.invalidKey)} mit ungültigem Schlüssel`);
+  if (stats.duplicateKey > 0) skipped.push(`${integer.format(stats.duplicateKey)} doppelt`);
+  if (skipped.length > 0) lines[0] += ` (nicht übernommen: ${skipped.join(', ')})`;
+  lines.push(`  Schlüssel der Amtsblätter, die nicht im Katalog stehen: ${integer.format(use.keysNotInCatalog)} (KEY_NOT_IN_CATALOG)`);
+  const latest = evaluation.analysis.years[evaluation.analysis.years.length - 1];
+  if (latest !== undefined) {
+    const rows: string[][] = [[`Themenfeld ${latest}`, 'Leistungen']];
+    for (const r of use.breakdowns.themenfeld) rows.push([r.name, integer.format(r.counts[latest]?.['Alle Dienstleistungen'] ?? 0)]);
+    lines.push('', alignTable(rows));
+  }
+  return lines.join('\n');
 }

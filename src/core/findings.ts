@@ -14,7 +14,9 @@ export type FindingCode =
   | 'KEY_IN_SEVERAL_OFFICES'
   | 'INVALID_YEAR'
   | 'INVALID_MAPPING'
-  | 'INVALID_SETTING';
+  | 'INVALID_SETTING'
+  | 'KEY_NOT_IN_CATALOG'
+  | 'CATALOG_UNREADABLE';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,6 +36,8 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   INVALID_YEAR: 'error',
   INVALID_MAPPING: 'error',
   INVALID_SETTING: 'warning',
+  KEY_NOT_IN_CATALOG: 'warning',
+  CATALOG_UNREADABLE: 'warning',
 };
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];

@@ -33,6 +33,13 @@ export const MESSAGES = {
   INVALID_MAPPING: (value: string) =>
     `„${value}“ ist kein Cluster. Erlaubt sind: Analog, Kein Optimierungspotenzial, PDF, Digital, Projekt in Umsetzung, ausgeschlossen. Die Zeile der Zuordnung wird ignoriert.`,
   INVALID_SETTING: (key: string, value: string) => `Die Einstellung „${key}“ hat den ungültigen Wert „${value}“ und wird ignoriert.`,
+  KEY_NOT_IN_CATALOG: (key: string, service: string, catalog: string, leistungsobjekt?: string) =>
+    `Der LeiKa-Schlüssel ${key}${service ? ` („${service}“)` : ''} steht nicht im LeiKa-Katalog „${catalog}“.` +
+    (leistungsobjekt ? ` Das Leistungsobjekt „${leistungsobjekt}“ steht im Katalog; vielleicht ist die Verrichtung falsch oder neu.` : '') +
+    ' Die Leistung wird gezählt; bitte prüfen Sie den Schlüssel oder laden Sie einen aktuellen Katalog.',
+  CATALOG_UNREADABLE: (sheet: string) =>
+    `Das Blatt „${sheet}“ ist als LeiKa-Katalog markiert, enthält aber keine Kopfzeile mit LeiKa-Schlüssel und Bezeichnung. ` +
+    'Die Auswertung läuft ohne Katalog; bitte laden Sie den LeiKa-Katalog neu.',
 } as const;
 
 export const SKIP_REASONS = {

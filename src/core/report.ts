@@ -1,27 +1,148 @@
 import { analyzeWorkbook, type AnalyzeOptions } from './analyze';
+import {
+  type CatalogBreakdowns,
+  type CatalogImport,
+  catalogBreakdowns,
+  leistungsobjektEntry,
+  readWorkbookCatalog,
+} from './catalog';
 import { compareYears, buildComparisonSheet, type YearComparison } from './compare';
-import type { WorkbookGrid } from './grid';
-import type { Analysis } from './model';
+import { type Finding, SEVERITY } from './findings';
+import { type SheetGrid, type WorkbookGrid, a1, withMergesApplied } from './grid';
+import { findTables } from './header';
+import { MESSAGES } from './messages';
+import type { Analysis, CountedRecord } from './model';
 import type { OutputSheet } from './output-model';
 import { buildOutputSheets } from './outputs';
 
+export interface EvaluateOptions extends AnalyzeOptions {
+  /**
+   * A catalogue the caller read (CLI `--catalog`, an import in the task pane). Without it, the
+   * catalogue kept in the workbook (the sheet marked `LeiKaMonitor_Katalog`) is used, if any.
+   */
+  readonly catalog?: CatalogImport;
+}
+
+/** The catalogue an evaluation used and what it added. */
+export interface CatalogUse {
+  readonly import: CatalogImport;
+  /** 'option': given by the caller; 'workbook': read from the marked sheet of the evaluated workbook. */
+  readonly origin: 'option' | 'workbook';
+  /** Counted records by Themenfeld and LeiKa-Typ, every year of `analysis.years`. */
+  readonly breakdowns: CatalogBreakdowns;
+  /** Rows whose valid key is not in the catalogue (one KEY_NOT_IN_CATALOG finding each). */
+  readonly keysNotInCatalog: number;
+}
+
 /** Everything one evaluation produces: the counts and findings, and the year-over-year comparison. */
 export interface Evaluation {
+  /** With a catalogue, `findings` also holds the catalogue's own findings and KEY_NOT_IN_CATALOG. */
   readonly analysis: Analysis;
   /** One entry per pair of consecutive years of `analysis.years` (none with fewer than two years). */
   readonly comparisons: readonly YearComparison[];
+  /** Present when a catalogue was given or found in the workbook. */
+  readonly catalog?: CatalogUse;
 }
 
 /** The one pipeline behind the CLI, file mode and the task pane: grid in, evaluation out. */
-export function evaluateWorkbook(workbook: WorkbookGrid, options: AnalyzeOptions): Evaluation {
-  const analysis = analyzeWorkbook(workbook, options);
-  const comparisons = compareYears(analysis.records, { years: analysis.years });
-  return { analysis, comparisons };
+export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOptions): Evaluation {
+  const { catalog: given, ...analyzeOptions } = options;
+  const analysis = analyzeWorkbook(workbook, analyzeOptions);
+  const extra: Finding[] = [];
+  let catalogImport: CatalogImport | undefined = given;
+  let origin: CatalogUse['origin'] = 'option';
+  if (!catalogImport) {
+    const stored = readWorkbookCatalog(workbook);
+    if (stored?.kind === 'read') {
+      catalogImport = stored.result;
+      origin = 'workbook';
+    } else if (stored?.kind === 'unreadable') {
+      extra.push({ severity: SEVERITY.CATALOG_UNREADABLE, code: 'CATALOG_UNREADABLE', sheet: stored.sheet, cell: 'A1', message: MESSAGES.CATALOG_UNREADABLE(stored.sheet) });
+    }
+  }
+  if (!catalogImport) {
+    const withExtra = extra.length > 0 ? { ...analysis, findings: [...analysis.findings, ...extra] } : analysis;
+    return { analysis: withExtra, comparisons: compareYears(analysis.records, { years: analysis.years }) };
+  }
+  const { catalog } = catalogImport;
+  const keyFindings = keysNotInCatalog(workbook, analysis.records, catalogImport);
+  const findings = [...analysis.findings, ...extra, ...catalogImport.findings, ...keyFindings];
+  return {
+    analysis: { ...analysis, findings },
+    comparisons: compareYears(analysis.records, { years: analysis.years, catalog }),
+    catalog: {
+      import: catalogImport,
+      origin,
+      breakdowns: catalogBreakdowns(analysis.records, analysis.years, catalog),
+      keysNotInCatalog: keyFindings.length,
+    },
+  };
 }
 
-/** The output sheets of SPEC §5 in order: Monitoring, Prüfhinweise, Gesamtliste, and Vergleich where there are two years. */
-export function reportSheets(evaluation: Evaluation, opts: { evaluatedAt: string }): OutputSheet[] {
-  const sheets = buildOutputSheets(evaluation.analysis, opts);
-  if (evaluation.comparisons.length > 0) sheets.push(buildComparisonSheet(evaluation.comparisons, { date: opts.evaluatedAt }));
+/** KEY_NOT_IN_CATALOG on the key cell, once per service row whose valid key the catalogue lacks. */
+function keysNotInCatalog(workbook: WorkbookGrid, records: readonly CountedRecord[], catalogImport: CatalogImport): Finding[] {
+  const { catalog } = catalogImport;
+  const findings: Finding[] = [];
+  const seenRows = new Set<string>();
+  const keyColumns = new Map<string, KeyColumnOf>();
+  for (const r of records) {
+    if (!r.keyValid || catalog.entries.has(r.key)) continue;
+    const rowId = `${r.sheet}\u0000${r.row}`;
+    if (seenRows.has(rowId)) continue;
+    seenRows.add(rowId);
+    let keyColumnOf = keyColumns.get(r.sheet);
+    if (!keyColumnOf) keyColumns.set(r.sheet, (keyColumnOf = keyColumnFinder(workbook.sheets.find((s) => s.name === r.sheet))));
+    const col = keyColumnOf(r.row);
+    const lo = leistungsobjektEntry(catalog, r.key.slice(0, 8));
+    findings.push({
+      severity: SEVERITY.KEY_NOT_IN_CATALOG,
+      code: 'KEY_NOT_IN_CATALOG',
+      sheet: r.sheet,
+      cell: col === undefined ? r.cell : a1(r.row, col),
+      message: MESSAGES.KEY_NOT_IN_CATALOG(r.key, r.name, catalog.source, lo?.name),
+    });
+  }
+  return findings;
+}
+
+type KeyColumnOf = (row: number) => number | undefined;
+
+/** The key column of the table a row belongs to (the leftmost key column, as the analysis reads it). */
+function keyColumnFinder(sheet: SheetGrid | undefined): KeyColumnOf {
+  if (!sheet) return () => undefined;
+  const tables = findTables(withMergesApplied(sheet));
+  return (row) => {
+    let found: number | undefined;
+    for (const t of tables) {
+      if (t.headerRow > row) break;
+      found = t.columns.find((c) => c.role.kind === 'key')?.col;
+    }
+    return found;
+  };
+}
+
+export interface ReportSheetOptions {
+  /** ISO date of the evaluation. */
+  readonly evaluatedAt: string;
+}
+
+/**
+ * The output sheets of SPEC §5 in order: Monitoring, Prüfhinweise, Gesamtliste, and Vergleich
+ * where there are two years. With a catalogue, Monitoring and Vergleich carry the breakdowns by
+ * Themenfeld and LeiKa-Typ and Gesamtliste the official name beside the sheet's.
+ */
+export function reportSheets(evaluation: Evaluation, opts: ReportSheetOptions): OutputSheet[] {
+  const catalog = evaluation.catalog;
+  const sheets = buildOutputSheets(evaluation.analysis, {
+    evaluatedAt: opts.evaluatedAt,
+    ...(catalog ? { catalog: { catalog: catalog.import.catalog, breakdowns: catalog.breakdowns } } : {}),
+  });
+  if (evaluation.comparisons.length > 0)
+    sheets.push(
+      buildComparisonSheet(evaluation.comparisons, {
+        date: opts.evaluatedAt,
+        ...(catalog ? { breakdowns: catalog.breakdowns } : {}),
+      }),
+    );
   return sheets;
 }

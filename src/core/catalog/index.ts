@@ -1,4 +1,11 @@
 export * from './types';
-export { decodeCatalogBytes, decodeUtf8, decodeWindows1252 } from './decode';
-export { parseCsv, detectDelimiter, type CsvDelimiter } from './csv';
-export { parseCatalogGrid, parseCatalogCsv, parseCatalogWorkbook, leistungsobjektEntry } from './parse';
+export {
+  parseCatalogGrid,
+  parseCatalogWorkbook,
+  leistungsobjektEntry,
+  nearestEntry,
+  markedCatalogSheet,
+  readWorkbookCatalog,
+} from './parse';
+export { buildCatalogSheet, CATALOG_HEADER, CATALOG_EXCEL_TABLE, CATALOG_TABLE_ROW, type CatalogSheetOptions } from './sheet';
+export { breakdownBy, catalogBreakdowns, BREAKDOWN_LABELS, type BreakdownField, type BreakdownRow, type CatalogBreakdowns } from './breakdown';

@@ -1,12 +1,12 @@
 import type { Cell, SheetGrid, WorkbookGrid } from '../grid';
 import { a1, cellText, isEmptyCell, withMergesApplied } from '../grid';
 import { fold } from '../fold';
+import { type ColumnRole, headerRole } from '../header';
 import { readKey } from '../key';
 import { type Finding, SEVERITY } from '../findings';
 import { type Catalog, type CatalogEntry, type CatalogImport, CatalogFormatError } from './types';
-import { decodeCatalogBytes } from './decode';
-import { parseCsv } from './csv';
 import { catalogMessages } from './messages';
+import { markerName } from '../output-model';
 
 type Field = keyof CatalogEntry;
 
@@ -24,12 +24,21 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
 const FIELD_OF = new Map<string, Field>();
 for (const [field, aliases] of Object.entries(ALIASES) as [Field, readonly string[]][]) for (const a of aliases) FIELD_OF.set(fold(a), field);
 
+const CATALOG_ONLY: readonly Field[] = ['typ', 'ozgId', 'ozgLeistung', 'lebenslage', 'themenfeld'];
+
+function isStatusSource(role: ColumnRole | undefined): boolean {
+  return role?.kind === 'status' || role?.kind === 'reifegrad';
+}
+
 /** Rows searched for the header row (as for office sheets, SPEC §2). */
 const HEADER_SEARCH_ROWS = 30;
 
 type Rows = readonly (readonly Cell[] | undefined)[];
 
-/** The header row: the first among the first 30 naming a key and a name column. */
+/**
+ * The header row: the first among the first 30 naming a key and a name column, and not an
+ * office sheet's header (one with a status column but no catalogue-only column).
+ */
 function findHeader(rows: Rows): { row: number; columns: Partial<Record<Field, number>> } | undefined {
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
     const row = rows[r];
@@ -41,7 +50,11 @@ function findHeader(rows: Rows): { row: number; columns: Partial<Record<Field, n
       // the leftmost column of a field counts
       if (field !== undefined && columns[field] === undefined) columns[field] = c;
     });
-    if (columns.key !== undefined && columns.name !== undefined) return { row: r, columns };
+    if (columns.key === undefined || columns.name === undefined) continue;
+    // An office sheet's header (key, Leistung, Umsetzungsstatus 2024) names key and name too; it is
+    // a catalogue only when it also names a catalogue column (Typ, OZG, Lebenslage, Themenfeld).
+    const catalogOnly = CATALOG_ONLY.some((f) => columns[f] !== undefined);
+    if (catalogOnly || !row.some((cell) => isStatusSource(headerRole(cell)))) return { row: r, columns };
   }
   return undefined;
 }
@@ -129,22 +142,53 @@ export function parseCatalogGrid(rows: Rows, source: string): CatalogImport {
   };
 }
 
-/** A CSV export (`;`, `,` or tab; UTF-8, UTF-16 or Windows-1252) as bytes → catalogue. */
-export function parseCatalogCsv(bytes: Uint8Array, fileName: string): CatalogImport {
-  return parseCatalogGrid(parseCsv(decodeCatalogBytes(bytes)), fileName);
-}
-
 /**
- * An XLSX export read into a workbook grid → catalogue from its first visible sheet with a
- * catalogue header; findings name that sheet. Throws CatalogFormatError when no sheet has one.
+ * An XLSX export read into a workbook grid → catalogue from the sheet marked
+ * `LeiKaMonitor_Katalog` where there is one (a workbook evaluated by the product), else from
+ * its first visible sheet with a catalogue header; findings name that sheet.
+ * Throws CatalogFormatError when no sheet has one.
  */
 export function parseCatalogWorkbook(workbook: WorkbookGrid, fileName: string): CatalogImport {
+  const marked = markedCatalogSheet(workbook);
+  if (marked && findHeader(withMergesApplied(marked).rows)) return parseCatalogGrid(withMergesApplied(marked).rows, marked.name);
   for (const sheet of workbook.sheets) {
     if (sheet.visibility !== 'visible') continue;
     const grid: SheetGrid = withMergesApplied(sheet);
     if (findHeader(grid.rows)) return parseCatalogGrid(grid.rows, sheet.name);
   }
   throw new CatalogFormatError(catalogMessages.noHeader(fileName));
+}
+
+/** The sheet marked by the defined name `LeiKaMonitor_Katalog` (SPEC §5 marking), if it exists. */
+export function markedCatalogSheet(workbook: WorkbookGrid): SheetGrid | undefined {
+  const marker = markerName('Katalog').toLowerCase();
+  const name = workbook.definedNames.find((d) => d.name.toLowerCase() === marker);
+  if (!name) return undefined;
+  const sheet = name.sheet.toLowerCase();
+  return workbook.sheets.find((s) => s.name.toLowerCase() === sheet);
+}
+
+/**
+ * The catalogue kept in the evaluated workbook (the marked sheet „LeiKa-Katalog“):
+ * `undefined` when there is none; `{ kind: 'unreadable' }` when the marked sheet has no
+ * catalogue header (e.g. emptied by hand). Never throws for bad data.
+ */
+export function readWorkbookCatalog(
+  workbook: WorkbookGrid,
+): { readonly kind: 'read'; readonly result: CatalogImport } | { readonly kind: 'unreadable'; readonly sheet: string } | undefined {
+  const sheet = markedCatalogSheet(workbook);
+  if (!sheet) return undefined;
+  const rows = withMergesApplied(sheet).rows;
+  if (!findHeader(rows)) return { kind: 'unreadable', sheet: sheet.name };
+  return { kind: 'read', result: parseCatalogGrid(rows, sheet.name) };
+}
+
+/**
+ * The catalogue entry that describes a key: the key's own entry, else that of its
+ * Leistungsobjekt with Verrichtung (`…000`), else that of its Leistungsobjekt (`…000000`).
+ */
+export function nearestEntry(catalog: Catalog, key: string): CatalogEntry | undefined {
+  return catalog.entries.get(key) ?? catalog.entries.get(`${key.slice(0, 11)}000`) ?? catalog.entries.get(`${key.slice(0, 8)}000000`);
 }
 
 /** The catalogue entry of a Leistungsobjekt (its key `…000000`), if listed. */

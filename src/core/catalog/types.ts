@@ -45,8 +45,8 @@ export interface CatalogImport {
  * among its first 30 rows). `message` is one German line for the user.
  */
 export class CatalogFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'CatalogFormatError';
   }
 }

@@ -1,4 +1,5 @@
 import { ALL_SERVICES, type CountKey, COUNT_KEYS, type CountedCluster, UNASSIGNED } from '../clusters';
+import type { BreakdownRow, CatalogBreakdowns } from '../catalog/breakdown';
 import type { OutBlock, OutValue, OutputSheet } from '../output-model';
 import { COUNTED_CLUSTERS } from './counted-clusters';
 import { formatInt, formatSigned } from './format';
@@ -10,6 +11,8 @@ export interface ComparisonSheetOptions {
   readonly date?: string;
   /** Refinement rows listed per comparison; the rest is summed up in a note. Default 200. */
   readonly maxRefinementRows?: number;
+  /** A catalogue's breakdowns: adds the change per Themenfeld and per LeiKa-Typ to each comparison. */
+  readonly breakdowns?: CatalogBreakdowns;
 }
 
 const text = (t: string): OutValue => ({ kind: 'text', text: t });
@@ -35,7 +38,14 @@ export function buildComparisonSheet(comparisons: readonly YearComparison[], opt
     blocks.push({ kind: 'text', row, col: 0, text: 'Für einen Vergleich sind mindestens zwei Jahre mit erfassten Leistungen nötig.', style: 'note' });
     return { role: 'Vergleich', blocks, orientation: 'landscape' };
   }
-  for (const c of [...comparisons].reverse()) row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200) + 2;
+  for (const c of [...comparisons].reverse()) {
+    row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200);
+    if (opts.breakdowns) {
+      row = breakdownBlocks(c, row, blocks, 'Themenfeld', 'Je Themenfeld (LeiKa-Katalog)', opts.breakdowns.themenfeld);
+      row = breakdownBlocks(c, row, blocks, 'LeiKa-Typ', 'Je LeiKa-Typ (LeiKa-Katalog)', opts.breakdowns.typ);
+    }
+    row += 2;
+  }
   return { role: 'Vergleich', blocks, orientation: 'landscape' };
 }
 
@@ -138,6 +148,35 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     row += c.offices.length + 1;
   }
   return row;
+}
+
+/**
+ * Label × (both years' totals, change, change per cluster); no total row: the published table
+ * above holds the totals, which each column of this table adds up to.
+ */
+function breakdownBlocks(c: YearComparison, start: number, blocks: OutBlock[], label: string, title: string, rows: readonly BreakdownRow[]): number {
+  let row = start;
+  if (rows.length === 0) return row;
+  const at = (r: BreakdownRow, year: number, k: CountKey): number => r.counts[year]?.[k] ?? 0;
+  const clusters = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || rows.some((r) => at(r, c.from, k) + at(r, c.to, k) > 0));
+  blocks.push({ kind: 'text', row: row++, col: 0, text: title, style: 'subtitle' });
+  blocks.push({
+    kind: 'table',
+    id: `Vergleich${c.from}_${c.to}_${label === 'Themenfeld' ? 'Themenfeld' : 'LeiKaTyp'}`,
+    row,
+    col: 0,
+    header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${k}`)],
+    rows: rows.map((r) => [
+      text(r.name),
+      int(at(r, c.from, ALL_SERVICES)),
+      int(at(r, c.to, ALL_SERVICES)),
+      signed(at(r, c.to, ALL_SERVICES) - at(r, c.from, ALL_SERVICES)),
+      ...clusters.map((k) => signed(at(r, c.to, k) - at(r, c.from, k))),
+    ]),
+    totalRow: false,
+    widths: [36, 10, 10, 13, ...clusters.map(() => 16)],
+  });
+  return row + rows.length + 2;
 }
 
 /** `PDF 7 → 102 (+95 von +210); Digital 0 → 3 (+3 von −12)`. */

@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/types';
 import type { Analysis, CountedRecord } from '../model';
 import type { OutputSheet, OutValue } from '../output-model';
 import { num, text } from './values';
@@ -15,6 +16,9 @@ export const RECORDS_HEADER = [
   'Online-Dienst',
   'Quelle',
 ] as const;
+/** Column added beside „Leistung“ when a catalogue is present: the official name of the record's key. */
+export const CATALOG_NAME_HEADER = 'LeiKa-Bezeichnung (Katalog)';
+const NAME_COLUMN = RECORDS_HEADER.indexOf('Leistung');
 
 /** `Gesundheitsamt!D17` — readable; not a formula reference, so the sheet name is not quoted. */
 export function sourceOf(record: CountedRecord): string {
@@ -37,8 +41,26 @@ function recordRow(r: CountedRecord): OutValue[] {
   ];
 }
 
-/** The Gesamtliste sheet: one Excel table, one row per counted record, in the analysis' order. */
-export function buildRecordsSheet(analysis: Analysis): OutputSheet {
+/**
+ * The Gesamtliste sheet: one Excel table, one row per counted record, in the analysis' order.
+ * With a catalogue, „LeiKa-Bezeichnung (Katalog)“ follows „Leistung“ (empty where the key is
+ * not in the catalogue); without one the columns are exactly those of SPEC §5.
+ */
+export function buildRecordsSheet(analysis: Analysis, catalog?: Catalog): OutputSheet {
+  const widths = [8, 28, 18, 50, 26, 26, 30, 30, 22];
+  let header: string[] = [...RECORDS_HEADER];
+  let rows: OutValue[][] = analysis.records.map(recordRow);
+  if (catalog) {
+    const at = NAME_COLUMN + 1;
+    const official = (r: CountedRecord): OutValue => text((r.keyValid ? catalog.entries.get(r.key)?.name : undefined) ?? '');
+    header = [...header.slice(0, at), CATALOG_NAME_HEADER, ...header.slice(at)];
+    rows = analysis.records.map((r) => {
+      const row = recordRow(r);
+      row.splice(at, 0, official(r));
+      return row;
+    });
+    widths.splice(at, 0, 50);
+  }
   return {
     role: 'Gesamtliste',
     orientation: 'landscape',
@@ -48,11 +70,11 @@ export function buildRecordsSheet(analysis: Analysis): OutputSheet {
         id: RECORDS_TABLE_ID,
         row: 0,
         col: 0,
-        header: [...RECORDS_HEADER],
-        rows: analysis.records.map(recordRow),
+        header,
+        rows,
         totalRow: false,
         excelTable: RECORDS_EXCEL_TABLE,
-        widths: [8, 28, 18, 50, 26, 26, 30, 30, 22],
+        widths,
       },
     ],
   };

@@ -1,3 +1,4 @@
+import type { Catalog, CatalogBreakdowns } from '../catalog';
 import type { Analysis } from '../model';
 import type { OutputSheet } from '../output-model';
 import { buildRecordsSheet } from './gesamtliste';
@@ -8,6 +9,13 @@ import { germanDate } from './values';
 export interface OutputOptions {
   /** ISO date (or date-time) of the evaluation, shown on Monitoring and Prüfhinweise. */
   readonly evaluatedAt: string;
+  /** A catalogue: adds the Themenfeld and LeiKa-Typ tables to Monitoring and the official name to Gesamtliste. */
+  readonly catalog?: OutputCatalog;
+}
+
+export interface OutputCatalog {
+  readonly catalog: Catalog;
+  readonly breakdowns: CatalogBreakdowns;
 }
 
 /**
@@ -17,11 +25,15 @@ export interface OutputOptions {
  */
 export function buildOutputSheets(analysis: Analysis, opts: OutputOptions): OutputSheet[] {
   germanDate(opts.evaluatedAt);
-  return [buildMonitoringSheet(analysis, opts.evaluatedAt), buildFindingsSheet(analysis, opts.evaluatedAt), buildRecordsSheet(analysis)];
+  return [
+    buildMonitoringSheet(analysis, opts.evaluatedAt, opts.catalog?.breakdowns),
+    buildFindingsSheet(analysis, opts.evaluatedAt),
+    buildRecordsSheet(analysis, opts.catalog?.catalog),
+  ];
 }
 
-export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID } from './monitoring';
+export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID, THEMENFELD_TABLE_ID, TYP_TABLE_ID } from './monitoring';
 export { buildFindingsSheet, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
-export { buildRecordsSheet, RECORDS_HEADER, RECORDS_EXCEL_TABLE, sourceOf } from './gesamtliste';
+export { buildRecordsSheet, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
 export { renderOutputGrid, outValueCell } from './render-grid';
 export { OutputOptionsError } from './values';

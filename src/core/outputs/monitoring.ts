@@ -1,4 +1,5 @@
 import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey, type Counts } from '../clusters';
+import type { CatalogBreakdowns } from '../catalog/breakdown';
 import type { Analysis } from '../model';
 import type { OutBlock, OutChart, OutputSheet, OutTable, OutValue } from '../output-model';
 import { germanDate, num, optionalPercent, ratio, text } from './values';
@@ -7,6 +8,8 @@ export const MONITORING_TITLE = 'Digitalisierungsmonitoring – Umsetzungsstatus
 export const YEAR_TABLE_ID = 'monitoring-years';
 export const CHANGE_TABLE_ID = 'monitoring-changes';
 export const OFFICE_TABLE_ID = 'monitoring-offices';
+export const THEMENFELD_TABLE_ID = 'monitoring-themenfeld';
+export const TYP_TABLE_ID = 'monitoring-leika-typ';
 
 /** Row of the year table's header (0-based); the title block above it has a fixed height. */
 export const YEAR_TABLE_ROW = 5;
@@ -76,11 +79,25 @@ function changeTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
   };
 }
 
-/** Office × cluster for the latest year, with the previous year's total and the change; a total row over all offices. */
-function officeTable(analysis: Analysis, row: number, latest: number, previous: number | undefined): OutTable {
-  const showUnassigned = analysis.offices.some((o) => count(o.counts, latest, UNASSIGNED) !== 0);
+interface LabelledCounts {
+  readonly label: string;
+  readonly counts: Readonly<Record<number, Counts>>;
+}
+
+/**
+ * Label × cluster for the latest year, with the previous year's total and the change; the last
+ * row repeats Analysis.total, which equals the sum of the rows above (every counted record is
+ * in exactly one row: offices by SPEC §4 rule 5, Themenfeld and LeiKa-Typ by construction).
+ */
+function clusterTable(
+  analysis: Analysis,
+  spec: { id: string; label: string; totalLabel: string; row: number; latest: number; previous: number | undefined },
+  entries: readonly LabelledCounts[],
+): OutTable {
+  const { latest, previous } = spec;
+  const showUnassigned = entries.some((o) => count(o.counts, latest, UNASSIGNED) !== 0);
   const keys: CountKey[] = showUnassigned ? [...CLUSTERS, UNASSIGNED] : [...CLUSTERS];
-  const header: string[] = ['Amt', ...keys, `${ALL_SERVICES} ${latest}`];
+  const header: string[] = [spec.label, ...keys, `${ALL_SERVICES} ${latest}`];
   if (previous !== undefined) header.push(`${ALL_SERVICES} ${previous}`, `Veränderung zu ${previous}`);
   const rowFor = (label: string, table: Readonly<Record<number, Counts>>): OutValue[] => {
     const cells: OutValue[] = [text(label), ...keys.map((k) => num(count(table, latest, k))), num(count(table, latest, ALL_SERVICES))];
@@ -90,21 +107,24 @@ function officeTable(analysis: Analysis, row: number, latest: number, previous: 
     }
     return cells;
   };
-  // The total row repeats Analysis.total, which equals the sum over offices (SPEC §4 rule 5).
   return {
     kind: 'table',
-    id: OFFICE_TABLE_ID,
-    row,
+    id: spec.id,
+    row: spec.row,
     col: 0,
     header,
-    rows: [...analysis.offices.map((o) => rowFor(o.office, o.counts)), rowFor('Alle Ämter', analysis.total)],
+    rows: [...entries.map((o) => rowFor(o.label, o.counts)), rowFor(spec.totalLabel, analysis.total)],
     totalRow: true,
     widths: [30, ...header.slice(1).map(() => 14)],
   };
 }
 
-/** The Monitoring sheet (SPEC §5): title, date, year table, changes and shares, offices, chart. */
-export function buildMonitoringSheet(analysis: Analysis, evaluatedAt: string): OutputSheet {
+/**
+ * The Monitoring sheet (SPEC §5): title, date, year table, changes and shares, offices, chart;
+ * with a catalogue's breakdowns, below the chart a table by Themenfeld and one by LeiKa-Typ
+ * (× cluster, latest year).
+ */
+export function buildMonitoringSheet(analysis: Analysis, evaluatedAt: string, breakdowns?: CatalogBreakdowns): OutputSheet {
   const blocks: OutBlock[] = [
     { kind: 'text', row: 0, col: 0, text: MONITORING_TITLE, style: 'title' },
     { kind: 'text', row: 1, col: 0, text: `Stand der Auswertung: ${germanDate(evaluatedAt)}`, style: 'subtitle' },
@@ -132,7 +152,11 @@ export function buildMonitoringSheet(analysis: Analysis, evaluatedAt: string): O
   const previous = analysis.years[analysis.years.length - 2];
   row += 1;
   blocks.push({ kind: 'text', row, col: 0, text: `Dienstleistungen je Amt ${latest}`, style: 'subtitle' });
-  const offices = officeTable(analysis, row + 1, latest, previous);
+  const offices = clusterTable(
+    analysis,
+    { id: OFFICE_TABLE_ID, label: 'Amt', totalLabel: 'Alle Ämter', row: row + 1, latest, previous },
+    analysis.offices.map((o) => ({ label: o.office, counts: o.counts })),
+  );
   blocks.push(offices);
   row = offices.row + 1 + offices.rows.length + 2;
   const chart: OutChart = {
@@ -145,6 +169,22 @@ export function buildMonitoringSheet(analysis: Analysis, evaluatedAt: string): O
     to: { row: row + CHART_HEIGHT, col: CHART_WIDTH },
   };
   blocks.push(chart);
+  if (breakdowns) {
+    row += CHART_HEIGHT + 2;
+    for (const b of [
+      { id: THEMENFELD_TABLE_ID, label: 'Themenfeld', totalLabel: 'Alle Themenfelder', title: `Dienstleistungen je Themenfeld ${latest} (LeiKa-Katalog)`, rows: breakdowns.themenfeld },
+      { id: TYP_TABLE_ID, label: 'LeiKa-Typ', totalLabel: 'Alle Typen', title: `Dienstleistungen je LeiKa-Typ ${latest} (LeiKa-Katalog)`, rows: breakdowns.typ },
+    ]) {
+      blocks.push({ kind: 'text', row, col: 0, text: b.title, style: 'subtitle' });
+      const table = clusterTable(
+        analysis,
+        { id: b.id, label: b.label, totalLabel: b.totalLabel, row: row + 1, latest, previous },
+        b.rows.map((r) => ({ label: r.name, counts: r.counts })),
+      );
+      blocks.push(table);
+      row = table.row + 1 + table.rows.length + 2;
+    }
+  }
   return { role: 'Monitoring', blocks, orientation: 'landscape' };
 }
 
