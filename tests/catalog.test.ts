@@ -133,6 +133,7 @@ describe('breakdown by Themenfeld and LeiKa-Typ', () => {
     row: 1,
     key,
     keyValid: /^99\d{12}$/.test(key),
+    keyCell: 'A2',
     name: '',
     status: cluster,
     cluster,

@@ -7,7 +7,7 @@ import { buildComparisonSheet, compareYears, comparisonSentences } from '../src/
 let nextRow = 1;
 function rec(year: number, office: string, key: string, name: string, cluster: CountedCluster): CountedRecord {
   const row = nextRow++;
-  return { year, office, sheet: office, row, key, keyValid: isValidKey(key), name, status: cluster, cluster, remark: '', onlineService: '', cell: `C${row + 1}` };
+  return { year, office, sheet: office, row, key, keyValid: isValidKey(key), keyCell: `A${row + 1}`, name, status: cluster, cluster, remark: '', onlineService: '', cell: `C${row + 1}` };
 }
 const keysOf = (lo: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${lo}${String(i + 1).padStart(3, '0')}000`);
 

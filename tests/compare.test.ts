@@ -9,7 +9,7 @@ let nextRow = 1;
 /** One counted record; `key` may be valid, invalid or '' (no key). */
 function rec(year: number, office: string, key: string, name: string, cluster: CountedCluster): CountedRecord {
   const row = nextRow++;
-  return { year, office, sheet: office, row, key, keyValid: isValidKey(key), name, status: cluster, cluster, remark: '', onlineService: '', cell: `C${row + 1}` };
+  return { year, office, sheet: office, row, key, keyValid: isValidKey(key), keyCell: `A${row + 1}`, name, status: cluster, cluster, remark: '', onlineService: '', cell: `C${row + 1}` };
 }
 
 function only(comparisons: YearComparison[]): YearComparison {

@@ -246,6 +246,7 @@ class Counter {
       row: r,
       key: key.kind === 'valid' ? key.key : key.kind === 'invalid' ? key.written : '',
       keyValid: key.kind === 'valid',
+      keyCell: a1(r, keyCol),
       name,
       remark: t.remark !== undefined ? cellText(row[t.remark] ?? null).trim() : '',
       onlineService: t.online !== undefined ? cellText(row[t.online] ?? null).trim() : '',
@@ -312,7 +313,7 @@ class Counter {
         this.add(first.cluster === rec.cluster ? 'DUPLICATE_KEY' : 'CONFLICTING_DUPLICATE', rec.sheet, rec.row, keyCol, { message });
         return;
       }
-      seen.set(rec.key, { cluster: rec.cluster, sheet: rec.sheet, cell: a1(rec.row, keyCol) });
+      seen.set(rec.key, { cluster: rec.cluster, sheet: rec.sheet, cell: rec.keyCell });
       const offices = this.keyOffices.get(rec.key);
       if (!offices) this.keyOffices.set(rec.key, [rec.office]);
       else if (!offices.includes(rec.office)) {
@@ -363,6 +364,7 @@ function counted(base: RowFacts, year: number, status: string, cluster: CountedC
     row: base.row,
     key: base.key,
     keyValid: base.keyValid,
+    keyCell: base.keyCell,
     name: base.name,
     status,
     cluster,

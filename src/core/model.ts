@@ -11,6 +11,8 @@ export interface CountedRecord {
   /** The normalised key where valid, else the key as written (trimmed), else ''. */
   readonly key: string;
   readonly keyValid: boolean;
+  /** The row's key cell, plain A1 (the name cell where the table has no key column). */
+  readonly keyCell: string;
   readonly name: string;
   /** The status as written; for a Reifegrad-derived record `Reifegrad n`. */
   readonly status: string;

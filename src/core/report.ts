@@ -8,8 +8,7 @@ import {
 } from './catalog';
 import { compareYears, buildComparisonSheet, type YearComparison } from './compare';
 import { type Finding, SEVERITY } from './findings';
-import { type SheetGrid, type WorkbookGrid, a1, withMergesApplied } from './grid';
-import { findTables } from './header';
+import type { WorkbookGrid } from './grid';
 import { MESSAGES } from './messages';
 import type { Analysis, CountedRecord } from './model';
 import type { OutputSheet } from './output-model';
@@ -65,7 +64,7 @@ export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOption
     return { analysis: withExtra, comparisons: compareYears(analysis.records, { years: analysis.years }) };
   }
   const { catalog } = catalogImport;
-  const keyFindings = keysNotInCatalog(workbook, analysis.records, catalogImport);
+  const keyFindings = keysNotInCatalog(analysis.records, catalogImport);
   const findings = [...analysis.findings, ...extra, ...catalogImport.findings, ...keyFindings];
   return {
     analysis: { ...analysis, findings },
@@ -80,45 +79,25 @@ export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOption
 }
 
 /** KEY_NOT_IN_CATALOG on the key cell, once per service row whose valid key the catalogue lacks. */
-function keysNotInCatalog(workbook: WorkbookGrid, records: readonly CountedRecord[], catalogImport: CatalogImport): Finding[] {
+function keysNotInCatalog(records: readonly CountedRecord[], catalogImport: CatalogImport): Finding[] {
   const { catalog } = catalogImport;
   const findings: Finding[] = [];
   const seenRows = new Set<string>();
-  const keyColumns = new Map<string, KeyColumnOf>();
   for (const r of records) {
     if (!r.keyValid || catalog.entries.has(r.key)) continue;
     const rowId = `${r.sheet}\u0000${r.row}`;
     if (seenRows.has(rowId)) continue;
     seenRows.add(rowId);
-    let keyColumnOf = keyColumns.get(r.sheet);
-    if (!keyColumnOf) keyColumns.set(r.sheet, (keyColumnOf = keyColumnFinder(workbook.sheets.find((s) => s.name === r.sheet))));
-    const col = keyColumnOf(r.row);
     const lo = leistungsobjektEntry(catalog, r.key.slice(0, 8));
     findings.push({
       severity: SEVERITY.KEY_NOT_IN_CATALOG,
       code: 'KEY_NOT_IN_CATALOG',
       sheet: r.sheet,
-      cell: col === undefined ? r.cell : a1(r.row, col),
+      cell: r.keyCell,
       message: MESSAGES.KEY_NOT_IN_CATALOG(r.key, r.name, catalog.source, lo?.name),
     });
   }
   return findings;
-}
-
-type KeyColumnOf = (row: number) => number | undefined;
-
-/** The key column of the table a row belongs to (the leftmost key column, as the analysis reads it). */
-function keyColumnFinder(sheet: SheetGrid | undefined): KeyColumnOf {
-  if (!sheet) return () => undefined;
-  const tables = findTables(withMergesApplied(sheet));
-  return (row) => {
-    let found: number | undefined;
-    for (const t of tables) {
-      if (t.headerRow > row) break;
-      found = t.columns.find((c) => c.role.kind === 'key')?.col;
-    }
-    return found;
-  };
 }
 
 export interface ReportSheetOptions {

@@ -21,6 +21,7 @@ export function record(partial: Partial<CountedRecord> & Pick<CountedRecord, 'ye
     row: 1,
     key: '',
     keyValid: false,
+    keyCell: 'A2',
     name: '',
     status: '',
     cluster: 'Analog',
