@@ -126,3 +126,61 @@ function truncated(): string {
   writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
   return path;
 }
+
+describe('--out (SPEC §5)', () => {
+  async function cells(path: string): Promise<Map<string, unknown[][]>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const sheets = new Map<string, unknown[][]>();
+    wb.eachSheet((ws) => {
+      const rows: unknown[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row) => rows.push(Array.isArray(row.values) ? row.values.slice(1) : []));
+      sheets.set(ws.name, rows);
+    });
+    return sheets;
+  }
+
+  it('leaves the input byte-identical and writes the output sheets with the JSON totals, no formulas', async () => {
+    const before = readFileSync(sample);
+    const out = join(dir, 'bericht.xlsx');
+    const r = cli(sample, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(out);
+    expect(readFileSync(sample).equals(before)).toBe(true);
+
+    const json = JSON.parse(cli(sample, '--json').stdout);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Monitoring', 'Prüfhinweise', 'Gesamtliste']));
+    const monitoring = wb.getWorksheet('Monitoring')!;
+    let header: ExcelJS.Row | undefined;
+    monitoring.eachRow((row) => {
+      if (!header && row.getCell(1).value === 'Umsetzungsstatus') header = row;
+    });
+    expect(header).toBeDefined();
+    const years = [2, 3].map((c) => String(header!.getCell(c).value));
+    expect(years).toEqual(['2023', '2024']);
+    for (let r = header!.number + 1; ; r++) {
+      const label = monitoring.getRow(r).getCell(1).value;
+      if (typeof label !== 'string' || label === '') break;
+      years.forEach((y, i) => expect([label, y, monitoring.getRow(r).getCell(2 + i).value]).toEqual([label, y, json.total[y][label]]));
+      if (label === 'Alle Dienstleistungen') break;
+    }
+    // the service named "=HYPERLINK(…)" stays text in Gesamtliste
+    const names: unknown[] = [];
+    wb.getWorksheet('Gesamtliste')!.eachRow((row) => names.push(row.getCell(4).value));
+    expect(names).toContain('=HYPERLINK("x")');
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
+  });
+
+  it('gives the same sheets when run twice, apart from the evaluation date', async () => {
+    const a = join(dir, 'lauf1.xlsx');
+    const b = join(dir, 'lauf2.xlsx');
+    expect(cli(sample, '--out', a).code).toBe(0);
+    expect(cli(sample, '--out', b).code).toBe(0);
+    const [first, second] = [await cells(a), await cells(b)];
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    const withoutDate = (rows: unknown[][]): string => JSON.stringify(rows).replace(/\d{2}\.\d{2}\.\d{4}/g, 'DATUM');
+    for (const [name, rows] of first) expect(withoutDate(second.get(name)!)).toBe(withoutDate(rows));
+  });
+});
