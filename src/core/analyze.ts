@@ -33,19 +33,20 @@ type YearSlot = number | 'row';
 interface ResolvedTable {
   readonly header: TableHeader;
   readonly endRow: number;
-  readonly key?: number;
-  readonly name?: number;
-  readonly office?: number;
-  readonly yearCol?: number;
-  readonly remark?: number;
-  readonly online?: number;
+  /** The leftmost column of each single-column role; undefined where the table has none. */
+  readonly key: number | undefined;
+  readonly name: number | undefined;
+  readonly office: number | undefined;
+  readonly yearCol: number | undefined;
+  readonly remark: number | undefined;
+  readonly online: number | undefined;
   readonly status: ReadonlyMap<YearSlot, number>;
   readonly reifegrad: ReadonlyMap<YearSlot, number>;
   /** Status and Reifegrad columns in use, left to right. */
   readonly sourceCols: readonly number[];
-  readonly firstStatusCol?: number;
+  readonly firstStatusCol: number | undefined;
   /** The year plan of every row, where no column takes its year from the row. */
-  readonly plan?: readonly YearSources[];
+  readonly plan: readonly YearSources[] | undefined;
 }
 
 interface Candidate {
@@ -157,7 +158,7 @@ class Counter {
 
   /** Maps header roles to columns: the leftmost column of each role and year counts. */
   private resolve(sheet: SheetGrid, header: TableHeader, endRow: number): ResolvedTable {
-    const single: { key?: number; name?: number; office?: number; yearCol?: number; remark?: number; online?: number } = {};
+    const single: Partial<Record<'key' | 'name' | 'office' | 'yearCol' | 'remark' | 'online', number>> = {};
     const hasYearCol = header.columns.some((c) => c.role.kind === 'year');
     const status = new Map<YearSlot, number>();
     const reifegrad = new Map<YearSlot, number>();
@@ -197,17 +198,21 @@ class Counter {
         }
       }
     }
-    const table: { -readonly [K in keyof ResolvedTable]: ResolvedTable[K] } = {
+    return {
       header,
       endRow,
+      key: single.key,
+      name: single.name,
+      office: single.office,
+      yearCol: single.yearCol,
+      remark: single.remark,
+      online: single.online,
       status,
       reifegrad,
       sourceCols: sourceCols.sort((a, b) => a - b),
+      firstStatusCol,
+      plan: status.has('row') || reifegrad.has('row') ? undefined : yearPlan({ status, reifegrad }, this.reportYear),
     };
-    for (const [k, v] of Object.entries(single)) if (v !== undefined) (table as Record<string, unknown>)[k] = v;
-    if (firstStatusCol !== undefined) table.firstStatusCol = firstStatusCol;
-    if (!status.has('row') && !reifegrad.has('row')) table.plan = yearPlan(table, this.reportYear);
-    return table;
   }
 
   /** Counts one row; true when it is a service row. */
