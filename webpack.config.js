@@ -3,8 +3,8 @@
  *   npm run build                                   production build into dist/
  *   LEIKA_ADDIN_URL=https://… npm run build          manifest with the production URL
  *   npm run dev-server                              https://localhost:3000 with office-addin-dev-certs
- * The xlsx reader/writer of file mode and the Office.js pipeline are separate chunks,
- * loaded on demand; the initial JS is React, Fluent UI and the shell.
+ * The xlsx reader/writer of file mode, the catalogue import and the Office.js pipeline are
+ * separate chunks, loaded on demand; the initial JS is React, Fluent UI and the shell.
  */
 'use strict';
 const path = require('node:path');
@@ -27,6 +27,8 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
+      // csv-parse's Node build needs the global Buffer; its browser build does not (catalogue import).
+      alias: { 'csv-parse/sync$': 'csv-parse/browser/esm/sync' },
       // ExcelJS's browser build (package.json "browser") is self-contained; no Node polyfills needed.
       fallback: { fs: false, path: false, stream: false, crypto: false },
     },

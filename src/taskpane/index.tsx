@@ -5,14 +5,24 @@ import { ExcelApp } from './components/ExcelApp';
 import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
 import { detectHost } from './host';
-import type { EvaluateFile } from './types';
+import { copyToClipboard } from './clipboard';
+import type { FileServices } from './types';
 
 /** Office answers within milliseconds; file mode must be reached within 3 s (SPEC §7). */
 const HOST_TIMEOUT_MS = 2500;
 
-const evaluateFile: EvaluateFile = async (file, onProgress) => {
-  const { evaluateFile: run } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-  return run(file, onProgress);
+/** File mode's services; the xlsx and catalogue code loads only when first used. */
+const fileServices: FileServices = {
+  async evaluateFile(file, onProgress, catalog) {
+    const { evaluateFile } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    return evaluateFile(file, onProgress, catalog);
+  },
+  async loadCatalog(file) {
+    const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './pipeline/catalog');
+    const imported = await readCatalog(file);
+    return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported };
+  },
+  copyText: (text) => copyToClipboard(text),
 };
 
 async function main(): Promise<void> {
@@ -40,7 +50,7 @@ async function main(): Promise<void> {
   document.documentElement.dataset.mode = 'file';
   root.render(
     <Root dark={prefersDark} strings={de}>
-      <FileModeApp evaluateFile={evaluateFile} />
+      <FileModeApp services={fileServices} />
     </Root>,
   );
 }

@@ -1,5 +1,9 @@
+import type { CatalogImport, CatalogStats } from '../core/catalog';
 import type { ClusterOrExcluded } from '../core/clusters';
+import type { YearComparison } from '../core/compare';
+import type { Finding } from '../core/findings';
 import type { Analysis } from '../core/model';
+import type { CatalogUse } from '../core/report';
 import type { WriteReport } from '../port/workbook-port';
 
 /** What the overview shows: the workbook as analysed, plus what the settings view edits. */
@@ -18,19 +22,51 @@ export interface MappingRow {
 export type ProgressStep = 'read' | 'analyze' | 'write' | 'done';
 export type OnProgress = (step: ProgressStep, fraction: number) => void;
 
-export interface Evaluation {
+/** What every evaluation shows, inside Excel and in file mode (core/report's Evaluation). */
+export interface EvaluatedWorkbook {
   readonly analysis: Analysis;
-  readonly report: WriteReport;
+  /** One per pair of consecutive years; empty with fewer than two years. */
+  readonly comparisons: readonly YearComparison[];
+  /** Present when a catalogue was used (loaded, or kept in the workbook). */
+  readonly catalog?: CatalogUse;
+}
+
+/** An evaluation inside Excel: what was counted and where the output sheets went. */
+export interface Evaluation extends EvaluatedWorkbook {
+  readonly report: WriteReport & { readonly pivotTable?: { readonly sheet: string; readonly name: string } };
+}
+
+export interface EvaluateOptions {
+  /** Add the native PivotTable beside the Gesamtliste table (only offered where supported). */
+  readonly pivot?: boolean;
 }
 
 export type CopyResult = 'copied' | 'selected';
 
+/** A LeiKa catalogue the user loaded („LeiKa-Katalog laden“). */
+export interface CatalogLoaded {
+  readonly fileName: string;
+  readonly stats: CatalogStats;
+  /** The catalogue's own findings (malformed and repeated keys), with the row they concern. */
+  readonly findings: readonly Finding[];
+  /** Inside Excel: the sheet the catalogue was stored in. */
+  readonly storedIn?: string;
+  /** File mode keeps it for the next Auswerten. */
+  readonly catalog: CatalogImport;
+}
+
 /** Everything the Excel task pane can do; only pipeline/excel.ts implements it with Office.js. */
 export interface ExcelServices {
+  /** Optional features of this Excel (requirement sets beyond the manifest's minimum). */
+  readonly features: { readonly pivotTable: boolean };
   inspect(): Promise<Inspection>;
-  evaluate(onProgress: OnProgress): Promise<Evaluation>;
+  evaluate(onProgress: OnProgress, options?: EvaluateOptions): Promise<Evaluation>;
   goToCell(sheet: string, cell: string): Promise<void>;
   copyTable(evaluation: Evaluation): Promise<CopyResult>;
+  /** Copies plain text (the comparison's sentences); false where the clipboard is not allowed. */
+  copyText(text: string): Promise<boolean>;
+  /** Reads a LeiKa export and keeps it in the workbook (sheet „LeiKa-Katalog“). */
+  loadCatalog(file: File): Promise<CatalogLoaded>;
   saveSettings(settings: { reportYear?: number; sheets: readonly string[] }): Promise<void>;
   saveMapping(rows: readonly MappingRow[]): Promise<void>;
   newOfficeSheet(name: string, year: number): Promise<string>;
@@ -38,10 +74,17 @@ export interface ExcelServices {
 }
 
 /** File mode: evaluate an .xlsx in the browser and build the report workbook. */
-export interface FileResult {
-  readonly analysis: Analysis;
+export interface FileResult extends EvaluatedWorkbook {
   readonly report: Blob;
   readonly reportName: string;
 }
 
-export type EvaluateFile = (file: File, onProgress: OnProgress) => Promise<FileResult>;
+export type EvaluateFile = (file: File, onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
+
+/** What file mode can do; index.tsx loads the implementations lazily. */
+export interface FileServices {
+  evaluateFile: EvaluateFile;
+  /** Reads a LeiKa export for the next Auswerten (nothing is stored: file mode never changes a file). */
+  loadCatalog(file: File): Promise<CatalogLoaded>;
+  copyText(text: string): Promise<boolean>;
+}

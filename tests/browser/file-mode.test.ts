@@ -12,11 +12,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { readCatalogFile } from '../../src/adapters/catalog-file';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const DEMO = path.join(ROOT, 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
+const CATALOG = path.join(__dirname, '..', '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** office.js outside Office: loads, reports no host (what the real script does in a plain browser). */
 const OFFICE_STUB = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };';
@@ -113,8 +116,8 @@ maybe('file mode in Chromium', () => {
     return { page, ms: Date.now() - started };
   }
 
-  async function evaluateAndDownload(page: Page): Promise<string> {
-    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(tmp, 'Digitalisierungsübersicht.xlsx'));
+  async function evaluateAndDownload(page: Page, workbook = path.join(tmp, 'Digitalisierungsübersicht.xlsx')): Promise<string> {
+    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(workbook);
     await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
     const button = page.getByRole('button', { name: 'Ergebnis herunterladen', exact: true });
     await button.waitFor({ timeout: 30_000 });
@@ -124,6 +127,7 @@ maybe('file mode in Chromium', () => {
     return target;
   }
 
+  /** The Monitoring year table of a downloaded report: label → one value per year (2023, 2024). */
   async function monitoringTable(file: string): Promise<Record<string, number[]>> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -138,6 +142,17 @@ maybe('file mode in Chromium', () => {
     });
     expect(header?.slice(0, 3)).toEqual(['Umsetzungsstatus', '2023', '2024']);
     return out;
+  }
+
+  async function sheetNames(file: string): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.worksheets.map((w) => w.name);
+  }
+
+  /** `node dist-node/cli/main.js <file> --json` (built by `npm run build:node`, which `npm test` runs first). */
+  function cliJson(file: string): { years: number[]; total: Record<string, Record<string, number>> } {
+    return JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist-node', 'cli', 'main.js'), file, '--json'], { encoding: 'utf8' }));
   }
 
   it('reaches file mode within 3 s when office.js loads but reports no host, and reproduces the Monitoring table', async () => {
@@ -159,6 +174,51 @@ maybe('file mode in Chromium', () => {
     expect(table['Alle Dienstleistungen']).toEqual([5, 8]);
     await page.context().close();
   }, 120_000);
+
+  it('gives the CLI report for the demo workbook: the --json totals and the sheets Monitoring, Prüfhinweise, Gesamtliste, Vergleich', async () => {
+    const { page } = await open('stub');
+    const file = await evaluateAndDownload(page, DEMO);
+    expect(await sheetNames(file)).toEqual(expect.arrayContaining(['Monitoring', 'Prüfhinweise', 'Gesamtliste', 'Vergleich']));
+    const cli = cliJson(DEMO);
+    expect(cli.years).toEqual([2023, 2024]);
+    const table = await monitoringTable(file);
+    const labels = Object.keys(cli.total['2023']!).filter((k) => k !== 'Nicht zugeordnet' || cli.years.some((y) => cli.total[y]![k] !== 0));
+    for (const label of labels) expect([label, table[label]]).toEqual([label, cli.years.map((y) => cli.total[y]![label])]);
+
+    await page.getByRole('tab', { name: 'Vergleich' }).click();
+    await page.getByRole('heading', { name: 'Vergleich 2023 → 2024' }).waitFor();
+    await expect(page.getByRole('table', { name: 'Übergänge 2023 → 2024' }).getByRole('rowheader').first().textContent()).resolves.toBe('Analog');
+    await expect(page.getByText(/Die Leistung Jagdschein wurde im LeiKa von \d+ auf [\d.]+ Leistungen verfeinert/).count()).resolves.toBe(1);
+    // The tab as the user sees it: counts, transition matrix, the start of the refinement list.
+    await page.setViewportSize({ width: 420, height: 1200 });
+    await page.getByRole('tab', { name: 'Vergleich' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-vergleich.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await page.context().close();
+  }, 180_000);
+
+  it('loads the shared LeiKa catalogue with „LeiKa-Katalog laden“ and uses it for the next Auswerten', async () => {
+    const expected = readCatalogFile(new Uint8Array(fs.readFileSync(CATALOG)), path.basename(CATALOG)).stats;
+    const { page } = await open('stub');
+    await page.getByLabel('LeiKa-Katalog laden').setInputFiles(CATALOG);
+    const stats = page.getByRole('table', { name: `Katalog „${path.basename(CATALOG)}“` });
+    await stats.waitFor({ timeout: 30_000 });
+    const value = (name: RegExp): Promise<string | null> => stats.getByRole('row', { name }).getByRole('cell').textContent();
+    const de = (n: number): string => n.toLocaleString('de-DE');
+    await expect(value(/^Leistungen übernommen/)).resolves.toBe(de(expected.entries));
+    await expect(value(/^Zeilen ohne Schlüssel/)).resolves.toBe(de(expected.withoutKey));
+    await expect(value(/^Unbrauchbare Zeilen/)).resolves.toBe(de(expected.invalidKey + expected.duplicateKey));
+    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-katalog.png'), fullPage: true });
+
+    const file = await evaluateAndDownload(page, DEMO);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const header = (wb.getWorksheet('Gesamtliste')!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain('LeiKa-Bezeichnung (Katalog)');
+    await page.getByRole('tab', { name: 'Vergleich' }).click();
+    await expect(page.getByText(/^Mit LeiKa-Katalog „leika_ozg_catalog_nrw_2019\.csv“/).count()).resolves.toBe(1);
+    await page.context().close();
+  }, 180_000);
 
   it('shows the reason for a file that is not a workbook', async () => {
     const { page } = await open('abort');

@@ -41,6 +41,22 @@ export interface FakeTable {
   right: number;
 }
 
+/** A PivotTable: its source table, where it stands, and its fields by area. */
+export interface FakePivot {
+  name: string;
+  sheet: FakeSheet;
+  source: FakeTable;
+  top: number;
+  left: number;
+  rows: string[];
+  columns: string[];
+  filters: string[];
+  data: { field: string; name?: string; summarizeBy?: string }[];
+}
+
+/** Cells a PivotTable covers in the fake: enough for clusters × years with totals. */
+const PIVOT_EXTENT = { rows: 12, cols: 8 };
+
 export interface FakeName {
   name: string;
   sheet: FakeSheet;
@@ -51,6 +67,7 @@ export class FakeBook {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   names: FakeName[] = [];
+  pivots: FakePivot[] = [];
   calculationMode = 'Automatic';
   enableEvents = true;
   screenUpdatingSuspensions = 0;
@@ -208,6 +225,7 @@ class FakeContext {
       worksheets: this.worksheets(),
       names: this.namesCollection(),
       tables: this.tablesCollection(undefined),
+      pivotTables: this.pivotCollection(undefined),
     };
     const app: any = {
       load: () => this.load(app, () => ({ calculationMode: book.calculationMode })),
@@ -344,6 +362,7 @@ class FakeContext {
       },
       activate: () => this.op(0, () => undefined),
       tables: this.tablesCollection(resolve),
+      pivotTables: this.pivotCollection(resolve),
       charts: this.chartsCollection(resolve),
       freezePanes: this.recorder(resolve, 'freezePanes'),
       pageLayout: this.recorder(resolve, 'pageLayout'),
@@ -389,6 +408,9 @@ class FakeContext {
       clear: (what: string) =>
         this.op(size(what), () => {
           const rect = resolve();
+          // Excel refuses a change that cuts through a PivotTable.
+          const hit = this.book.pivots.find((p) => p.sheet === rect.sheet && p.top < rect.top + rect.rows && rect.top < p.top + PIVOT_EXTENT.rows && p.left < rect.left + rect.cols && rect.left < p.left + PIVOT_EXTENT.cols);
+          if (hit) throw new ApiError('InvalidOperation', `clear would change the PivotTable ${hit.name}`);
           rect.sheet.writes++;
           for (let i = rect.top; i < Math.min(rect.top + rect.rows, rect.sheet.cells.length); i++) {
             const row = rect.sheet.cells[i];
@@ -528,6 +550,7 @@ class FakeContext {
   private table(resolve: () => FakeTable, known?: Record<string, unknown>): any {
     const t: any = {
       __loaded: known,
+      __table: resolve,
       resize: (address: string) =>
         this.op(size(address), () => {
           const table = resolve();
@@ -553,6 +576,75 @@ class FakeContext {
     Object.defineProperty(t, 'worksheet', { get: () => this.loaded(t, 'worksheet') });
     for (const p of ['style', 'showTotals']) Object.defineProperty(t, p, { set: (v: unknown) => this.op(size(v), () => undefined) });
     return t;
+  }
+
+  private pivotCollection(sheet: (() => FakeSheet) | undefined): any {
+    const coll: any = {
+      load: () =>
+        this.load(coll, () => ({
+          items: this.book.pivots
+            .filter((p) => !sheet || p.sheet === sheet())
+            .map((p) => ({
+              name: p.name,
+              worksheet: { name: p.sheet.name },
+              delete: () => this.op(0, () => void (this.book.pivots = this.book.pivots.filter((x) => x !== p))),
+            })),
+        })),
+      add: (name: string, source: any, destination: any) => {
+        let created: FakePivot | undefined;
+        this.op(size(name) + OP, () => {
+          if (!sheet) throw new ApiError('InvalidArgument', 'add PivotTables through a worksheet');
+          if (typeof source?.__table !== 'function') throw new ApiError('InvalidArgument', 'the fake takes a Table as source');
+          const table = source.__table() as FakeTable;
+          const at = destination.__rect() as Rect;
+          if (this.book.pivots.some((p) => p.sheet === at.sheet && p.name.toLowerCase() === name.toLowerCase())) throw new ApiError('ItemAlreadyExists', `PivotTable ${name}`);
+          if (table.sheet === at.sheet && at.left <= table.right && table.left <= at.left + PIVOT_EXTENT.cols && at.top <= table.bottom && table.top <= at.top + PIVOT_EXTENT.rows) {
+            throw new ApiError('InvalidOperation', 'a PivotTable cannot overlap its source table');
+          }
+          created = { name, sheet: at.sheet, source: table, top: at.top, left: at.left, rows: [], columns: [], filters: [], data: [] };
+          this.book.pivots.push(created);
+          at.sheet.writes++;
+        });
+        return this.pivot(() => created!);
+      },
+    };
+    Object.defineProperty(coll, 'items', { get: () => this.loaded(coll, 'items') });
+    return coll;
+  }
+
+  /** A PivotTable proxy: hierarchies are source-table columns, checked against its header row. */
+  private pivot(resolve: () => FakePivot): any {
+    const field = (p: FakePivot, h: any): string => {
+      const name = String(h.__field);
+      const t = p.source;
+      const header = Array.from({ length: t.right - t.left + 1 }, (_, j) => t.sheet.cells[t.top]?.[t.left + j]?.value);
+      if (!header.includes(name)) throw new ApiError('ItemNotFound', `PivotTable field ${name}`);
+      return name;
+    };
+    const axis = (key: 'rows' | 'columns' | 'filters') => ({
+      add: (h: any) => this.op(OP, () => void resolve()[key].push(field(resolve(), h))),
+    });
+    return {
+      hierarchies: { getItem: (name: string) => ({ __field: name }) },
+      rowHierarchies: axis('rows'),
+      columnHierarchies: axis('columns'),
+      filterHierarchies: axis('filters'),
+      dataHierarchies: {
+        add: (h: any) => {
+          let entry: FakePivot['data'][number] | undefined;
+          this.op(OP, () => {
+            entry = { field: field(resolve(), h) };
+            resolve().data.push(entry);
+          });
+          const data: any = {};
+          for (const prop of ['name', 'summarizeBy'] as const) {
+            Object.defineProperty(data, prop, { set: (v: string) => this.op(size(v), () => void (entry![prop] = v)) });
+          }
+          return data;
+        },
+      },
+      layout: this.recorder(() => resolve().sheet, 'pivot.layout'),
+    };
   }
 
   private chartsCollection(sheet: () => FakeSheet): any {

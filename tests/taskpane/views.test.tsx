@@ -16,6 +16,7 @@ import { analysis, renderPane } from './support';
 const inspection = (): Inspection => ({ analysis: analysis(), sheetNames: ['Anleitung', 'Gesundheitsamt', 'Ordnungsamt'], settings: { reportYear: 2024 }, mapping: [{ value: 'E-Akte', cluster: 'Digital' }] });
 const evaluation = (): Evaluation => ({
   analysis: { ...analysis(), findings: FINDINGS },
+  comparisons: [],
   report: { sheets: [{ role: 'Monitoring', sheet: 'Monitoring (2)', rewritten: false, displacedBy: 'Monitoring' }] },
 });
 
@@ -149,6 +150,9 @@ describe('Vorlagen', () => {
 describe('Excel task pane', () => {
   it('switches views by keyboard-operable tabs, in the dark theme too', async () => {
     const services: ExcelServices = {
+      features: { pivotTable: true },
+      copyText: async () => true,
+      loadCatalog: async () => Promise.reject(new Error('nicht benutzt')),
       inspect: async () => inspection(),
       evaluate: async () => evaluation(),
       goToCell: jest.fn(async () => undefined),
@@ -175,15 +179,16 @@ describe('Excel task pane', () => {
 describe('Dateimodus', () => {
   it('offers Arbeitsmappe öffnen, Auswerten and Ergebnis herunterladen by those names', async () => {
     const report = new Blob(['x']);
-    const evaluateFile = jest.fn(async () => ({ analysis: analysis(), report, reportName: 'Bericht.xlsx' }));
+    const evaluateFile = jest.fn(async () => ({ analysis: analysis(), comparisons: [], report, reportName: 'Bericht.xlsx' }));
     Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:report'), revokeObjectURL: jest.fn() });
-    const { container } = renderPane(<FileModeApp evaluateFile={evaluateFile} />);
+    const services = { evaluateFile, loadCatalog: jest.fn(), copyText: jest.fn() };
+    const { container } = renderPane(<FileModeApp services={services} />);
     await noViolations(container);
     expect((screen.getByRole('button', { name: 'Auswerten' }) as HTMLButtonElement).disabled).toBe(true);
     const file = new File(['xlsx'], 'Übersicht.xlsx');
     await userEvent.upload(screen.getByLabelText('Arbeitsmappe öffnen'), file);
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
-    expect(evaluateFile).toHaveBeenCalledWith(file, expect.any(Function));
+    expect(evaluateFile).toHaveBeenCalledWith(file, expect.any(Function), undefined);
     const download = await screen.findByRole('button', { name: 'Ergebnis herunterladen' });
     await waitFor(() => expect((download as HTMLButtonElement).disabled).toBe(false));
     expect(screen.getByRole('table', { name: 'Monitoring-Tabelle' })).toBeTruthy();

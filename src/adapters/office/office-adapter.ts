@@ -1,26 +1,38 @@
 import type { WorkbookGrid } from '../../core/grid';
 import type { OutputSheet } from '../../core/output-model';
-import { WorkbookError, type WorkbookPort, type WriteReport } from '../../port/workbook-port';
+import { WorkbookError, type WorkbookPort } from '../../port/workbook-port';
 import { addReportYear, addTemplateSheet, selectCell, selectRange, writeKeyValueSheet } from './actions';
 import { type ExcelRun, officeExcelRun } from './payload';
 import { readWorkbookGrid } from './read';
 import type { RolloverPlan } from './rollover-plan';
-import { writeOutputSheets } from './write';
+import { type OfficeFeatures, officeFeatures, officeSupportsApi, type SupportsApi } from './requirements';
+import { type OfficeWriteReport, writeOutputSheets } from './write';
 
 /**
  * The workbook port on the open Excel workbook (Office.js, ExcelApi 1.13). Every Excel.run
- * goes through `run`, so tests can hand in a fake. Failures become a WorkbookError naming
- * the Office adapter, with the Office error kept as `cause`.
+ * goes through `run` and every requirement-set check through `supports`, so tests can hand in
+ * a fake and a stub. Failures become a WorkbookError naming the Office adapter, with the Office
+ * error kept as `cause`.
  */
 export class OfficeWorkbookAdapter implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = officeExcelRun) {}
+  /** Optional features of this host, asked once. */
+  readonly features: OfficeFeatures;
+
+  constructor(
+    private readonly run: ExcelRun = officeExcelRun,
+    supports: SupportsApi = officeSupportsApi,
+  ) {
+    this.features = officeFeatures(supports);
+  }
 
   readWorkbook(): Promise<WorkbookGrid> {
     return this.call('Die Arbeitsmappe konnte nicht gelesen werden', (c) => readWorkbookGrid(c));
   }
 
-  writeOutputs(sheets: readonly OutputSheet[]): Promise<WriteReport> {
-    return this.call('Die Ergebnisblätter konnten nicht geschrieben werden', (c) => writeOutputSheets(c, sheets));
+  /** With `pivot`, adds the PivotTable beside the Gesamtliste table where the host supports it. */
+  writeOutputs(sheets: readonly OutputSheet[], opts: { pivot?: boolean } = {}): Promise<OfficeWriteReport> {
+    const pivot = opts.pivot === true;
+    return this.call('Die Ergebnisblätter konnten nicht geschrieben werden', (c) => writeOutputSheets(c, sheets, { features: this.features, pivot }));
   }
 
   /** Zur Zelle: activates the sheet and selects the cell. */

@@ -7,6 +7,20 @@ import { type CellBlock, cellBlocks } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { parseNameFormula, sheetRef } from './payload';
 import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendHostState } from './host-state';
+import { addGesamtlistePivot, PIVOT_NAME, pivotFits } from './pivot';
+import { NO_FEATURES, type OfficeFeatures } from './requirements';
+
+export interface OfficeWriteOptions {
+  /** What the host supports beyond the manifest's minimum (see requirements.ts). */
+  readonly features?: OfficeFeatures;
+  /** Add the native PivotTable beside the Gesamtliste table (only where `features.pivotTable`). */
+  readonly pivot?: boolean;
+}
+
+/** Where the optional PivotTable went, when one was created. */
+export interface OfficeWriteReport extends WriteReport {
+  readonly pivotTable?: { readonly sheet: string; readonly name: string };
+}
 
 interface Target {
   readonly output: OutputSheet;
@@ -15,6 +29,13 @@ interface Target {
   /** Tables of a rewritten sheet that the output keeps (by name), with their old range. */
   readonly reused: Map<string, Excel.Range>;
   readonly charts?: Excel.ChartCollection;
+  /** Set by `finish` when the PivotTable was queued on this sheet. */
+  pivot?: boolean;
+}
+
+interface FinishOptions {
+  readonly features: OfficeFeatures;
+  readonly pivot: boolean;
 }
 
 function address(row: number, col: number, rows: number, cols: number): string {
@@ -32,13 +53,17 @@ function tablesOf(output: OutputSheet): OutTable[] {
  * Syncs: state, preparation, one per ~4 MB chunk of cells, formatting, restore — whatever the
  * number of sheets. Events, calculation and screen updating are suspended and always restored.
  */
-export async function writeOutputSheets(context: Excel.RequestContext, outputs: readonly OutputSheet[]): Promise<WriteReport> {
+export async function writeOutputSheets(context: Excel.RequestContext, outputs: readonly OutputSheet[], opts: OfficeWriteOptions = {}): Promise<OfficeWriteReport> {
+  const features = opts.features ?? NO_FEATURES;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   const names = context.workbook.names;
   names.load('items/name,items/type,items/formula');
   const tables = context.workbook.tables;
   tables.load('items/name,items/worksheet/name');
+  // Our PivotTable must go before its sheet is cleared (a clear must not cut through a PivotTable).
+  const pivots = features.pivotTable ? context.workbook.pivotTables : undefined;
+  pivots?.load('items/name,items/worksheet/name');
   loadHostState(context);
   await context.sync();
 
@@ -51,10 +76,11 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
     { sheetNames: worksheets.items.map((w) => w.name), definedNames },
   );
   let state: HostState | undefined;
+  let targets: Target[] = [];
   try {
     state = hostStateOf(context);
     suspendHostState(context, state);
-    const targets = prepare(context, outputs, plan.sheets, tables.items);
+    targets = prepare(context, outputs, plan.sheets, tables.items, pivots?.items ?? []);
     for (const d of plan.definedNames) {
       const existing = names.items.find((n) => n.name.toLowerCase() === d.name.toLowerCase());
       existing?.delete();
@@ -68,7 +94,8 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
     await syncInChunks(context, sources, () => context.application.suspendScreenUpdatingUntilNextSync());
 
     const taken = new Set(tables.items.map((t) => t.name.toLowerCase()));
-    for (const t of targets) finish(t, taken);
+    const finishing: FinishOptions = { features, pivot: opts.pivot === true && features.pivotTable };
+    for (const t of targets) finish(t, taken, finishing);
     context.application.suspendScreenUpdatingUntilNextSync();
     await context.sync();
   } finally {
@@ -77,12 +104,12 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
       await context.sync();
     }
   }
-  return {
-    sheets: plan.sheets.map((p): WrittenSheet => {
-      const base = { role: p.role, sheet: p.sheet, rewritten: p.rewrite };
-      return p.displacedBy === undefined ? base : { ...base, displacedBy: p.displacedBy };
-    }),
-  };
+  const sheets = plan.sheets.map((p): WrittenSheet => {
+    const base = { role: p.role, sheet: p.sheet, rewritten: p.rewrite };
+    return p.displacedBy === undefined ? base : { ...base, displacedBy: p.displacedBy };
+  });
+  const pivotSheet = targets.find((t) => t.pivot)?.planned.sheet;
+  return pivotSheet === undefined ? { sheets } : { sheets, pivotTable: { sheet: pivotSheet, name: PIVOT_NAME } };
 }
 
 function prepare(
@@ -90,6 +117,7 @@ function prepare(
   outputs: readonly OutputSheet[],
   planned: readonly PlannedSheet[],
   tables: readonly Excel.Table[],
+  pivots: readonly Excel.PivotTable[],
 ): Target[] {
   const worksheets = context.workbook.worksheets;
   return outputs.map((output, i) => {
@@ -97,6 +125,7 @@ function prepare(
     const reused = new Map<string, Excel.Range>();
     if (!p.rewrite) return { output, planned: p, ws: worksheets.add(p.sheet), reused };
     const ws = worksheets.getItem(p.sheet);
+    for (const pivot of pivots) if (pivot.worksheet.name === p.sheet && pivot.name.toLowerCase() === PIVOT_NAME.toLowerCase()) pivot.delete();
     const keep = new Set(tablesOf(output).flatMap((t) => (t.excelTable ? [t.excelTable.toLowerCase()] : [])));
     for (const table of tables) {
       if (table.worksheet.name !== p.sheet) continue;
@@ -153,7 +182,7 @@ function blockSource(ws: Excel.Worksheet, block: CellBlock): ChunkSource {
 }
 
 /** Tables, formatting, chart and page layout of one written sheet (sent in one sync for all sheets). */
-function finish(t: Target, taken: Set<string>): void {
+function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
   const { ws, output } = t;
   for (const chart of t.charts?.items ?? []) chart.delete();
   const tableRanges = new Map<string, Excel.Range>();
@@ -174,7 +203,11 @@ function finish(t: Target, taken: Set<string>): void {
     const full = ws.getRangeByIndexes(block.row, block.col, block.rows.length + 1, width);
     tableRanges.set(block.id, full);
     if (block.excelTable) {
-      excelTable(t, block, taken);
+      const table = excelTable(t, block, taken);
+      if (opts.pivot && output.role === 'Gesamtliste' && !t.pivot && pivotFits(block)) {
+        addGesamtlistePivot(ws, table, block);
+        t.pivot = true;
+      }
     } else {
       for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
         const border = full.format.borders.getItem(edge);
@@ -202,13 +235,13 @@ function finish(t: Target, taken: Set<string>): void {
       };
     }
   }
-  for (const block of output.blocks) if (block.kind === 'chart') chart(ws, block, output);
+  for (const block of output.blocks) if (block.kind === 'chart') chart(ws, block, output, opts.features);
   if (output.role === 'Monitoring') ws.showGridlines = false;
   ws.pageLayout.orientation = output.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
 }
 
-function excelTable(t: Target, block: OutTable, taken: Set<string>): void {
+function excelTable(t: Target, block: OutTable, taken: Set<string>): Excel.Table {
   const name = block.excelTable!;
   const target = address(block.row, block.col, block.rows.length + 1, block.header.length);
   const old = t.reused.get(name.toLowerCase());
@@ -228,9 +261,10 @@ function excelTable(t: Target, block: OutTable, taken: Set<string>): void {
   }
   table.style = 'TableStyleMedium2';
   table.showTotals = false;
+  return table;
 }
 
-function chart(ws: Excel.Worksheet, spec: OutChart, output: OutputSheet): void {
+function chart(ws: Excel.Worksheet, spec: OutChart, output: OutputSheet, features: OfficeFeatures): void {
   const table = tablesOf(output).find((t) => t.id === spec.tableId);
   if (!table || spec.categoryRows.length === 0 || spec.seriesColumns.length === 0) return;
   const firstRow = table.row + 1 + Math.min(...spec.categoryRows);
@@ -250,5 +284,11 @@ function chart(ws: Excel.Worksheet, spec: OutChart, output: OutputSheet): void {
   }
   c.title.text = spec.title;
   c.legend.position = 'Bottom';
+  if (features.chartDataTable && output.role === 'Vergleich') {
+    // The comparison chart shows two change series: its numbers travel with it into Word.
+    const data = c.getDataTable();
+    data.visible = true;
+    data.showLegendKey = true;
+  }
   c.setPosition(address(spec.from.row, spec.from.col, 1, 1), address(spec.to.row - 1, spec.to.col - 1, 1, 1));
 }

@@ -1,7 +1,7 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { useStrings } from '../../i18n';
-import type { CopyResult, Evaluation, OnProgress, ProgressStep } from '../types';
+import type { CopyResult, EvaluateOptions, Evaluation, OnProgress, ProgressStep } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 import { MonitoringPreview } from './MonitoringPreview';
 import { Progress } from './Progress';
@@ -10,21 +10,24 @@ import { useTask } from './use-task';
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' } });
 
 export interface EvaluateViewProps {
-  evaluate: (onProgress: OnProgress) => Promise<Evaluation>;
+  evaluate: (onProgress: OnProgress, options?: EvaluateOptions) => Promise<Evaluation>;
   copyTable: (evaluation: Evaluation) => Promise<CopyResult>;
   onEvaluated?: (evaluation: Evaluation) => void;
+  /** Whether this Excel can create PivotTables from an add-in; else the option is shown disabled. */
+  pivotSupported?: boolean;
 }
 
 /** Auswerten: runs the pipeline with visible progress, then shows the Monitoring table and a summary. */
-export function EvaluateView({ evaluate, copyTable, onEvaluated }: EvaluateViewProps): React.JSX.Element {
+export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported = false }: EvaluateViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
+  const [pivot, setPivot] = useState(false);
   const run = useCallback(async () => {
-    const result = await evaluate((step, fraction) => setProgress({ step, fraction }));
+    const result = await evaluate((step, fraction) => setProgress({ step, fraction }), { pivot: pivot && pivotSupported });
     onEvaluated?.(result);
     return result;
-  }, [evaluate, onEvaluated]);
+  }, [evaluate, onEvaluated, pivot, pivotSupported]);
   const [state, start] = useTask(run);
   const [copy, startCopy] = useTask(copyTable);
   return (
@@ -32,6 +35,18 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated }: EvaluateViewP
       <Subtitle2 as="h2" id="evaluate-heading">
         {t.evaluate.preview}
       </Subtitle2>
+      <div>
+        <Checkbox
+          label={t.evaluate.pivot}
+          checked={pivot && pivotSupported}
+          disabled={!pivotSupported}
+          aria-describedby="pivot-hint"
+          onChange={(_, d) => setPivot(d.checked === true)}
+        />
+        <Text as="p" size={200} id="pivot-hint">
+          {pivotSupported ? t.evaluate.pivotHint : t.evaluate.pivotUnsupported}
+        </Text>
+      </div>
       <Button appearance="primary" onClick={() => void start()} disabled={state.kind === 'pending'}>
         {t.evaluate.button}
       </Button>
@@ -65,6 +80,7 @@ function Summary({ evaluation }: { evaluation: Evaluation }): React.JSX.Element 
       <Text as="p">{t.evaluate.summary(analysis.records.length, analysis.offices.length)}</Text>
       <Text as="p">{t.evaluate.findingsSummary(count('error'), count('warning'), count('info'))}</Text>
       {report.sheets.length > 0 && <Text as="p">{t.evaluate.written(report.sheets.map((w) => w.sheet).join(', '))}</Text>}
+      {report.pivotTable && <Text as="p">{t.evaluate.pivotCreated(report.pivotTable.sheet)}</Text>}
       {report.sheets
         .filter((w) => w.displacedBy !== undefined)
         .map((w) => (

@@ -1,7 +1,9 @@
-import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Divider, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { useStrings } from '../../i18n';
 import type { Evaluation, ExcelServices, Inspection } from '../types';
+import { CatalogLoader } from './CatalogLoader';
+import { ComparisonView } from './ComparisonView';
 import { ErrorMessage } from './ErrorMessage';
 import { EvaluateView } from './EvaluateView';
 import { FindingsView } from './FindingsView';
@@ -10,10 +12,13 @@ import { SettingsView } from './SettingsView';
 import { TemplatesView } from './TemplatesView';
 import { useTask } from './use-task';
 
-const useStyles = makeStyles({ panel: { paddingTop: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  panel: { paddingTop: tokens.spacingVerticalM },
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+});
 
-type TabId = 'overview' | 'result' | 'findings' | 'settings' | 'templates';
-const TABS: readonly TabId[] = ['overview', 'result', 'findings', 'settings', 'templates'];
+type TabId = 'overview' | 'result' | 'findings' | 'comparison' | 'settings' | 'templates';
+const TABS: readonly TabId[] = ['overview', 'result', 'findings', 'comparison', 'settings', 'templates'];
 
 /** The task pane inside Excel: one tab per view; all workbook access through `services`. */
 export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.Element {
@@ -43,8 +48,19 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
       </TabList>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={s.panel}>
         {tab === 'overview' && <OverviewView inspect={inspect} />}
-        {tab === 'result' && <EvaluateView evaluate={services.evaluate} copyTable={services.copyTable} onEvaluated={setEvaluation} />}
+        {tab === 'result' && <EvaluateView evaluate={services.evaluate} copyTable={services.copyTable} onEvaluated={setEvaluation} pivotSupported={services.features.pivotTable} />}
         {tab === 'findings' && <FindingsView findings={evaluation?.analysis.findings} goToCell={services.goToCell} />}
+        {tab === 'comparison' && (
+          <div className={s.stack}>
+            {evaluation === undefined ? (
+              <Text as="p">{t.comparison.notYet}</Text>
+            ) : (
+              <ComparisonView comparisons={evaluation.comparisons} catalog={evaluation.catalog} copyText={services.copyText} />
+            )}
+            <Divider />
+            <CatalogLoader loadCatalog={services.loadCatalog} mode="excel" />
+          </div>
+        )}
         {(tab === 'settings' || tab === 'templates') && inspection === undefined && settingsState.kind !== 'failed' && <Spinner size="tiny" label={t.loading} />}
         {(tab === 'settings' || tab === 'templates') && settingsState.kind === 'failed' && <ErrorMessage message={settingsState.message} />}
         {tab === 'settings' && inspection && <SettingsView inspection={inspection} saveSettings={services.saveSettings} saveMapping={services.saveMapping} />}

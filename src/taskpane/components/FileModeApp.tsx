@@ -1,7 +1,9 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
-import type { EvaluateFile, FileResult, ProgressStep } from '../types';
+import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../types';
+import { CatalogLoader } from './CatalogLoader';
+import { ComparisonView } from './ComparisonView';
 import { ErrorMessage } from './ErrorMessage';
 import { FindingsList } from './FindingsList';
 import { MonitoringPreview } from './MonitoringPreview';
@@ -11,21 +13,31 @@ import { useTask } from './use-task';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', paddingTop: tokens.spacingVerticalS, alignSelf: 'stretch', minWidth: 0 },
   fileLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
+type ResultTab = 'result' | 'comparison' | 'findings';
+const RESULT_TABS: readonly ResultTab[] = ['result', 'comparison', 'findings'];
+
 /**
  * File mode (SPEC §7): outside Excel, evaluate an .xlsx in the browser and download the
- * report workbook. The accessible names Arbeitsmappe öffnen, Auswerten and Ergebnis
- * herunterladen are a contract (the browser test drives the page by them).
+ * report workbook. The accessible names Arbeitsmappe öffnen, LeiKa-Katalog laden, Auswerten and
+ * Ergebnis herunterladen are a contract (the browser test drives the page by them).
  */
-export function FileModeApp({ evaluateFile }: { evaluateFile: EvaluateFile }): React.JSX.Element {
+export function FileModeApp({ services }: { services: FileServices }): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   const inputId = useId();
   const [file, setFile] = useState<File>();
+  const [catalog, setCatalog] = useState<CatalogLoaded>();
+  const [tab, setTab] = useState<ResultTab>('result');
   const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
-  const run = useCallback((f: File) => evaluateFile(f, (step, fraction) => setProgress({ step, fraction })), [evaluateFile]);
+  const { evaluateFile } = services;
+  const run = useCallback(
+    (f: File, c: CatalogLoaded | undefined) => evaluateFile(f, (step, fraction) => setProgress({ step, fraction }), c?.catalog),
+    [evaluateFile],
+  );
   const [state, start] = useTask(run);
   const [url, setUrl] = useState<string>();
   useEffect(() => {
@@ -61,7 +73,8 @@ export function FileModeApp({ evaluateFile }: { evaluateFile: EvaluateFile }): R
         onChange={(e) => setFile(e.currentTarget.files?.[0] ?? undefined)}
       />
       {file && <Text>{t.file.chosen(file.name)}</Text>}
-      <Button appearance="primary" disabled={!file || state.kind === 'pending'} onClick={() => file && void start(file)}>
+      <CatalogLoader loadCatalog={services.loadCatalog} mode="file" onLoaded={setCatalog} headingLevel={3} />
+      <Button appearance="primary" disabled={!file || state.kind === 'pending'} onClick={() => file && void start(file, catalog)}>
         {t.file.evaluate}
       </Button>
       {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
@@ -74,9 +87,23 @@ export function FileModeApp({ evaluateFile }: { evaluateFile: EvaluateFile }): R
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
             {t.file.download}
           </Button>
-          <MonitoringPreview analysis={state.value.analysis} />
-          <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
-          <FindingsList findings={state.value.analysis.findings} limit={200} />
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as ResultTab)} size="small" aria-label={t.file.results}>
+            {RESULT_TABS.map((id) => (
+              <Tab key={id} value={id} id={`file-tab-${id}`} aria-controls={`file-panel-${id}`}>
+                {t.file.tabs[id]}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`file-panel-${tab}`} aria-labelledby={`file-tab-${tab}`} className={s.panel}>
+            {tab === 'result' && (
+              <>
+                <MonitoringPreview analysis={state.value.analysis} />
+                <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
+              </>
+            )}
+            {tab === 'comparison' && <ComparisonView comparisons={state.value.comparisons} catalog={state.value.catalog} copyText={services.copyText} />}
+            {tab === 'findings' && <FindingsList findings={state.value.analysis.findings} limit={200} />}
+          </div>
         </>
       )}
     </section>

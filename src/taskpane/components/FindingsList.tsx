@@ -9,7 +9,18 @@ const useStyles = makeStyles({
 });
 
 /** Findings grouped by severity; with `goToCell` each gets a Zur Zelle button (inside Excel). */
-export function FindingsList({ findings, goToCell, limit = 500 }: { findings: readonly Finding[]; goToCell?: (sheet: string, cell: string) => void; limit?: number }): React.JSX.Element {
+export function FindingsList({
+  findings,
+  goToCell,
+  limit = 500,
+  headingLevel = 3,
+}: {
+  findings: readonly Finding[];
+  goToCell?: (sheet: string, cell: string) => void;
+  limit?: number;
+  /** Level of the severity headings, one below the heading the list sits under. */
+  headingLevel?: 3 | 4;
+}): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   if (findings.length === 0) return <Text>{t.findings.none}</Text>;
@@ -18,10 +29,10 @@ export function FindingsList({ findings, goToCell, limit = 500 }: { findings: re
       {SEVERITY_ORDER.map((severity) => {
         const group = findings.filter((f) => f.severity === severity);
         if (group.length === 0) return null;
-        const id = `findings-${severity}`;
+        const id = `findings-${headingLevel}-${severity}`;
         return (
           <section key={severity} aria-labelledby={id}>
-            <Subtitle2 as="h3" id={id}>
+            <Subtitle2 as={headingLevel === 4 ? 'h4' : 'h3'} id={id}>
               {t.findings.severity[severity]} ({group.length})
             </Subtitle2>
             <ul className={s.list}>

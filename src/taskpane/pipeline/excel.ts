@@ -1,32 +1,17 @@
 import { OfficeWorkbookAdapter } from '../../adapters/office';
 import { analyzeWorkbook } from '../../core/analyze';
+import { buildCatalogSheet } from '../../core/catalog';
 import { cellText, columnLetters, type WorkbookGrid } from '../../core/grid';
-import { buildOutputSheets } from '../../core/outputs';
 import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
+import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET, readMapping, readSettings } from '../../core/settings';
+import { copyToClipboard } from '../clipboard';
 import { previewTable, tableHtml, tableText } from '../monitoring-table';
-import type { CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
+import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
 import { isoDate, nextFrame } from './shared';
 
 function sheetOf(grid: WorkbookGrid, name: string): WorkbookGrid['sheets'][number] | undefined {
   return grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-}
-
-async function copyHtml(html: string, text: string): Promise<boolean> {
-  const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-  try {
-    if (clipboard && typeof ClipboardItem !== 'undefined' && typeof clipboard.write === 'function') {
-      await clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
-      return true;
-    }
-    if (clipboard && typeof clipboard.writeText === 'function') {
-      await clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // The task pane may not be allowed to write the clipboard: the selected range still lets Strg+C work.
-  }
-  return false;
 }
 
 /** The task pane's services on the open workbook (the only place that reaches Office.js). */
@@ -39,18 +24,21 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     return { analysis, sheetNames: grid.sheets.map((s) => s.name), settings, mapping };
   };
   return {
+    features: { pivotTable: adapter.features.pivotTable },
     inspect,
-    async evaluate(onProgress) {
+    // The CLI's pipeline: the same evaluation and the same output sheets, written into this workbook.
+    async evaluate(onProgress, options = {}) {
       onProgress('read', 0.05);
       const grid = await adapter.readWorkbook();
       onProgress('analyze', 0.4);
       await nextFrame();
-      const analysis = analyzeWorkbook(grid, { currentYear: now().getFullYear() });
+      const evaluation = evaluateWorkbook(grid, { currentYear: now().getFullYear() });
       onProgress('write', 0.6);
       await nextFrame();
-      const report = await adapter.writeOutputs(buildOutputSheets(analysis, { evaluatedAt: isoDate(now()) }));
+      const sheets = reportSheets(evaluation, { evaluatedAt: isoDate(now()) });
+      const report = await adapter.writeOutputs(sheets, { pivot: options.pivot === true && adapter.features.pivotTable });
       onProgress('done', 1);
-      return { analysis, report };
+      return { ...evaluation, report };
     },
     goToCell: (sheet, cell) => adapter.selectCell(sheet, cell),
     async copyTable(evaluation: Evaluation): Promise<CopyResult> {
@@ -58,7 +46,15 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       const sheet = evaluation.report.sheets.find((w) => w.role === 'Monitoring')?.sheet ?? 'Monitoring';
       const last = `${columnLetters(table.header.length - 1)}${YEAR_TABLE_ROW + 1 + table.rows.length}`;
       await adapter.selectRange(sheet, `A${YEAR_TABLE_ROW + 1}:${last}`);
-      return (await copyHtml(tableHtml(table), tableText(table))) ? 'copied' : 'selected';
+      return (await copyToClipboard(tableText(table), tableHtml(table))) ? 'copied' : 'selected';
+    },
+    copyText: (text) => copyToClipboard(text),
+    async loadCatalog(file: File): Promise<CatalogLoaded> {
+      const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './catalog');
+      const imported = await readCatalog(file);
+      const report = await adapter.writeOutputs([buildCatalogSheet(imported.catalog, { importedAt: isoDate(now()) })]);
+      const storedIn = report.sheets.find((w) => w.role === 'Katalog')?.sheet;
+      return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported, ...(storedIn !== undefined ? { storedIn } : {}) };
     },
     async saveSettings({ reportYear, sheets }) {
       const rows: [string, string][] = [];

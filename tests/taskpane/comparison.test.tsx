@@ -1,0 +1,197 @@
+/** @jest-environment jsdom */
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { axe } from 'jest-axe';
+import type { CatalogImport } from '../../src/core/catalog';
+import { compareYears } from '../../src/core/compare';
+import type { CountedRecord } from '../../src/core/model';
+import { CatalogLoader } from '../../src/taskpane/components/CatalogLoader';
+import { ComparisonView } from '../../src/taskpane/components/ComparisonView';
+import { EvaluateView } from '../../src/taskpane/components/EvaluateView';
+import { ExcelApp } from '../../src/taskpane/components/ExcelApp';
+import { FileModeApp } from '../../src/taskpane/components/FileModeApp';
+import type { CatalogLoaded, Evaluation, ExcelServices, FileServices } from '../../src/taskpane/types';
+import { record } from '../contract/fixtures';
+import { analysis, renderPane } from './support';
+
+async function noViolations(container: HTMLElement): Promise<void> {
+  expect(await axe(container, { rules: { 'color-contrast': { enabled: false } } })).toHaveNoViolations();
+}
+
+beforeAll(() => {
+  const { toHaveNoViolations } = jest.requireActual('jest-axe') as typeof import('jest-axe');
+  expect.extend(toHaveNoViolations);
+});
+
+/** Jagdschein (Leistungsobjekt 99067004) refined from 1 to 4 PDF services; Impfberatung Analog → Digital; Fundsachen dropped. */
+function records(): CountedRecord[] {
+  const r = (year: number, key: string, name: string, cluster: CountedRecord['cluster']): CountedRecord =>
+    record({ year, office: 'Ordnungsamt', cell: `C${year}`, key, keyValid: true, name, cluster });
+  return [
+    r(2023, '99067004001000', 'Jagdschein', 'PDF'),
+    r(2023, '99001001000000', 'Impfberatung', 'Analog'),
+    r(2023, '99002002000000', 'Fundsachen', 'Analog'),
+    r(2024, '99067004001000', 'Jagdschein', 'PDF'),
+    r(2024, '99067004002000', 'Jagdschein Verlängerung', 'PDF'),
+    r(2024, '99067004003000', 'Jagdschein Ersatz', 'PDF'),
+    r(2024, '99067004004000', 'Jagdschein Ausländer', 'PDF'),
+    r(2024, '99001001000000', 'Impfberatung', 'Digital'),
+  ];
+}
+const comparisons = () => compareYears(records(), { years: [2023, 2024] });
+
+function catalogLoaded(): CatalogLoaded {
+  const catalog: CatalogImport = {
+    catalog: { source: 'leika.csv', entries: new Map() },
+    findings: [{ severity: 'warning', code: 'INVALID_KEY', sheet: 'leika.csv', cell: 'A7', message: 'Der Schlüssel „99x“ ist ungültig.' }],
+    stats: { rows: 12, entries: 9, withoutKey: 2, invalidKey: 1, duplicateKey: 0 },
+  };
+  return { fileName: 'leika.csv', stats: catalog.stats, findings: catalog.findings, catalog };
+}
+
+describe('Vergleich', () => {
+  it('shows common/added/removed, the transition matrix with row and column headers, and the refinement list', async () => {
+    const { container } = renderPane(<ComparisonView comparisons={comparisons()} copyText={jest.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Vergleich 2023 → 2024' })).toBeTruthy();
+    const counts = screen.getByRole('table', { name: 'Erfasste Leistungen 2023 und 2024' });
+    expect(within(counts).getByRole('row', { name: 'In beiden Jahren erfasst 2' })).toBeTruthy();
+    expect(within(counts).getByRole('row', { name: 'Hinzugekommen 2024 3' })).toBeTruthy();
+    expect(within(counts).getByRole('row', { name: '2024 nicht mehr erfasst 1' })).toBeTruthy();
+
+    const matrix = screen.getByRole('table', { name: 'Übergänge 2023 → 2024' });
+    const analog = within(matrix).getByRole('rowheader', { name: 'Analog' });
+    const row = analog.closest('tr')!;
+    const cells = within(row).getAllByRole('cell').map((c) => c.textContent);
+    const columns = within(matrix).getAllByRole('columnheader').slice(1).map((c) => c.textContent);
+    expect(cells[columns.indexOf('Digital')]).toBe('1');
+    expect(cells[columns.indexOf('Analog')]).toBe('0');
+
+    const refinement = screen.getByRole('table', { name: 'Verfeinerung im LeiKa' });
+    expect(within(refinement).getByRole('row', { name: /99067004 Jagdschein 1 → 4 PDF 1 → 4/ })).toBeTruthy();
+    await noViolations(container);
+  });
+
+  it('copies the generated German sentences with Text kopieren', async () => {
+    const copyText = jest.fn(async () => true);
+    renderPane(<ComparisonView comparisons={comparisons()} copyText={copyText} />);
+    expect(screen.getByText(/Die Leistung Jagdschein wurde im LeiKa von 1 auf 4 Leistungen verfeinert; alle fallen in den Cluster PDF\./)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Text kopieren' }));
+    expect(copyText).toHaveBeenCalledWith(expect.stringMatching(/^Von 2023 auf 2024: 2 Leistungen sind in beiden Jahren erfasst/));
+    expect(await screen.findByText('Text in die Zwischenablage kopiert.')).toBeTruthy();
+  });
+
+  it('says how to copy by hand where the clipboard is not allowed', async () => {
+    renderPane(<ComparisonView comparisons={comparisons()} copyText={async () => false} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Text kopieren' }));
+    expect(await screen.findByText(/mit Strg\+C kopieren/)).toBeTruthy();
+  });
+
+  it('needs two years', () => {
+    renderPane(<ComparisonView comparisons={[]} copyText={jest.fn()} />);
+    expect(screen.getByText(/mindestens zwei Jahre/)).toBeTruthy();
+  });
+});
+
+describe('LeiKa-Katalog laden', () => {
+  it('shows entries, rows without key, unusable rows and the findings after a load', async () => {
+    const loadCatalog = jest.fn(async () => ({ ...catalogLoaded(), storedIn: 'LeiKa-Katalog' }));
+    const { container } = renderPane(<CatalogLoader loadCatalog={loadCatalog} mode="excel" />);
+    const file = new File(['Schlüssel;Bezeichnung'], 'leika.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText('LeiKa-Katalog laden'), file);
+    expect(loadCatalog).toHaveBeenCalledWith(file);
+    const stats = await screen.findByRole('table', { name: 'Katalog „leika.csv“' });
+    expect(within(stats).getByRole('row', { name: 'Leistungen übernommen 9' })).toBeTruthy();
+    expect(within(stats).getByRole('row', { name: 'Zeilen ohne Schlüssel (übersprungen) 2' })).toBeTruthy();
+    expect(within(stats).getByRole('row', { name: 'Unbrauchbare Zeilen (siehe Hinweise) 1' })).toBeTruthy();
+    expect(screen.getByText(/Im Blatt „LeiKa-Katalog“ gespeichert/)).toBeTruthy();
+    expect(screen.getByText('Der Schlüssel „99x“ ist ungültig.')).toBeTruthy();
+    await noViolations(container);
+  });
+
+  it('shows a file that is no catalogue as one German message', async () => {
+    const loadCatalog = jest.fn(async () => Promise.reject(new Error('„notizen.csv“ ist kein LeiKa-Katalog: keine Kopfzeile mit Schlüssel und Bezeichnung.')));
+    renderPane(<CatalogLoader loadCatalog={loadCatalog} mode="file" />);
+    await userEvent.upload(screen.getByLabelText('LeiKa-Katalog laden'), new File(['x'], 'notizen.csv'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/kein LeiKa-Katalog/);
+  });
+
+  it('in file mode passes the loaded catalogue to the next Auswerten and shows the Vergleich tab', async () => {
+    const loaded = catalogLoaded();
+    const services: FileServices = {
+      evaluateFile: jest.fn(async () => ({ analysis: analysis(), comparisons: comparisons(), report: new Blob(['x']), reportName: 'B.xlsx' })),
+      loadCatalog: jest.fn(async () => loaded),
+      copyText: jest.fn(async () => true),
+    };
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:report'), revokeObjectURL: jest.fn() });
+    const { container } = renderPane(<FileModeApp services={services} />);
+    await userEvent.upload(screen.getByLabelText('LeiKa-Katalog laden'), new File(['x'], 'leika.csv'));
+    expect(await screen.findByText('Wird bei der nächsten Auswertung verwendet.')).toBeTruthy();
+    const workbook = new File(['xlsx'], 'Übersicht.xlsx');
+    await userEvent.upload(screen.getByLabelText('Arbeitsmappe öffnen'), workbook);
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    expect(services.evaluateFile).toHaveBeenCalledWith(workbook, expect.any(Function), loaded.catalog);
+    await screen.findByRole('button', { name: 'Ergebnis herunterladen' });
+    await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+    expect(screen.getByRole('table', { name: 'Übergänge 2023 → 2024' })).toBeTruthy();
+    await noViolations(container);
+  });
+});
+
+describe('PivotTable option', () => {
+  const evaluation = (): Evaluation => ({
+    analysis: analysis(),
+    comparisons: [],
+    report: { sheets: [{ role: 'Gesamtliste', sheet: 'Gesamtliste', rewritten: false }], pivotTable: { sheet: 'Gesamtliste', name: 'LeiKaPivotGesamtliste' } },
+  });
+
+  it('asks for the PivotTable only where supported and reports where it went', async () => {
+    const evaluate = jest.fn(async () => evaluation());
+    const { container } = renderPane(<EvaluateView evaluate={evaluate} copyTable={jest.fn()} pivotSupported />);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'PivotTable zur Gesamtliste anlegen' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    expect(evaluate).toHaveBeenCalledWith(expect.any(Function), { pivot: true });
+    expect(await screen.findByText('PivotTable neben der Gesamtliste im Blatt „Gesamtliste“ angelegt.')).toBeTruthy();
+    await noViolations(container);
+  });
+
+  it('is disabled with the reason where Excel offers no PivotTables', async () => {
+    const evaluate = jest.fn(async () => evaluation());
+    renderPane(<EvaluateView evaluate={evaluate} copyTable={jest.fn()} pivotSupported={false} />);
+    const box = screen.getByRole('checkbox', { name: 'PivotTable zur Gesamtliste anlegen' }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(screen.getByText(/bietet Add-ins keine PivotTables/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    expect(evaluate).toHaveBeenCalledWith(expect.any(Function), { pivot: false });
+  });
+});
+
+describe('Excel task pane: Vergleich tab', () => {
+  it('shows the comparison of the last evaluation and stores a catalogue through the service', async () => {
+    const loadCatalog = jest.fn(async () => ({ ...catalogLoaded(), storedIn: 'LeiKa-Katalog' }));
+    const services: ExcelServices = {
+      features: { pivotTable: false },
+      inspect: async () => ({ analysis: analysis(), sheetNames: [], settings: {}, mapping: [] }),
+      evaluate: async () => ({ analysis: analysis(), comparisons: comparisons(), report: { sheets: [] } }),
+      goToCell: jest.fn(),
+      copyTable: async () => 'selected',
+      copyText: async () => true,
+      loadCatalog,
+      saveSettings: jest.fn(),
+      saveMapping: jest.fn(),
+      newOfficeSheet: async (n) => n,
+      newReportYear: async () => ({ changed: 0, skipped: [] }),
+    };
+    const { container } = renderPane(<ExcelApp services={services} />);
+    await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+    expect(screen.getByText(/Noch keine Auswertung/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('tab', { name: 'Auswerten' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    await screen.findByRole('table', { name: 'Monitoring-Tabelle' });
+    await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+    expect(screen.getByRole('table', { name: 'Verfeinerung im LeiKa' })).toBeTruthy();
+    await act(async () => userEvent.upload(screen.getByLabelText('LeiKa-Katalog laden'), new File(['x'], 'leika.csv')));
+    await waitFor(() => expect(loadCatalog).toHaveBeenCalled());
+    expect(await screen.findByText(/Im Blatt „LeiKa-Katalog“ gespeichert/)).toBeTruthy();
+    await noViolations(container);
+  });
+});
