@@ -25,6 +25,9 @@ export function OverviewView({ inspect }: { inspect: () => Promise<Inspection> }
   );
 }
 
+/** Long sheet names wrap inside their cell instead of running into the next column. */
+const WRAP: React.CSSProperties = { overflowWrap: 'anywhere', paddingTop: 4, paddingBottom: 4 };
+
 export function OverviewTables({ inspection }: { inspection: Inspection }): React.JSX.Element {
   const t = useStrings();
   const { analysis } = inspection;
@@ -37,16 +40,16 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
         <Table size="small" aria-label={t.overview.heading}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t.overview.sheet}</TableHeaderCell>
-              <TableHeaderCell>{t.overview.rows}</TableHeaderCell>
-              <TableHeaderCell>{t.overview.years}</TableHeaderCell>
-              <TableHeaderCell>{t.overview.layout}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '38%' }}>{t.overview.sheet}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '14%' }}>{t.overview.rows}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '22%' }}>{t.overview.years}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '26%' }}>{t.overview.layout}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {analysis.officeSheets.map((s) => (
               <TableRow key={s.sheet}>
-                <TableCell>{s.sheet}</TableCell>
+                <TableCell style={WRAP}>{s.sheet}</TableCell>
                 <TableCell>{s.serviceRows.toLocaleString('de-DE')}</TableCell>
                 <TableCell>{s.years.join(', ')}</TableCell>
                 <TableCell>{t.overview.layouts[s.layout] ?? s.layout}</TableCell>
@@ -59,15 +62,15 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
         <Table size="small" aria-label={t.overview.skippedHeading}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t.overview.skippedHeading}</TableHeaderCell>
-              <TableHeaderCell>{t.overview.reason}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '38%' }}>{t.overview.skippedHeading}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '62%' }}>{t.overview.reason}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {analysis.skippedSheets.map((s) => (
               <TableRow key={s.sheet}>
-                <TableCell>{s.sheet}</TableCell>
-                <TableCell>{s.reason}</TableCell>
+                <TableCell style={WRAP}>{s.sheet}</TableCell>
+                <TableCell style={WRAP}>{s.reason}</TableCell>
               </TableRow>
             ))}
           </TableBody>
