@@ -69,7 +69,7 @@ describe('writeReportWorkbook', () => {
     }
   });
 
-  it('writes formula-like text and keys as text (shared strings, no formula, key column formatted @)', () => {
+  it('writes formula-like text and keys as text (inline strings, no formula, key column formatted @)', () => {
     const ws = sheet(wb, 'Gesamtliste');
     expect(ws.getCell('D3').value).toBe('=1+1');
     expect(ws.getCell('D3').type).toBe(ExcelJS.ValueType.String);
@@ -80,7 +80,7 @@ describe('writeReportWorkbook', () => {
     expect(ws.getCell('C3').numFmt).toBe('@');
     const xml = parts(bytes);
     for (const [path, content] of Object.entries(xml)) if (path.startsWith('xl/worksheets/sheet')) expect(content).not.toMatch(/<f[\s>]/);
-    expect(xml['xl/sharedStrings.xml']).toContain('=1+1');
+    expect(xml['xl/worksheets/sheet3.xml']).toContain('<c r="D3" s="15" t="inlineStr"><is><t>=1+1</t></is></c>'.replace(' s="15"', xml['xl/worksheets/sheet3.xml']?.match(/<c r="D3"( s="\d+")?/)?.[1] ?? ''));
   });
 
   it('makes Gesamtliste one Excel table over every record', () => {

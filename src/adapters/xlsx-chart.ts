@@ -3,9 +3,11 @@
  * column charts (chart + drawing parts) and worksheet hyperlinks with a `location`
  * (a cell of this or another workbook). Works on the unzipped package (fflate).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
+import { unzipXlsx, XlsxPartError, zipXlsx, type XlsxParts } from './xlsx-zip';
 
-export type XlsxParts = Unzipped;
+export { XlsxPartError, type XlsxParts } from './xlsx-zip';
+
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -14,14 +16,6 @@ const REL_CHART = `${NS_REL}/chart`;
 const REL_HYPERLINK = `${NS_REL}/hyperlink`;
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-
-/** Thrown when the package lacks what the additions rely on (a bug of the caller, not user data). */
-export class XlsxPartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxPartError';
-  }
-}
 
 export interface ChartSeriesSpec {
   /** Cell holding the series name, e.g. `'Monitoring'!$B$6`. */
@@ -132,14 +126,18 @@ function addRelationships(parts: XlsxParts, partPath: string, rels: readonly New
   const used = new Set([...xml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
   let n = 0;
   const ids: string[] = [];
+  // A report links every finding to the same input file: escape each target once.
+  const escaped = new Map<string, string>();
   const added = rels.map((r) => {
     let id: string;
     do id = `rIdLkm${++n}`;
     while (used.has(id));
     ids.push(id);
-    return `<Relationship Id="${id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`;
+    let target = escaped.get(r.target);
+    if (target === undefined) escaped.set(r.target, (target = escapeXml(r.target)));
+    return `<Relationship Id="${id}" Type="${r.type}" Target="${target}"${r.external ? ' TargetMode="External"' : ''}/>`;
   });
-  put(parts, relsPath, xml.replace(/<\/Relationships>\s*$/, `${added.join('')}</Relationships>`));
+  put(parts, relsPath, xml.replace(/<\/Relationships>\s*$/, () => `${added.join('')}</Relationships>`));
   return ids;
 }
 
@@ -150,7 +148,7 @@ function addRelationship(parts: XlsxParts, partPath: string, type: string, targe
 function addContentTypeOverride(parts: XlsxParts, partName: string, contentType: string): void {
   const xml = text(parts, '[Content_Types].xml');
   if (xml === undefined) throw new XlsxPartError('[Content_Types].xml is missing');
-  put(parts, '[Content_Types].xml', xml.replace(/<\/Types>\s*$/, `<Override PartName="/${partName}" ContentType="${contentType}"/></Types>`));
+  put(parts, '[Content_Types].xml', xml.replace(/<\/Types>\s*$/, () => `<Override PartName="/${partName}" ContentType="${contentType}"/></Types>`));
 }
 
 /**
@@ -279,10 +277,20 @@ function anchorXml(spec: ColumnChartSpec, index: number, chartRelId: string): st
   );
 }
 
+/** Items per sheet, in order (linear: a report may carry 100,000 links). */
+function groupBySheet<T extends { readonly sheet: string }>(items: readonly T[]): Map<string, T[]> {
+  const bySheet = new Map<string, T[]>();
+  for (const item of items) {
+    const list = bySheet.get(item.sheet);
+    if (list === undefined) bySheet.set(item.sheet, [item]);
+    else list.push(item);
+  }
+  return bySheet;
+}
+
 /** Adds native clustered column charts; one drawing part per sheet that gets charts. */
 export function addColumnCharts(parts: XlsxParts, charts: readonly ColumnChartSpec[]): void {
-  const bySheet = new Map<string, ColumnChartSpec[]>();
-  for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  const bySheet = groupBySheet(charts);
   for (const [sheet, specs] of bySheet) {
     const sheetPath = worksheetPath(parts, sheet);
     const sheetXml = text(parts, sheetPath) ?? '';
@@ -312,8 +320,7 @@ export function addColumnCharts(parts: XlsxParts, charts: readonly ColumnChartSp
 
 /** Adds hyperlinks with a `location` (SpreadsheetML's way to address a cell, here or in another file). */
 export function addHyperlinks(parts: XlsxParts, links: readonly HyperlinkSpec[]): void {
-  const bySheet = new Map<string, HyperlinkSpec[]>();
-  for (const l of links) bySheet.set(l.sheet, [...(bySheet.get(l.sheet) ?? []), l]);
+  const bySheet = groupBySheet(links);
   for (const [sheet, list] of bySheet) {
     const sheetPath = worksheetPath(parts, sheet);
     let xml = text(parts, sheetPath) ?? '';
@@ -328,7 +335,7 @@ export function addHyperlinks(parts: XlsxParts, links: readonly HyperlinkSpec[])
       const rel = l.file === undefined ? '' : ` r:id="${ids[next++] ?? ''}"`;
       return `<hyperlink ref="${l.ref}"${rel} location="${escapeXml(l.location)}"/>`;
     });
-    if (/<hyperlinks>/.test(xml)) xml = xml.replace('</hyperlinks>', `${elements.join('')}</hyperlinks>`);
+    if (/<hyperlinks>/.test(xml)) xml = xml.replace('</hyperlinks>', () => `${elements.join('')}</hyperlinks>`);
     else xml = insertIntoWorksheet(xml, `<hyperlinks>${elements.join('')}</hyperlinks>`, AFTER_HYPERLINKS);
     put(parts, sheetPath, xml);
   }
@@ -337,19 +344,6 @@ export function addHyperlinks(parts: XlsxParts, links: readonly HyperlinkSpec[])
 /** A relative file name as a relationship target (a URI: spaces and `#`, `%` escaped). */
 function encodeFileTarget(file: string): string {
   return file.replace(/%/g, '%25').replace(/ /g, '%20').replace(/#/g, '%23');
-}
-
-export function unzipXlsx(bytes: Uint8Array): XlsxParts {
-  return unzipSync(bytes);
-}
-
-export function zipXlsx(parts: XlsxParts): Uint8Array {
-  // [Content_Types].xml first, as Office writes it; some readers sniff it there.
-  const ordered: XlsxParts = {};
-  const ct = parts['[Content_Types].xml'];
-  if (ct !== undefined) ordered['[Content_Types].xml'] = ct;
-  for (const [k, v] of Object.entries(parts)) if (k !== '[Content_Types].xml') ordered[k] = v;
-  return zipSync(ordered, { level: 6 });
 }
 
 /** Adds charts to xlsx bytes and returns the new bytes. */

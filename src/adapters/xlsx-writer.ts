@@ -8,7 +8,9 @@ import { a1, columnLetters, type DefinedName } from '../core/grid';
 import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
 import { planOutputSheets } from '../port/sheet-plan';
 import { WorkbookError, type WriteReport, type WrittenSheet } from '../port/workbook-port';
-import { addColumnCharts, addHyperlinks, unzipXlsx, zipXlsx, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
+import { addColumnCharts, addHyperlinks, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
+import { prepareTableBodies, type TableBodySpec } from './xlsx-table-body';
+import { unzipXlsx, zipXlsxStreamed } from './xlsx-zip';
 
 export interface ReportWorkbookOptions {
   /** File name of the evaluated workbook; Prüfhinweise links then open its cells. */
@@ -41,6 +43,8 @@ interface LinkMode {
 export interface PackageAdditions {
   readonly charts: ColumnChartSpec[];
   readonly links: HyperlinkSpec[];
+  /** Excel table bodies written into the package instead of through ExcelJS's object model. */
+  readonly bodies: TableBodySpec[];
 }
 
 /** `'Sheet name'` as a formula reference needs it (quotes doubled). */
@@ -166,14 +170,40 @@ function tableNames(wb: ExcelJS.Workbook): Set<string> {
 }
 
 /** An Excel table (ListObject) with filter buttons; keys and other text columns formatted as text. */
-function renderExcelTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, mode: LinkMode, add: PackageAdditions): void {
+function renderExcelTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, mode: LinkMode, add: PackageAdditions, bodyInPackage: boolean): void {
   const formats = table.header.map((_, c) => uniformFormat(table, c));
   formats.forEach((f, c) => {
     if (f !== undefined) ws.getColumn(table.col + c + 1).numFmt = f;
   });
-  // An Excel table needs at least one body row; an empty one stands for "no entries".
-  const rows: ExcelJS.CellValue[][] =
-    table.rows.length === 0 ? [table.header.map(() => null)] : table.rows.map((values) => table.header.map((_, c) => cellValue(values[c] ?? { kind: 'empty' })));
+  if (bodyInPackage && table.rows.length > 0) {
+    renderExcelTableShell(ws, table, name, formats, mode, add);
+  } else {
+    // An Excel table needs at least one body row; an empty one stands for "no entries".
+    const rows: ExcelJS.CellValue[][] =
+      table.rows.length === 0 ? [table.header.map(() => null)] : table.rows.map((values) => table.header.map((_, c) => cellValue(values[c] ?? { kind: 'empty' })));
+    addTable(ws, table, name, rows);
+    table.rows.forEach((values, r) => {
+      values.forEach((value, c) => {
+        const format = formats[c] === undefined ? formatOf(value) : undefined;
+        const link = linkTarget(value, mode);
+        if (format === undefined && link === undefined) return;
+        const cell = ws.getCell(table.row + 2 + r, table.col + c + 1);
+        if (format !== undefined) cell.numFmt = format;
+        if (link) {
+          cell.font = LINK_FONT;
+          add.links.push({ sheet: ws.name, ref: cell.address, ...link });
+        }
+      });
+    });
+  }
+  const headerRow = ws.getRow(table.row + 1);
+  table.header.forEach((_, c) => {
+    headerRow.getCell(table.col + c + 1).alignment = { wrapText: true, vertical: 'middle' };
+  });
+  fitHeaderHeight(ws, table);
+}
+
+function addTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, rows: ExcelJS.CellValue[][]): void {
   ws.addTable({
     name,
     ref: a1(table.row, table.col),
@@ -183,24 +213,63 @@ function renderExcelTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, 
     columns: table.header.map((h) => ({ name: h, filterButton: true })),
     rows,
   });
+}
+
+const LINK_KEY = '|link';
+
+/**
+ * The Excel table with empty sample rows instead of its body: sample row k of column c
+ * carries the k-th distinct style that column's body needs, so ExcelJS registers every
+ * style; the body itself is generated into the package (xlsx-table-body.ts).
+ */
+function renderExcelTableShell(
+  ws: ExcelJS.Worksheet,
+  table: OutTable,
+  name: string,
+  formats: readonly (string | undefined)[],
+  mode: LinkMode,
+  add: PackageAdditions,
+): void {
+  const width = table.header.length;
+  // A cell's style is its number format (the column's, else its own) and whether it is a link.
+  const keyOf = (value: OutValue, c: number): string => (formats[c] ?? formatOf(value) ?? '') + (value.kind === 'link' ? LINK_KEY : '');
+  const keys = table.header.map(() => new Set<string>());
   table.rows.forEach((values, r) => {
-    values.forEach((value, c) => {
-      const format = formats[c] === undefined ? formatOf(value) : undefined;
+    for (let c = 0; c < width; c++) {
+      const value = values[c];
+      if (value === undefined || value.kind === 'empty' || ((value.kind === 'text' || value.kind === 'link') && value.text === '')) continue;
+      keys[c]?.add(keyOf(value, c));
       const link = linkTarget(value, mode);
-      if (format === undefined && link === undefined) return;
-      const cell = ws.getCell(table.row + 2 + r, table.col + c + 1);
-      if (format !== undefined) cell.numFmt = format;
-      if (link) {
-        cell.font = LINK_FONT;
-        add.links.push({ sheet: ws.name, ref: cell.address, ...link });
-      }
+      if (link) add.links.push({ sheet: ws.name, ref: a1(table.row + 1 + r, table.col + c), ...link });
+    }
+  });
+  const sampleKeys = keys.map((k) => [...k]);
+  const samples = Math.max(1, ...sampleKeys.map((k) => k.length));
+  addTable(
+    ws,
+    table,
+    name,
+    Array.from({ length: samples }, () => table.header.map(() => null)),
+  );
+  sampleKeys.forEach((list, c) => {
+    list.forEach((key, k) => {
+      const cell = ws.getCell(table.row + 2 + k, table.col + c + 1);
+      const link = key.endsWith(LINK_KEY);
+      const format = link ? key.slice(0, -LINK_KEY.length) : key;
+      if (format !== '') cell.numFmt = format;
+      if (link) cell.font = LINK_FONT;
     });
   });
-  const headerRow = ws.getRow(table.row + 1);
-  table.header.forEach((_, c) => {
-    headerRow.getCell(table.col + c + 1).alignment = { wrapText: true, vertical: 'middle' };
+  add.bodies.push({ sheet: ws.name, table: name, row: table.row, col: table.col, width, rows: table.rows, sampleKeys, keyOf });
+}
+
+/** Whether every other block of the sheet lies above `table`, so its body rows are its own. */
+function isLowestBlock(output: OutputSheet, table: OutTable): boolean {
+  return output.blocks.every((b) => {
+    if (b === table || b.kind === 'chart') return true;
+    const lastRow = b.kind === 'text' ? b.row : b.row + Math.max(1, b.rows.length);
+    return lastRow < table.row;
   });
-  fitHeaderHeight(ws, table);
 }
 
 function chartSpec(sheet: string, chart: OutChart, tables: readonly OutTable[]): ColumnChartSpec {
@@ -255,7 +324,7 @@ function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: Output
       let name = block.excelTable;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${block.excelTable}${n}`;
       taken.add(name.toLowerCase());
-      renderExcelTable(ws, block, name, mode, add);
+      renderExcelTable(ws, block, name, mode, add, isLowestBlock(output, block));
     }
     if (block.kind === 'table' && block.heatMap === true && block.rows.length > 0) {
       const bodyRows = block.rows.length - (block.totalRow ? 1 : 0);
@@ -313,7 +382,7 @@ export function renderOutputs(
     { sheetNames: wb.worksheets.map((ws) => ws.name), definedNames: readDefinedNames(wb) },
   );
   const mode: LinkMode = opts.sourceFileName === undefined ? {} : { file: opts.sourceFileName };
-  const additions: PackageAdditions = { charts: [], links: [] };
+  const additions: PackageAdditions = { charts: [], links: [], bodies: [] };
   const written: WrittenSheet[] = [];
   outputs.forEach((output, i) => {
     const planned = plan.sheets[i];
@@ -342,16 +411,17 @@ export function renderOutputs(
 
 /** Writes the workbook with ExcelJS and adds charts and hyperlinks to the package. */
 export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAdditions): Promise<Uint8Array> {
-  const repack = additions.charts.length > 0 || additions.links.length > 0;
+  const repack = additions.charts.length > 0 || additions.links.length > 0 || additions.bodies.length > 0;
   // When the package is unpacked again anyway, ExcelJS stores without compressing; fflate compresses once, faster.
   const options = { useSharedStrings: true, ...(repack ? { zip: { compression: 'STORE' } } : {}) };
   const buffer = await wb.xlsx.writeBuffer(options as Partial<ExcelJS.XlsxWriteOptions>);
   const bytes = new Uint8Array(buffer as ArrayBuffer);
   if (!repack) return bytes;
   const parts = unzipXlsx(bytes);
+  const bodies = prepareTableBodies(parts, additions.bodies);
   addColumnCharts(parts, additions.charts);
   addHyperlinks(parts, additions.links);
-  return zipXlsx(parts);
+  return zipXlsxStreamed(parts, bodies);
 }
 
 /**

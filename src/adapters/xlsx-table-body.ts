@@ -1,0 +1,172 @@
+/**
+ * Body rows of Excel tables written straight into the package. ExcelJS renders the header,
+ * the table definition and a few empty *sample rows* whose cells carry every style the body
+ * needs; here the sample rows are replaced by the real rows, generated as XML text while the
+ * package is zipped (the body never exists as one string or one object model).
+ */
+import { strToU8 } from 'fflate';
+import { a1, columnLetters } from '../core/grid';
+import type { OutValue } from '../core/output-model';
+import { XmlByteWriter } from './xlsx-xml-bytes';
+import { escapeXml, worksheetPath } from './xlsx-chart';
+import { XlsxPartError, type StreamedPart, type XlsxParts } from './xlsx-zip';
+
+export interface TableBodySpec {
+  readonly sheet: string;
+  /** The Excel table's name as written by ExcelJS. */
+  readonly table: string;
+  /** Header row and first column, 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly width: number;
+  readonly rows: readonly (readonly OutValue[])[];
+  /**
+   * Per column, the style keys of its body cells in order of first use; sample row `k`
+   * (sheet row `row + 2 + k`, 1-based) carries the style of key `k` in that column.
+   */
+  readonly sampleKeys: readonly (readonly string[])[];
+  /** The style key of a non-empty body cell in column `c`. */
+  readonly keyOf: (value: OutValue, c: number) => string;
+}
+
+const PLACEHOLDER = '<!--LeiKaMonitor:body-->';
+
+const EPOCH_1900 = 25569; // Excel serial of 1970-01-01
+
+/** Excel serial number of an ISO date (or date-time, UTC), as ExcelJS writes it. */
+export function excelSerial(iso: string): number {
+  const ms = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).getTime();
+  return EPOCH_1900 + ms / 86_400_000;
+}
+
+/** Whether Excel needs `xml:space="preserve"` to keep the text as it is. */
+function needsPreserve(s: string): boolean {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  return first <= 32 || last <= 32 || s.includes('\n');
+}
+
+/** Writes the body rows as UTF-8 XML. Text is always an inline string, never a formula. */
+function writeBody(spec: TableBodySpec, styles: readonly ReadonlyMap<string, string>[], emit: (chunk: Uint8Array) => void): void {
+  // Per column: `<c r="D` before the row number; per style key: what follows it.
+  const open = Array.from({ length: spec.width }, (_, c) => `<c r="${columnLetters(spec.col + c)}`);
+  const attr = (s: string): string => (s === '0' ? '' : ` s="${s}"`);
+  const tail = styles.map((m) => {
+    const by = new Map<string, { text: string; preserved: string; value: string }>();
+    for (const [key, s] of m) {
+      by.set(key, { text: `"${attr(s)} t="inlineStr"><is><t>`, preserved: `"${attr(s)} t="inlineStr"><is><t xml:space="preserve">`, value: `"${attr(s)}><v>` });
+    }
+    return by;
+  });
+  const fallback = { text: '" t="inlineStr"><is><t>', preserved: '" t="inlineStr"><is><t xml:space="preserve">', value: '"><v>' };
+  const w = new XmlByteWriter(emit);
+  for (let r = 0; r < spec.rows.length; r++) {
+    const values = spec.rows[r] ?? [];
+    const n = String(spec.row + 2 + r);
+    w.ascii('<row r="');
+    w.ascii(n);
+    w.ascii('">');
+    for (let c = 0; c < spec.width; c++) {
+      const value = values[c];
+      if (value === undefined || value.kind === 'empty') continue;
+      let number: number;
+      if (value.kind === 'number') number = value.value;
+      else if (value.kind === 'date') number = excelSerial(value.iso);
+      else {
+        if (value.text === '') continue;
+        const t = tail[c]?.get(spec.keyOf(value, c)) ?? fallback;
+        w.ascii(open[c] ?? '');
+        w.ascii(n);
+        w.ascii(needsPreserve(value.text) ? t.preserved : t.text);
+        w.text(value.text);
+        w.ascii('</t></is></c>');
+        continue;
+      }
+      if (!Number.isFinite(number)) continue;
+      w.ascii(open[c] ?? '');
+      w.ascii(n);
+      w.ascii((tail[c]?.get(spec.keyOf(value, c)) ?? fallback).value);
+      w.ascii(String(number));
+      w.ascii('</v></c>');
+    }
+    w.ascii('</row>');
+  }
+  w.finish();
+}
+
+function refOf(spec: TableBodySpec): string {
+  const last = spec.row + Math.max(1, spec.rows.length);
+  return `${a1(spec.row, spec.col)}:${a1(last, spec.col + spec.width - 1)}`;
+}
+
+/** 1-based row numbers and the `s` of each cell, of the `<row>` elements in `xml`. */
+const ROW_ELEMENT = /<row\s[^>]*?\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL_TAG = /<c\s([^>]*?)\/?>/g;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function widenDimension(xml: string, spec: TableBodySpec): string {
+  const last = spec.row + Math.max(1, spec.rows.length) + 1; // 1-based
+  return xml.replace(/<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\/>/, (_, c1: string, r1: string, c2?: string, r2?: string) => {
+    const endCol = Math.max(columnIndex(c2 ?? c1), spec.col + spec.width - 1);
+    const endRow = Math.max(Number(r2 ?? r1), last);
+    return `<dimension ref="${c1}${r1}:${columnLetters(endCol)}${endRow}"/>`;
+  });
+}
+
+function setTableRef(parts: XlsxParts, sheetPath: string, spec: TableBodySpec): void {
+  const ref = refOf(spec);
+  const name = escapeXml(spec.table);
+  for (const path of Object.keys(parts)) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(path)) continue;
+    const xml = new TextDecoder().decode(parts[path]);
+    const head = /<table\s[^>]*>/.exec(xml)?.[0] ?? '';
+    if (!head.includes(` name="${name}"`)) continue;
+    const updated = xml
+      .replace(/(<table\s[^>]*?\bref=")[^"]*"/, `$1${ref}"`)
+      .replace(/(<autoFilter\s[^>]*?\bref=")[^"]*"/, `$1${ref}"`);
+    parts[path] = strToU8(updated);
+    return;
+  }
+  throw new XlsxPartError(`table "${spec.table}" of worksheet "${spec.sheet}" (${sheetPath}) not found in the package`);
+}
+
+/**
+ * Replaces each spec's sample rows by a placeholder for its body, widens the sheet's
+ * dimension and the table's ref (and its autoFilter) to every body row. Returns the parts
+ * whose body zipXlsxStreamed generates.
+ */
+export function prepareTableBodies(parts: XlsxParts, specs: readonly TableBodySpec[]): StreamedPart[] {
+  return specs.map((spec) => {
+    const path = worksheetPath(parts, spec.sheet);
+    let xml = new TextDecoder().decode(parts[path]);
+    const samples = Math.max(1, ...spec.sampleKeys.map((k) => k.length));
+    const first = spec.row + 2;
+    const lastSample = first + samples - 1;
+    const styles = spec.sampleKeys.map(() => new Map<string, string>());
+    let placed = false;
+    xml = xml.replace(ROW_ELEMENT, (element, r: string, inner?: string) => {
+      const n = Number(r);
+      if (n < first || n > lastSample) return element;
+      for (const [, attrs = ''] of (inner ?? '').matchAll(CELL_TAG)) {
+        const c = columnIndex(/\br="([A-Z]+)/.exec(attrs)?.[1] ?? '') - spec.col;
+        const key = spec.sampleKeys[c]?.[n - first];
+        if (key !== undefined) styles[c]?.set(key, /\bs="(\d+)"/.exec(attrs)?.[1] ?? '0');
+      }
+      if (placed) return '';
+      placed = true;
+      return PLACEHOLDER;
+    });
+    if (!placed) throw new XlsxPartError(`sample rows of table "${spec.table}" not found in ${path}`);
+    spec.sampleKeys.forEach((keys, c) => {
+      for (const key of keys) if (!styles[c]?.has(key)) throw new XlsxPartError(`no sample cell for style "${key}" in column ${c} of table "${spec.table}"`);
+    });
+    parts[path] = strToU8(widenDimension(xml, spec));
+    setTableRef(parts, path, spec);
+    return { path, placeholder: PLACEHOLDER, write: (emit) => writeBody(spec, styles, emit) };
+  });
+}
