@@ -89,12 +89,27 @@ export function a1(row: number, col: number): string {
 
 /** `B7` (or `$B$7`) → 0-based row and column; undefined for anything else. */
 export function parseA1(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
+  // hand-rolled: the reader calls this once per cell
+  let i = 0;
+  const n = address.length;
+  if (address.charCodeAt(i) === 36) i++; // $
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  if (row < 1) return undefined;
+  let letters = 0;
+  for (; i < n; i++, letters++) {
+    const c = address.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (letters === 0 || letters > 3) return undefined;
+  if (address.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < n; i++, digits++) {
+    const d = address.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  if (digits === 0 || digits > 7 || row < 1) return undefined;
   return { row: row - 1, col: col - 1 };
 }
 

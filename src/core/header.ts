@@ -167,7 +167,8 @@ export function findTables(sheet: SheetGrid): TableHeader[] {
 function mayBeHeader(row: readonly Cell[] | undefined): boolean {
   if (!row) return false;
   for (const cell of row) {
-    if (typeof cell !== 'string' || cell.length > 40) continue;
+    // key and name aliases are short and hold no digit: most data cells fail here unfolded
+    if (typeof cell !== 'string' || cell.length > 40 || /\d/.test(cell)) continue;
     const f = fold(cell);
     if (KEY_ALIASES.has(f) || NAME_ALIASES.has(f)) return true;
   }

@@ -1,5 +1,6 @@
 import { analyzeWorkbook, type AnalyzeOptions } from './analyze';
 import {
+  type Catalog,
   type CatalogBreakdowns,
   type CatalogImport,
   catalogBreakdowns,
@@ -38,6 +39,7 @@ export interface Evaluation {
   /** With a catalogue, `findings` also holds the catalogue's own findings and KEY_NOT_IN_CATALOG. */
   readonly analysis: Analysis;
   /** One entry per pair of consecutive years of `analysis.years` (none with fewer than two years). */
+  /** Computed on first use: a run that only prints the Monitoring table never pays for it. */
   readonly comparisons: readonly YearComparison[];
   /** Present when a catalogue was given or found in the workbook. */
   readonly catalog?: CatalogUse;
@@ -61,19 +63,33 @@ export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOption
   }
   if (!catalogImport) {
     const withExtra = extra.length > 0 ? { ...analysis, findings: [...analysis.findings, ...extra] } : analysis;
-    return { analysis: withExtra, comparisons: compareYears(analysis.records, { years: analysis.years }) };
+    return withComparisons({ analysis: withExtra }, undefined);
   }
   const { catalog } = catalogImport;
   const keyFindings = keysNotInCatalog(analysis.records, catalogImport);
   const findings = [...analysis.findings, ...extra, ...catalogImport.findings, ...keyFindings];
+  return withComparisons(
+    {
+      analysis: { ...analysis, findings },
+      catalog: {
+        import: catalogImport,
+        origin,
+        breakdowns: catalogBreakdowns(analysis.records, analysis.years, catalog),
+        keysNotInCatalog: keyFindings.length,
+      },
+    },
+    catalog,
+  );
+}
+
+/** The evaluation with `comparisons` as a getter that compares the years once, on first use. */
+function withComparisons(base: Omit<Evaluation, 'comparisons'>, catalog: Catalog | undefined): Evaluation {
+  let comparisons: readonly YearComparison[] | undefined;
+  const { analysis } = base;
   return {
-    analysis: { ...analysis, findings },
-    comparisons: compareYears(analysis.records, { years: analysis.years, catalog }),
-    catalog: {
-      import: catalogImport,
-      origin,
-      breakdowns: catalogBreakdowns(analysis.records, analysis.years, catalog),
-      keysNotInCatalog: keyFindings.length,
+    ...base,
+    get comparisons() {
+      return (comparisons ??= compareYears(analysis.records, { years: analysis.years, ...(catalog ? { catalog } : {}) }));
     },
   };
 }

@@ -53,14 +53,18 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
     const to = years[i]!;
     const fromRecords = byYear.get(from) ?? [];
     const toRecords = byYear.get(to) ?? [];
-    const total = comparePart(from, to, fromRecords, toRecords, catalog);
-    const fromByOffice = groupByOffice(fromRecords);
-    const toByOffice = groupByOffice(toRecords);
+    // identities are built once per year; an office's part is the slice of them in that office
+    const before = byIdentity(fromRecords);
+    const after = byIdentity(toRecords);
+    const total = comparePart(from, to, { records: fromRecords, identities: before }, { records: toRecords, identities: after }, catalog);
+    const fromByOffice = groupByOffice(fromRecords, before);
+    const toByOffice = groupByOffice(toRecords, after);
+    const none: YearSlice = { records: [], identities: new Map() };
     const offices: OfficeComparison[] = [];
     for (const office of officeOrder) {
-      const f = fromByOffice.get(office) ?? [];
-      const t = toByOffice.get(office) ?? [];
-      if (f.length === 0 && t.length === 0) continue;
+      const f = fromByOffice.get(office) ?? none;
+      const t = toByOffice.get(office) ?? none;
+      if (f.records.length === 0 && t.records.length === 0) continue;
       offices.push({ office, ...comparePart(from, to, f, t, catalog) });
     }
     result.push({ from, to, ...total, offices });
@@ -68,13 +72,22 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
   return result;
 }
 
-function groupByOffice(records: readonly CountedRecord[]): Map<string, CountedRecord[]> {
-  const map = new Map<string, CountedRecord[]>();
-  for (const r of records) {
-    let list = map.get(r.office);
-    if (!list) map.set(r.office, (list = []));
-    list.push(r);
-  }
+/** One year's records of a scope, and the same records by identity (first record of an identity wins). */
+interface YearSlice {
+  readonly records: readonly CountedRecord[];
+  readonly identities: ReadonlyMap<string, CountedRecord>;
+}
+
+function groupByOffice(records: readonly CountedRecord[], identities: ReadonlyMap<string, CountedRecord>): Map<string, { records: CountedRecord[]; identities: Map<string, CountedRecord> }> {
+  const map = new Map<string, { records: CountedRecord[]; identities: Map<string, CountedRecord> }>();
+  const slice = (office: string): { records: CountedRecord[]; identities: Map<string, CountedRecord> } => {
+    let s = map.get(office);
+    if (!s) map.set(office, (s = { records: [], identities: new Map() }));
+    return s;
+  };
+  for (const r of records) slice(r.office).records.push(r);
+  // identities carry their office, so each lands in exactly one office's slice
+  for (const [id, r] of identities) slice(r.office).identities.set(id, r);
   return map;
 }
 
@@ -99,15 +112,9 @@ function emptyMatrix(): Record<CountedCluster, Record<CountedCluster, number>> {
   return m;
 }
 
-function comparePart(
-  from: number,
-  to: number,
-  fromRecords: readonly CountedRecord[],
-  toRecords: readonly CountedRecord[],
-  catalog: Catalog | undefined,
-): ComparisonPart {
-  const before = byIdentity(fromRecords);
-  const after = byIdentity(toRecords);
+function comparePart(from: number, to: number, fromSlice: YearSlice, toSlice: YearSlice, catalog: Catalog | undefined): ComparisonPart {
+  const before = fromSlice.identities;
+  const after = toSlice.identities;
   const transitions = emptyMatrix();
   const adjustedFrom = emptyCounts();
   const adjustedTo = emptyCounts();
@@ -126,7 +133,7 @@ function comparePart(
     count(adjustedTo, a.cluster);
   }
   for (const [id, a] of after) if (!before.has(id)) count(addedByCluster, a.cluster);
-  const published: Record<number, Counts> = { [from]: countRecords(fromRecords), [to]: countRecords(toRecords) };
+  const published: Record<number, Counts> = { [from]: countRecords(fromSlice.records), [to]: countRecords(toSlice.records) };
   const matrix: TransitionMatrix = transitions;
   return {
     common,

@@ -43,7 +43,8 @@ export function refinementsOf(
     t[side]++;
     const clusters = side === 'from' ? t.fromClusters : t.toClusters;
     clusters.set(r.cluster, (clusters.get(r.cluster) ?? 0) + 1);
-    const name = r.name.replace(/\s+/g, ' ').trim();
+    // record names arrive with whitespace collapsed (analyze reads them so)
+    const name = r.name;
     if (name === '') return;
     t.names.push(name);
     if (r.key.endsWith('000000')) {
