@@ -57,19 +57,41 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
     const before = byIdentity(fromRecords);
     const after = byIdentity(toRecords);
     const total = comparePart(from, to, { records: fromRecords, identities: before }, { records: toRecords, identities: after }, catalog);
-    const fromByOffice = groupByOffice(fromRecords, before);
-    const toByOffice = groupByOffice(toRecords, after);
-    const none: YearSlice = { records: [], identities: new Map() };
-    const offices: OfficeComparison[] = [];
-    for (const office of officeOrder) {
-      const f = fromByOffice.get(office) ?? none;
-      const t = toByOffice.get(office) ?? none;
-      if (f.records.length === 0 && t.records.length === 0) continue;
-      offices.push({ office, ...comparePart(from, to, f, t, catalog) });
-    }
-    result.push({ from, to, ...total, offices });
+    let offices: OfficeComparison[] | undefined;
+    // per-office parts cost as much as the total; the JSON never reads them, the Vergleich sheet does
+    result.push({
+      from,
+      to,
+      ...total,
+      get offices() {
+        return (offices ??= officeParts(from, to, fromRecords, toRecords, before, after, officeOrder, catalog));
+      },
+    });
   }
   return result;
+}
+
+function officeParts(
+  from: number,
+  to: number,
+  fromRecords: readonly CountedRecord[],
+  toRecords: readonly CountedRecord[],
+  before: ReadonlyMap<string, CountedRecord>,
+  after: ReadonlyMap<string, CountedRecord>,
+  officeOrder: readonly string[],
+  catalog: Catalog | undefined,
+): OfficeComparison[] {
+  const fromByOffice = groupByOffice(fromRecords, before);
+  const toByOffice = groupByOffice(toRecords, after);
+  const none: YearSlice = { records: [], identities: new Map() };
+  const offices: OfficeComparison[] = [];
+  for (const office of officeOrder) {
+    const f = fromByOffice.get(office) ?? none;
+    const t = toByOffice.get(office) ?? none;
+    if (f.records.length === 0 && t.records.length === 0) continue;
+    offices.push({ office, ...comparePart(from, to, f, t, catalog) });
+  }
+  return offices;
 }
 
 /** One year's records of a scope, and the same records by identity (first record of an identity wins). */
