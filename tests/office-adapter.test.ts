@@ -6,7 +6,9 @@ import { buildOutputSheets } from '../src/core/outputs';
 import { WorkbookError } from '../src/port/workbook-port';
 import { describeWorkbookAdapter } from './contract/describe-workbook-adapter';
 import { publishedAnalysis, record } from './contract/fixtures';
-import { FakeBook, fakeBookFrom, fakeExcelRun, PAYLOAD_LIMIT } from './support/fake-excel';
+import { isPayloadTooLarge } from '../src/adapters/office/payload';
+import { parseMergedAddress } from '../src/adapters/office/read';
+import { FakeBook, fakeBookFrom, fakeExcelRun, MERGED_AREAS_LIMIT, PAYLOAD_LIMIT } from './support/fake-excel';
 
 describeWorkbookAdapter('office (fake Excel)', async (initial) => {
   const book = fakeBookFrom(initial);
@@ -85,7 +87,7 @@ describe('office adapter: syncs', () => {
   it('writes a 100,000-row Gesamtliste without a request over 5 MB', async () => {
     const book = bookWith(1);
     const records: CountedRecord[] = Array.from({ length: 100_000 }, (_, i) =>
-      record({ year: 2024, office: `Amt ${i % 40}`, cell: `C${i + 2}`, key: `99${String(i).padStart(12, '0')}`, keyValid: true, name: `Leistung Nummer ${i}`, status: 'PDF-Formular', cluster: 'PDF', remark: i % 7 === 0 ? '=Hinweis' : '' }),
+      record({ year: 2024, office: `Amt ${i % 40}`, cell: `C${i + 2}`, key: `99${String(i).padStart(12, '0')}`, keyValid: true, name: `Leistung Nummer ${i}`, status: 'PDF-Formular', cluster: 'PDF', remark: i % 7 === 0 ? '=Hinweis' : i % 7 === 1 ? '- siehe Vorjahr' : i % 7 === 2 ? '+49 6151 0' : '' }),
     );
     const report = await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis({ records }), EVALUATED));
     expect(report.sheets.map((s) => s.sheet)).toEqual(['Monitoring', 'Prüfhinweise', 'Gesamtliste']);
@@ -96,6 +98,9 @@ describe('office adapter: syncs', () => {
     expect(list).toHaveLength(100_001);
     expect(list[100_000]?.slice(0, 4)).toEqual([2024, 'Amt 39', '99000000099999', 'Leistung Nummer 99999']);
     expect(book.cell('Gesamtliste', 'G2')).toMatchObject({ value: '=Hinweis', format: '@' });
+    // Range.values reads a leading "+" or "-" as a formula too, unless the cell is text.
+    expect(book.cell('Gesamtliste', 'G3')).toMatchObject({ value: '- siehe Vorjahr', format: '@' });
+    expect(book.cell('Gesamtliste', 'G4')).toMatchObject({ value: '+49 6151 0', format: '@' });
     expect(book.sheets.flatMap((s) => s.cells.flat()).some((c) => c?.formula !== undefined)).toBe(false);
     expect(book.tables.map((t) => [t.name, t.sheet.name, t.bottom])).toContainEqual(['LeiKaGesamtliste', 'Gesamtliste', 100_000]);
   });
@@ -110,13 +115,68 @@ describe('office adapter: syncs', () => {
   });
 });
 
+describe('office adapter: documented limits of the Excel API', () => {
+  it('recognises both payload error codes of Excel on the web', () => {
+    expect(isPayloadTooLarge({ code: 'RequestPayloadSizeLimitExceeded', message: '' })).toBe(true);
+    expect(isPayloadTooLarge({ code: 'ResponsePayloadSizeLimitExceeded', message: '' })).toBe(true);
+    expect(isPayloadTooLarge({ code: 'GeneralException', message: 'The request payload size has exceeded the limit. (RequestPayloadSizeLimitExceeded)' })).toBe(true);
+    expect(isPayloadTooLarge({ code: 'GeneralException', message: 'other' })).toBe(false);
+  });
+
+  it('parses RangeAreas addresses with quoted sheet names, $ signs and either separator', () => {
+    expect(parseMergedAddress("'Amt 1, Süd'!A1:B2, 'Amt 1, Süd'!$D$4:$D$6")).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 3, left: 3, bottom: 5, right: 3 },
+    ]);
+    expect(parseMergedAddress('Bauamt!C3:E3;Bauamt!A10:A12')).toEqual([
+      { top: 2, left: 2, bottom: 2, right: 4 },
+      { top: 9, left: 0, bottom: 11, right: 0 },
+    ]);
+    expect(parseMergedAddress("'It''s!'!B2:C2")).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+
+  it('reads a sheet with more than 512 merged areas (getMergedAreasOrNullObject fails above that)', async () => {
+    const book = bookWith(2, 1_200);
+    // Every data row merges its two right-hand cells: 1,200 merged areas on one sheet.
+    book.sheets[1]!.merges = Array.from({ length: 1_200 }, (_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 2 }));
+    book.sheets[0]!.merges = [{ top: 1, left: 0, bottom: 4, right: 0 }];
+    expect(book.sheets[1]!.merges.length).toBeGreaterThan(MERGED_AREAS_LIMIT);
+    book.syncs = 0;
+    const grid = await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
+    expect(grid.sheets.map((s) => s.merges.length)).toEqual([1, 1_200]);
+    expect(grid.sheets[1]!.merges[1_199]).toEqual({ top: 1_200, left: 1, bottom: 1_200, right: 2 });
+    expect(book.syncs).toBeLessThanOrEqual(6);
+  });
+});
+
 describe('office adapter: host state and marking', () => {
-  it('restores calculation and events after writing and suspends screen updating on every sync', async () => {
+  it('suspends API calculation instead of switching the application-wide calculation mode, and restores events', async () => {
     const book = bookWith(1);
     await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    expect(book.calculationModeChanges).toBe(0);
     expect(book.calculationMode).toBe('Automatic');
+    expect(book.calculationSuspensions).toBeGreaterThanOrEqual(3);
+    expect(book.recalculations).toEqual(['Recalculate']);
     expect(book.enableEvents).toBe(true);
-    expect(book.screenUpdatingSuspensions).toBeGreaterThanOrEqual(3);
+  });
+
+  it('leaves a user in manual calculation alone (no recalculation)', async () => {
+    const book = bookWith(1);
+    book.calculationMode = 'Manual';
+    await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    expect(book.calculationModeChanges).toBe(0);
+    expect(book.recalculations).toEqual([]);
+  });
+
+  it('suspends screen updating a fixed number of times, not once per chunk (repeated calls flicker)', async () => {
+    const small = bookWith(1);
+    await new OfficeWorkbookAdapter(fakeExcelRun(small)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    const large = bookWith(1);
+    const records: CountedRecord[] = Array.from({ length: 60_000 }, (_, i) => record({ year: 2024, office: 'A', cell: `C${i + 2}`, name: `Leistung ${i}` }));
+    await new OfficeWorkbookAdapter(fakeExcelRun(large)).writeOutputs(buildOutputSheets(publishedAnalysis({ records }), EVALUATED));
+    expect(large.syncs).toBeGreaterThan(small.syncs);
+    expect(small.screenUpdatingSuspensions).toBe(2);
+    expect(large.screenUpdatingSuspensions).toBe(small.screenUpdatingSuspensions);
   });
 
   it('restores calculation and events when writing fails, and reports a WorkbookError naming the adapter', async () => {
@@ -126,6 +186,7 @@ describe('office adapter: host state and marking', () => {
     await expect(write).rejects.toBeInstanceOf(WorkbookError);
     await expect(write).rejects.toThrow(/Office-Adapter/);
     expect(book.calculationMode).toBe('Automatic');
+    expect(book.calculationModeChanges).toBe(0);
     expect(book.enableEvents).toBe(true);
   });
 
@@ -180,7 +241,17 @@ describe('office adapter: task pane actions', () => {
     expect(name).toBe('Amt 1 (2)');
     expect(book.values(name)[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2025', 'Bemerkung', 'Online-Dienst']);
     expect(book.sheet(name)!.log.join('\n')).toMatch(/dataValidation\.rule=.*nicht zuständig/);
-    expect(book.tables.some((t) => t.sheet.name === name)).toBe(true);
+    // The new sheet is not active while the table is added: the table must still land on it.
+    expect(book.tables.map((t) => t.sheet.name)).toEqual([name]);
+    expect(book.cell(name, 'A2')?.format).toBe('@');
+  });
+
+  it('creates output tables on their own sheet whichever sheet is active', async () => {
+    const book = bookWith(2);
+    book.active = book.sheet('Amt 2');
+    await new OfficeWorkbookAdapter(fakeExcelRun(book)).writeOutputs(buildOutputSheets(publishedAnalysis(), EVALUATED));
+    expect(book.tables.find((t) => t.name === 'LeiKaGesamtliste')?.sheet.name).toBe('Gesamtliste');
+    expect(book.sheet('Amt 2')!.writes).toBe(0);
   });
 
   it('adds the new year column prefilled from the previous year', async () => {

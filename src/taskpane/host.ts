@@ -2,7 +2,7 @@
 export type Host = { readonly kind: 'excel'; readonly dark: boolean; readonly language: string } | { readonly kind: 'none' };
 
 interface OfficeLike {
-  onReady(): Promise<{ host: unknown }>;
+  onReady(): Promise<{ host: unknown } | undefined>;
   context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
 }
 
@@ -25,9 +25,19 @@ export function detectHost(office: OfficeLike | undefined, timeoutMs: number): P
     office.onReady().then(
       (info) => {
         clearTimeout(timer);
-        if (info.host !== 'Excel') return resolve({ kind: 'none' });
-        const theme = office.context?.officeTheme?.bodyBackgroundColor;
-        resolve({ kind: 'excel', dark: isDarkColour(theme), language: office.context?.displayLanguage ?? 'de-DE' });
+        // Office.HostType.Excel is the string "Excel"; outside Office, onReady reports host null.
+        if (info?.host !== 'Excel') return resolve({ kind: 'none' });
+        // Theme and language are extras: a host that cannot give them must not strand the pane
+        // (an exception here would leave the promise unresolved until the timeout → file mode).
+        let theme: string | undefined;
+        let language = 'de-DE';
+        try {
+          theme = office.context?.officeTheme?.bodyBackgroundColor;
+          language = office.context?.displayLanguage || language;
+        } catch {
+          // keep the defaults
+        }
+        resolve({ kind: 'excel', dark: isDarkColour(theme), language });
       },
       () => {
         clearTimeout(timer);

@@ -2,10 +2,22 @@
  * A faithful-enough fake of the Excel JavaScript API calls the Office adapter uses.
  * Operations are queued on proxies and applied on context.sync(), like Office.js:
  * properties can be read only after a sync that loaded them, null objects say so via
- * isNullObject, and every sync is counted. A request or a response over 5 MB is rejected
- * with the error code RequestPayloadSizeLimitExceeded; a rejected request applies nothing.
- * Writing text that starts with `=` into a cell not formatted as text makes it a formula,
- * and numeric text becomes a number, as in Excel.
+ * isNullObject, and every sync is counted. A request over 5 MB is rejected with the error
+ * code RequestPayloadSizeLimitExceeded, a response over 5 MB with ResponsePayloadSizeLimitExceeded
+ * (Excel.ErrorCodes; Excel on the web); a rejected request applies nothing.
+ * Documented behaviour the fake enforces (learn.microsoft.com, Excel JavaScript API reference):
+ * - Range.values / Range.numberFormat are `any[][]`: a 2-D array of exactly the range's size
+ *   (InvalidArgument "The number of rows or columns in the input array doesn't match the size or
+ *   dimensions of the range."); a bare scalar is not part of the documented contract.
+ * - Range.values: text that starts with `=`, `+` or `-` is interpreted as a formula, numeric
+ *   text becomes a number — unless the cell is formatted as text (`@`).
+ * - TableCollection.add(address): "If the address does not contain a sheet name, the
+ *   currently-active sheet is used" — also through Worksheet.tables; a Range object is exact.
+ *   Worksheets.add does not activate the new sheet.
+ * - Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512,
+ *   then this method will fail to return the result" (the fake throws).
+ * - Application.calculationMode is application-wide: the fake counts every change so tests can
+ *   prove the adapter leaves it alone.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { Cell, MergedArea, WorkbookGrid } from '../../src/core/grid';
@@ -69,8 +81,15 @@ export class FakeBook {
   names: FakeName[] = [];
   pivots: FakePivot[] = [];
   calculationMode = 'Automatic';
+  /** Times an add-in set Application.calculationMode (application-wide, user-visible). */
+  calculationModeChanges = 0;
+  /** suspendApiCalculationUntilNextSync calls, and calculate() calls with their type. */
+  calculationSuspensions = 0;
+  recalculations: string[] = [];
   enableEvents = true;
   screenUpdatingSuspensions = 0;
+  /** The active worksheet (the first one until a sheet is activated). */
+  active: FakeSheet | undefined;
   syncs = 0;
   maxRequestBytes = 0;
   maxResponseBytes = 0;
@@ -78,6 +97,10 @@ export class FakeBook {
   selection: string | undefined;
   /** Set to make the n-th sync from now fail (for restore-on-error tests). */
   failAtSync: number | undefined;
+
+  activeSheet(): FakeSheet | undefined {
+    return this.active && this.sheets.includes(this.active) ? this.active : this.sheets[0];
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -123,13 +146,18 @@ export function fakeBookFrom(grid: WorkbookGrid): FakeBook {
   return book;
 }
 
+/** As Office.js reports them (Excel.ErrorCodes): one code for requests, another for responses. */
 class PayloadError extends Error {
-  code = 'RequestPayloadSizeLimitExceeded';
-  constructor(what: string, bytes: number) {
-    super(`The ${what} payload size (${bytes} bytes) exceeds the limit.`);
+  readonly code: string;
+  constructor(what: 'request' | 'response', readonly bytes: number) {
+    super(`The ${what} payload size has exceeded the limit.`);
+    this.code = what === 'request' ? 'RequestPayloadSizeLimitExceeded' : 'ResponsePayloadSizeLimitExceeded';
     this.name = 'RichApi.Error';
   }
 }
+
+/** Range.getMergedAreasOrNullObject fails above this many merged areas in the range. */
+export const MERGED_AREAS_LIMIT = 512;
 
 class ApiError extends Error {
   constructor(
@@ -196,11 +224,10 @@ function usedRect(sheet: FakeSheet): Rect | undefined {
   return bottom < 0 ? undefined : { sheet, top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
-/** Builds a 2-D array of the rect's size from a scalar or checks a 2-D array's dimensions. */
+/** Checks that a value set on Range.values / Range.numberFormat is a 2-D array of the range's size. */
 function grid2d(rect: Rect, v: unknown, what: string): unknown[][] {
-  if (!Array.isArray(v)) return Array.from({ length: rect.rows }, () => new Array(rect.cols).fill(v));
-  if (v.length !== rect.rows || v.some((row: unknown) => !Array.isArray(row) || row.length !== rect.cols)) {
-    throw new ApiError('InvalidArgument', `${what}: ${rect.rows}×${rect.cols} expected`);
+  if (!Array.isArray(v) || v.length !== rect.rows || v.some((row: unknown) => !Array.isArray(row) || row.length !== rect.cols)) {
+    throw new ApiError('InvalidArgument', `${what}: The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}×${rect.cols}).`);
   }
   return v as unknown[][];
 }
@@ -208,8 +235,8 @@ function grid2d(rect: Rect, v: unknown, what: string): unknown[][] {
 /** What Excel makes of a value typed into a cell with this number format. */
 function stored(value: unknown, format: string): FakeCell {
   if (typeof value === 'string' && format !== '@') {
-    if (value.startsWith('=')) return { value: '#FORMULA', format, formula: value };
     if (/^[+-]?\d+(\.\d+)?$/.test(value.trim())) return { value: Number(value), format };
+    if (/^[=+-]/.test(value)) return { value: '#FORMULA', format, formula: value };
   }
   return { value, format };
 }
@@ -230,10 +257,16 @@ class FakeContext {
     const app: any = {
       load: () => this.load(app, () => ({ calculationMode: book.calculationMode })),
       suspendScreenUpdatingUntilNextSync: () => this.op(0, () => void book.screenUpdatingSuspensions++),
+      suspendApiCalculationUntilNextSync: () => this.op(0, () => void book.calculationSuspensions++),
+      calculate: (type: string) => this.op(size(type), () => void book.recalculations.push(type)),
     };
     Object.defineProperty(app, 'calculationMode', {
       get: () => this.loaded(app, 'calculationMode'),
-      set: (v: string) => this.op(size(v), () => void (book.calculationMode = v)),
+      set: (v: string) =>
+        this.op(size(v), () => {
+          book.calculationModeChanges++;
+          book.calculationMode = v;
+        }),
     });
     this.application = app;
     const runtime: any = { load: () => this.load(runtime, () => ({ enableEvents: book.enableEvents })) };
@@ -360,7 +393,7 @@ class FakeContext {
         const range = this.range(() => usedRect(resolve()) ?? null!);
         return range;
       },
-      activate: () => this.op(0, () => undefined),
+      activate: () => this.op(0, () => void (this.book.active = resolve())),
       tables: this.tablesCollection(resolve),
       pivotTables: this.pivotCollection(resolve),
       charts: this.chartsCollection(resolve),
@@ -397,9 +430,13 @@ class FakeContext {
         const areas: any = {
           load: () =>
             this.load(areas, () => {
-              const s = sheet();
-              if (s.merges.length === 0) return { isNullObject: true };
-              return { isNullObject: false, address: s.merges.map((m) => rectAddress({ sheet: s, top: m.top, left: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 })).join(', ') };
+              const rect = resolve();
+              const s = rect.sheet;
+              // Merged areas that intersect the range, each whole (as Range.mergeArea would give it).
+              const hits = s.merges.filter((m) => m.top < rect.top + rect.rows && rect.top <= m.bottom && m.left < rect.left + rect.cols && rect.left <= m.right);
+              if (hits.length > MERGED_AREAS_LIMIT) throw new ApiError('GeneralException', `more than ${MERGED_AREAS_LIMIT} merged areas in the range`);
+              if (hits.length === 0) return { isNullObject: true };
+              return { isNullObject: false, address: hits.map((m) => rectAddress({ sheet: s, top: m.top, left: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 })).join(', ') };
             }),
         };
         for (const p of ['isNullObject', 'address']) Object.defineProperty(areas, p, { get: () => this.loaded(areas, p) });
@@ -524,10 +561,19 @@ class FakeContext {
           if (!t) throw new ApiError('ItemNotFound', `table ${name}`);
           return t;
         }),
-      add: (address: string, hasHeaders: boolean) => {
+      add: (address: any, hasHeaders: boolean) => {
         let created: FakeTable | undefined;
-        this.op(size(address), () => {
-          const rect = parseAddress(sheet!(), address);
+        this.op(size(typeof address === 'string' ? address : OP), () => {
+          let rect: Rect;
+          if (typeof address !== 'string') rect = address.__rect() as Rect;
+          else if (address.includes('!')) throw new ApiError('InvalidArgument', 'the fake takes addresses without a sheet name');
+          else {
+            // Documented: an address without a sheet name refers to the active sheet — whichever
+            // collection (workbook or worksheet) the table is added through.
+            const active = this.book.activeSheet();
+            if (!active) throw new ApiError('ItemNotFound', 'no active sheet');
+            rect = parseAddress(active, address);
+          }
           const bottom = rect.top + rect.rows - 1;
           const right = rect.left + rect.cols - 1;
           if (!hasHeaders) throw new ApiError('InvalidArgument', 'headers expected');

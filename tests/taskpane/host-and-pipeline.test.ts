@@ -15,6 +15,12 @@ describe('host detection', () => {
     await expect(detectHost(office, 100)).resolves.toEqual({ kind: 'excel', dark: true, language: 'en-US' });
     expect(isDarkColour('#FFFFFF')).toBe(false);
   });
+
+  it('stays in Excel when the host cannot give its theme', async () => {
+    const context = {};
+    Object.defineProperty(context, 'officeTheme', { get: () => { throw new Error('not available'); } });
+    await expect(detectHost({ onReady: async () => ({ host: 'Excel' }), context }, 100)).resolves.toEqual({ kind: 'excel', dark: false, language: 'de-DE' });
+  });
 });
 
 describe('Excel services on a fake workbook', () => {

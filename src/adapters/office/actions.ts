@@ -21,6 +21,11 @@ export function templateHeader(year: number): string[] {
   return ['LeiKa-Schlüssel', 'Leistung', `Umsetzungsstatus ${year}`, 'Bemerkung', 'Online-Dienst'];
 }
 
+/** Range.numberFormat takes a 2-D array of the range's size: `@` (text) for every cell. */
+function textFormats(rows: number, cols: number): string[][] {
+  return Array.from({ length: rows }, () => new Array<string>(cols).fill(TEXT_FORMAT));
+}
+
 /** Selects a cell (Zur Zelle) and activates its sheet. */
 export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheet);
@@ -45,7 +50,7 @@ export async function writeKeyValueSheet(
   if (!ws.isNullObject) sheet.getRange('A:B').clear('Contents');
   const values = [[...header], ...rows.map((r) => [...r])];
   const range = sheet.getRangeByIndexes(0, 0, values.length, 2);
-  range.numberFormat = TEXT_FORMAT as unknown as string[][];
+  range.numberFormat = textFormats(values.length, 2);
   range.values = values;
   sheet.getRange('A1:B1').format.font.bold = true;
   sheet.getRange('A:A').format.columnWidth = 180;
@@ -64,9 +69,11 @@ export async function addTemplateSheet(context: Excel.RequestContext, wanted: st
   const ws = worksheets.add(name);
   const header = templateHeader(year);
   const rows = 200;
-  ws.getRangeByIndexes(0, 0, rows + 1, header.length).numberFormat = TEXT_FORMAT as unknown as string[][];
+  ws.getRangeByIndexes(0, 0, rows + 1, header.length).numberFormat = textFormats(rows + 1, header.length);
   ws.getRangeByIndexes(0, 0, 1, header.length).values = [header];
-  const table = ws.tables.add(`A1:E${rows + 1}`, true);
+  // A Range, not 'A1:E201': an address without a sheet name means the *active* sheet, and the
+  // new sheet is not active yet (worksheets.add does not activate it).
+  const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rows + 1, header.length), true);
   table.name = `Amt_${Date.now().toString(36)}`;
   table.style = 'TableStyleLight9';
   const status = ws.getRange(`C2:C${rows + 1}`);

@@ -5,12 +5,19 @@
  */
 export const CHUNK_BYTES = 4_000_000;
 
-/** The error Office.js raises for a request or response over the payload limit. */
+/**
+ * The errors Office.js raises for a request or a response over the payload limit: Excel.ErrorCodes
+ * has two codes, RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded ("This error
+ * only occurs in Excel on the web"; learn.microsoft.com, Error handling with the application-specific
+ * JavaScript APIs). A response too large happens when reading values.
+ */
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+
 export function isPayloadTooLarge(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code === 'RequestPayloadSizeLimitExceeded') return true;
-  return typeof message === 'string' && /RequestPayloadSizeLimitExceeded|payload size/i.test(message);
+  if (typeof code === 'string' && PAYLOAD_CODES.has(code)) return true;
+  return typeof message === 'string' && /(?:Request|Response)PayloadSizeLimitExceeded/.test(message);
 }
 
 /** Calls `Excel.run`; injectable so tests can run the adapter against a fake. */

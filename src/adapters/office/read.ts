@@ -31,16 +31,27 @@ function visibilityOf(v: Excel.SheetVisibility | `${Excel.SheetVisibility}`): Sh
   return 'visible';
 }
 
-/** `Amt 1!A1:B3, 'Amt 1'!C5` with the sheet prefix removed → merged areas. */
-function parseMergedAddress(address: string, sheet: string): MergedArea[] {
-  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
-  const bare = address.split(quoted).join('').split(`${sheet}!`).join('');
+/**
+ * Range.getMergedAreasOrNullObject (ExcelApi 1.13) fails "if the merged areas count in this range
+ * is more than 512" (Excel JavaScript API reference, Range). Read per sheet first; if that fails,
+ * the merged areas are read again in row bands of at most 512 cells, which cannot hold more.
+ */
+export const MERGED_AREAS_LIMIT = 512;
+
+/**
+ * RangeAreas.address → merged areas. Documented form: "Sheet1!A1:B4, Sheet1!D1:D4" (the sheet
+ * name before every block, quoted where Excel quotes it: 'Amt 1'!A1:B3). Accepted as well: `$`
+ * signs, `;` between blocks (RangeAreas addresses accept both separators), no sheet names.
+ */
+export function parseMergedAddress(address: string): MergedArea[] {
+  // Quoted sheet names may contain anything, even `!` and `,`: drop them first.
+  const bare = address.replace(/'(?:[^']|'')*'!/g, '').replace(/[^,;!']*!/g, '');
   const out: MergedArea[] = [];
-  for (const part of bare.split(/,\s*/)) {
-    const [from, to] = part.split(':');
+  for (const part of bare.split(/[,;]/)) {
+    const [from, to] = part.trim().split(':');
     const a = from === undefined ? undefined : parseA1(from);
     const b = to === undefined ? a : parseA1(to);
-    if (a && b) out.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
   }
   return out;
 }
@@ -49,6 +60,8 @@ function parseMergedAddress(address: string, sheet: string): MergedArea[] {
  * Reads every worksheet's used values, merged areas and visibility and the workbook's
  * defined names in 2 + (one per chunk) syncs, whatever the number of sheets: all sheets'
  * sizes in one sync, then values in row chunks of at most ~4 MB, several sheets per chunk.
+ * A sheet with more than 512 merged areas costs one sync more, and the banded merged areas
+ * one per ~4 MB chunk (still independent of the number of sheets).
  */
 export async function readWorkbookGrid(context: Excel.RequestContext): Promise<WorkbookGrid> {
   const worksheets = context.workbook.worksheets;
@@ -58,33 +71,39 @@ export async function readWorkbookGrid(context: Excel.RequestContext): Promise<W
   await context.sync();
 
   const sheets = worksheets.items;
-  const used = sheets.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
+  const usedRanges = (): Excel.Range[] =>
+    sheets.map((ws) => {
+      const range = ws.getUsedRangeOrNullObject(true);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return range;
+    });
+  let used = usedRanges();
+  const wholeSheet = sheets.map((ws) => {
     const merged = ws.getRange().getMergedAreasOrNullObject();
     merged.load('address');
-    return { range, merged };
+    return merged;
   });
-  await context.sync();
+  let merges: MergedArea[][];
+  try {
+    await context.sync();
+    merges = wholeSheet.map((m) => (!m.isNullObject && m.address ? parseMergedAddress(m.address) : []));
+  } catch {
+    // Most likely a sheet with more than 512 merged areas; a failed batch delivers no loads.
+    used = usedRanges();
+    await context.sync();
+    merges = await readMergesInBands(context, sheets, areasOf(used));
+  }
 
-  const areas: UsedArea[] = [];
-  used.forEach(({ range }, sheet) => {
-    if (!range.isNullObject && range.rowCount > 0 && range.columnCount > 0) {
-      areas.push({ sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount });
-    }
-  });
+  const areas = areasOf(used);
   const rows: (Cell[] | undefined)[][] = sheets.map(() => []);
   await readValues(context, sheets, areas, rows);
 
-  const grids: SheetGrid[] = sheets.map((ws, i) => {
-    const merged = used[i]?.merged;
-    return {
-      name: ws.name,
-      visibility: visibilityOf(ws.visibility),
-      rows: rows[i] ?? [],
-      merges: merged && !merged.isNullObject && merged.address ? parseMergedAddress(merged.address, ws.name) : [],
-    };
-  });
+  const grids: SheetGrid[] = sheets.map((ws, i) => ({
+    name: ws.name,
+    visibility: visibilityOf(ws.visibility),
+    rows: rows[i] ?? [],
+    merges: merges[i] ?? [],
+  }));
   const definedNames: DefinedName[] = [];
   for (const n of names.items) {
     if (n.type !== 'Range') continue;
@@ -92,6 +111,56 @@ export async function readWorkbookGrid(context: Excel.RequestContext): Promise<W
     if (ref) definedNames.push({ name: n.name, ...ref });
   }
   return { sheets: grids, definedNames };
+}
+
+function areasOf(used: readonly Excel.Range[]): UsedArea[] {
+  const areas: UsedArea[] = [];
+  used.forEach((range, sheet) => {
+    if (!range.isNullObject && range.rowCount > 0 && range.columnCount > 0) {
+      areas.push({ sheet, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount });
+    }
+  });
+  return areas;
+}
+
+/** Estimated response per band of merged areas (the halving retry covers denser sheets). */
+const BAND_BYTES = 2_000;
+
+/**
+ * Merged areas of the used ranges, read in row bands of at most 512 cells (so at most 512
+ * merged areas each), several bands and sheets per sync. An area met by two bands is kept once.
+ */
+async function readMergesInBands(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], areas: readonly UsedArea[]): Promise<MergedArea[][]> {
+  const out = new Map<number, Map<string, MergedArea>>();
+  const sources: ChunkSource[] = areas.map((area) => {
+    const height = Math.max(1, Math.floor(MERGED_AREAS_LIMIT / area.cols));
+    const bands = Math.ceil(area.rows / height);
+    return {
+      rows: bands,
+      rowsWithin: (_start, maxBytes) => Math.floor(maxBytes / BAND_BYTES),
+      bytes: (_start, count) => count * BAND_BYTES,
+      queue: (start, count) => {
+        const loaded: Excel.RangeAreas[] = [];
+        for (let b = start; b < start + count; b++) {
+          const top = area.top + b * height;
+          const band = sheets[area.sheet]!.getRangeByIndexes(top, area.left, Math.min(height, area.top + area.rows - top), area.cols);
+          const merged = band.getMergedAreasOrNullObject();
+          merged.load('address');
+          loaded.push(merged);
+        }
+        return () => {
+          const seen = out.get(area.sheet) ?? new Map<string, MergedArea>();
+          out.set(area.sheet, seen);
+          for (const m of loaded) {
+            if (m.isNullObject || !m.address) continue;
+            for (const a of parseMergedAddress(m.address)) seen.set(`${a.top}:${a.left}:${a.bottom}:${a.right}`, a);
+          }
+        };
+      },
+    };
+  });
+  await syncInChunks(context, sources);
+  return sheets.map((_ws, i) => [...(out.get(i)?.values() ?? [])].sort((a, b) => a.top - b.top || a.left - b.left));
 }
 
 async function readValues(

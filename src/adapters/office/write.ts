@@ -6,7 +6,7 @@ import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
 import { type CellBlock, cellBlocks } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { parseNameFormula, sheetRef } from './payload';
-import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendHostState } from './host-state';
+import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendCalculation, suspendHostState } from './host-state';
 import { addGesamtlistePivot, PIVOT_NAME, pivotFits } from './pivot';
 import { NO_FEATURES, type OfficeFeatures } from './requirements';
 
@@ -51,7 +51,9 @@ function tablesOf(output: OutputSheet): OutTable[] {
  * Writes the output sheets into the open workbook (SPEC §5): marked sheets are rewritten in
  * place (sheet and table names kept), other outputs get new sheets, never a user's sheet.
  * Syncs: state, preparation, one per ~4 MB chunk of cells, formatting, restore — whatever the
- * number of sheets. Events, calculation and screen updating are suspended and always restored.
+ * number of sheets. Events are switched off and always restored; API calculation is suspended
+ * for every sync that writes; screen updating is suspended for the preparation and the
+ * formatting sync only (never once per chunk: repeated calls make the window flicker).
  */
 export async function writeOutputSheets(context: Excel.RequestContext, outputs: readonly OutputSheet[], opts: OfficeWriteOptions = {}): Promise<OfficeWriteReport> {
   const features = opts.features ?? NO_FEATURES;
@@ -87,15 +89,16 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
       const ws = targets.find((t) => t.planned.sheet === d.sheet)?.ws ?? worksheets.getItem(d.sheet);
       names.add(d.name, ws.getRange('A1'), 'LeiKa-Monitor: Ausgabeblatt (nicht löschen)');
     }
-    context.application.suspendScreenUpdatingUntilNextSync();
     await context.sync();
 
     const sources = targets.flatMap((t) => cellBlocks(t.output).map((b) => blockSource(t.ws, b)));
-    await syncInChunks(context, sources, () => context.application.suspendScreenUpdatingUntilNextSync());
+    await syncInChunks(context, sources, () => suspendCalculation(context));
 
-    const taken = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    // Table names share one namespace with the workbook's defined names.
+    const taken = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...names.items.map((n) => n.name.toLowerCase())]);
     const finishing: FinishOptions = { features, pivot: opts.pivot === true && features.pivotTable };
     for (const t of targets) finish(t, taken, finishing);
+    suspendCalculation(context);
     context.application.suspendScreenUpdatingUntilNextSync();
     await context.sync();
   } finally {
@@ -145,7 +148,12 @@ function prepare(
   });
 }
 
-/** Rows of a cell block as chunks: number formats first (text as `@`), then values, then links. */
+/**
+ * Rows of a cell block as chunks: number formats first (text as `@`, so `=…`, `+…`, `-…` and keys
+ * stay text), then values, then links. Range.numberFormat and Range.values are `any[][]`: each is
+ * sent as one 2-D array of exactly the chunk's size (the documented contract; a bare string on a
+ * multi-cell range is not).
+ */
 function blockSource(ws: Excel.Worksheet, block: CellBlock): ChunkSource {
   const prefix = [0];
   for (const b of block.rowBytes) prefix.push(prefix[prefix.length - 1]! + b);
@@ -158,14 +166,8 @@ function blockSource(ws: Excel.Worksheet, block: CellBlock): ChunkSource {
       return n;
     },
     queue: (start, count) => {
-      for (let c = 0; c < block.width; c++) {
-        const column = block.formats.slice(start, start + count).map((r) => r[c]!);
-        const range = ws.getRangeByIndexes(block.row + start, block.col + c, count, 1);
-        // One format for the whole column chunk is sent once, not once per cell.
-        if (column.every((f) => f === column[0])) range.numberFormat = column[0] as unknown as string[][];
-        else range.numberFormat = column.map((f) => [f]);
-      }
       const range = ws.getRangeByIndexes(block.row + start, block.col, count, block.width);
+      range.numberFormat = block.formats.slice(start, start + count);
       range.values = block.values.slice(start, start + count);
       for (const link of block.links) {
         const r = link.row - block.row;
@@ -252,7 +254,9 @@ function excelTable(t: Target, block: OutTable, taken: Set<string>): Excel.Table
     table.resize(target);
   } else {
     if (old) t.ws.tables.getItem(name).convertToRange();
-    table = t.ws.tables.add(target, true);
+    // A Range, not an address string: TableCollection.add takes an address without a sheet name
+    // as one on the *active* sheet, also through Worksheet.tables (learn.microsoft.com, TableCollection.add).
+    table = t.ws.tables.add(t.ws.getRange(target), true);
     // A user's table elsewhere may hold the name already: table names are workbook-wide.
     let free = name;
     for (let n = 2; !old && taken.has(free.toLowerCase()); n++) free = `${name}_${n}`;
