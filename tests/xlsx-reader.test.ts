@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
-import { readXlsx, parseSheetRef } from '../src/adapters/xlsx-reader';
+import { readXlsx, parseSheetRef, unescapeOoxml } from '../src/adapters/xlsx-reader';
 import { WorkbookError } from '../src/port/workbook-port';
 
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -89,5 +89,13 @@ describe('xlsx reader', () => {
     expect(parseSheetRef("'Prüf''hinweise'!$A$1")).toEqual({ sheet: "Prüf'hinweise", cell: 'A1' });
     expect(parseSheetRef('Monitoring!B7')).toEqual({ sheet: 'Monitoring', cell: 'B7' });
     expect(parseSheetRef('Monitoring!$A$1:$B$2')).toBeUndefined();
+  });
+});
+
+describe('regression (issue 2 review)', () => {
+  it('decodes Excel escapes such as a pasted line break in a header', () => {
+    expect(unescapeOoxml('Umsetzungsstatus_x000D_\n2024')).toBe('Umsetzungsstatus\r\n2024');
+    expect(unescapeOoxml('_x005F_x0041_')).toBe('_x0041_');
+    expect(unescapeOoxml('ohne Escape')).toBe('ohne Escape');
   });
 });

@@ -172,7 +172,7 @@ function parseSharedStrings(xml: string): string[] {
     const n = local(tag.name);
     if (n === 't') inT = false;
     else if (n === 'rPh') phonetic--;
-    else if (n === 'si') strings.push(current);
+    else if (n === 'si') strings.push(unescapeOoxml(current));
   });
   p.write(xml).close();
   return strings;
@@ -250,12 +250,22 @@ function parseSheet(xml: string, shared: readonly string[]): { rows: Cell[][]; m
   return { rows, merges };
 }
 
+/**
+ * Excel writes characters XML cannot hold as `_xHHHH_` (a pasted CR in a header is `_x000D_`;
+ * a literal `_x0041_` is itself escaped as `_x005F_x0041_`).
+ */
+export function unescapeOoxml(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 function cellValue(type: string, raw: string, shared: readonly string[]): Cell {
   switch (type) {
     case 's':
       return shared[Number(raw)] ?? null;
     case 'str':
     case 'inlineStr':
+      return unescapeOoxml(raw);
     case 'd':
       return raw;
     case 'b':

@@ -131,6 +131,8 @@ class Counter {
   private readonly records: CountedRecord[] = [];
   /** `office year` → key → first occurrence (rule 5). */
   private readonly firstByKey = new Map<string, Map<string, { cluster: CountedCluster; sheet: string; cell: string }>>();
+  /** Offices in order of first appearance: the first service row naming them, counted or not. */
+  private readonly officeOrder = new Set<string>();
   /** key → offices it was counted in, in order. */
   private readonly keyOffices = new Map<string, string[]>();
 
@@ -238,6 +240,7 @@ class Counter {
     const name = collapse(cellText(nameCell));
     const officeCell = t.office !== undefined ? row[t.office] ?? null : null;
     const office = isEmptyCell(officeCell) ? sheet.name : collapse(cellText(officeCell));
+    this.officeOrder.add(office);
     const key: KeyReading = t.key !== undefined ? readKey(keyCell) : { kind: 'missing' };
     const keyCol = t.key ?? t.name!;
     const service = name || cellText(keyCell).trim();
@@ -270,7 +273,8 @@ class Counter {
           continue;
         }
         if (cluster === undefined) {
-          const suggestion = this.classifier.suggest(text);
+          // an Excel error value (#NV …) is no misspelling: it gets no suggestion
+          const suggestion = typeof statusCell === 'string' ? this.classifier.suggest(text) : undefined;
           this.add('UNKNOWN_STATUS', sheet.name, r, status, {
             message: MESSAGES.UNKNOWN_STATUS(text, suggestion?.value),
             ...(suggestion ? { suggestion: suggestion.value } : {}),
@@ -288,8 +292,9 @@ class Counter {
     }
     if (!inventoried) {
       const col = t.firstStatusCol ?? t.name ?? keyCol;
-      this.add('NO_STATUS', sheet.name, r, col, { message: MESSAGES.NO_STATUS(service, rowYear) });
-      this.record(counted(base, rowYear, '', UNASSIGNED, a1(r, col)), keyCol, sheetYears);
+      // §4 rule 2: in the report year, also in the long format
+      this.add('NO_STATUS', sheet.name, r, col, { message: MESSAGES.NO_STATUS(service, this.reportYear) });
+      this.record(counted(base, this.reportYear, '', UNASSIGNED, a1(r, col)), keyCol, sheetYears);
     }
     return true;
   }
@@ -340,13 +345,14 @@ class Counter {
     const total: Record<number, Counts> = {};
     const byOffice = new Map<string, Record<number, Counts>>();
     for (const y of years) total[y] = emptyCounts();
+    // an office whose rows are all excluded is listed too, with zeros
+    for (const office of this.officeOrder) {
+      const counts: Record<number, Counts> = {};
+      for (const y of years) counts[y] = emptyCounts();
+      byOffice.set(office, counts);
+    }
     for (const rec of this.records) {
-      let counts = byOffice.get(rec.office);
-      if (!counts) {
-        counts = {};
-        for (const y of years) counts[y] = emptyCounts();
-        byOffice.set(rec.office, counts);
-      }
+      const counts = byOffice.get(rec.office)!;
       for (const c of [total[rec.year]!, counts[rec.year]!]) {
         c[rec.cluster]++;
         c[ALL_SERVICES]++;

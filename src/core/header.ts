@@ -107,26 +107,31 @@ export function readHeaderRow(sheet: SheetGrid, r: number): TableHeader | undefi
     const role = roles[c];
     if (!role) continue;
     if (isStatusSource(role) && role.year === undefined) {
-      const years = yearsBelow(sheet, r, c);
-      if (years) {
+      const below = yearsBelow(sheet, r, c);
+      if (below) {
         twoRow = true;
-        for (const { col, year } of years) columns.push({ col, headerRow: r + 1, role: { kind: role.kind, year } });
-        // the merged alias repeats over the spanned cells; they are covered now
-        c = years[years.length - 1]!.col;
+        for (const { col, year } of below.years) columns.push({ col, headerRow: r + 1, role: { kind: role.kind, year } });
+        // the merged alias repeats over the spanned cells (also over a column kept free for next year)
+        c = below.right;
         continue;
       }
     }
     columns.push({ col: c, headerRow: r, role });
   }
-  return { headerRow: r, firstDataRow: twoRow ? r + 2 : r + 1, columns, twoRow };
+  // header cells merged down over further rows make those rows part of the header too
+  let firstDataRow = twoRow ? r + 2 : r + 1;
+  for (const m of sheet.merges) {
+    if (m.top === r && m.bottom >= firstDataRow && columns.some((col) => col.col >= m.left && col.col <= m.right)) firstDataRow = m.bottom + 1;
+  }
+  return { headerRow: r, firstDataRow, columns, twoRow };
 }
 
 /**
  * Where the status alias at (r, c) spans columns whose cells in row r + 1 hold only
- * years, those columns and years; else undefined. The span is the merged area at
+ * years (or are empty), those columns and years and the span's right edge; else undefined. The span is the merged area at
  * (r, c), or c and the empty header cells right of it.
  */
-function yearsBelow(sheet: SheetGrid, r: number, c: number): { col: number; year: number }[] | undefined {
+function yearsBelow(sheet: SheetGrid, r: number, c: number): { years: { col: number; year: number }[]; right: number } | undefined {
   const merge = sheet.merges.find((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right);
   let right = c;
   if (merge && merge.bottom === r) right = merge.right;
@@ -139,7 +144,7 @@ function yearsBelow(sheet: SheetGrid, r: number, c: number): { col: number; year
     if (year === undefined) return undefined;
     found.push({ col, year });
   }
-  return found.length > 0 ? found : undefined;
+  return found.length > 0 ? { years: found, right } : undefined;
 }
 
 /** Rows searched for the first header row of a sheet (SPEC §2). */

@@ -1,0 +1,57 @@
+import { analyze, codes, nonZero } from '../support/grid';
+
+describe('regression (issue 2, review of the engine against SPEC §2–§4)', () => {
+  it('a header cell merged down over two rows makes both rows the header', () => {
+    const a = analyze([
+      {
+        name: 'A',
+        rows: [['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024'], [null, null, '(Auswahlliste)'], ['99001001001000', 'X', 'PDF']],
+        merges: ['A1:A2', 'B1:B2'],
+      },
+    ]);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Alle Dienstleistungen': 1 });
+    expect(codes(a)).toEqual([]);
+  });
+
+  it('a status alias merged over a column kept free for next year is no duplicate year column', () => {
+    const a = analyze([
+      {
+        name: 'A',
+        rows: [['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus', null, null], [null, null, 2023, 2024, null], ['99001001001000', 'X', 'analog', 'PDF', null]],
+        merges: ['A1:A2', 'B1:B2', 'C1:E1'],
+      },
+    ]);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Alle Dienstleistungen': 1 });
+    expect(codes(a)).toEqual([]);
+  });
+
+  it('long format: a row with no status counts as Nicht zugeordnet in the report year (§4 rule 2)', () => {
+    const a = analyze([
+      {
+        name: 'L',
+        rows: [['LeiKa', 'Leistung', 'Jahr', 'Status'], ['99001001001000', 'X', 2024, 'PDF'], ['99002002002000', 'Y', 2023, null]],
+      },
+    ]);
+    expect(a.years).toEqual([2024]);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Nicht zugeordnet': 1, 'Alle Dienstleistungen': 2 });
+    expect(codes(a)).toEqual(['NO_STATUS L!D3']);
+  });
+
+  it('lists an office whose services are all excluded, with zeros, in order of first appearance', () => {
+    const a = analyze([
+      {
+        name: 'Dezernat',
+        rows: [['Amt', 'LeiKa', 'Leistung', 'Status 2024'], ['B-Amt', '99001001001000', 'X', 'entfällt'], ['C-Amt', '99002002002000', 'Y', 'PDF']],
+      },
+    ]);
+    expect(a.offices.map((o) => [o.office, o.counts[2024]!['Alle Dienstleistungen']])).toEqual([
+      ['B-Amt', 0],
+      ['C-Amt', 1],
+    ]);
+  });
+
+  it('an Excel error in a status cell gets no spelling suggestion', () => {
+    const a = analyze([{ name: 'A', rows: [['LeiKa', 'Leistung', 'Status'], ['99001001001000', 'X', { kind: 'error', code: '#N/A' }]] }]);
+    expect(a.findings.map((f) => [f.code, f.suggestion])).toEqual([['UNKNOWN_STATUS', undefined]]);
+  });
+});
