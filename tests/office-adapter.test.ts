@@ -271,6 +271,112 @@ describe('office adapter: task pane actions', () => {
     expect(book.sheet('Notizen')!.writes).toBe(0);
   });
 
+  it('adds the new year as a table column where the status column lies in an Excel table (the template)', async () => {
+    const book = bookWith(1);
+    const adapter = new OfficeWorkbookAdapter(fakeExcelRun(book));
+    const name = await adapter.addTemplateSheet('Bauamt', 2025);
+    const sheet = book.sheet(name)!;
+    // An office fills in two rows of the template's table.
+    const fill = (r: number, values: string[]) => values.forEach((v, c) => (sheet.cells[r]![c] = { ...sheet.cells[r]![c]!, value: v }));
+    fill(1, ['99001', 'Bauantrag', 'PDF', '', '']);
+    fill(2, ['99002', 'Abriss', 'Digital', 'läuft', '']);
+    const tableBefore = { ...book.tables.find((t) => t.sheet === sheet)! };
+    const plan = await adapter.addReportYear(2026);
+    expect(plan.steps.map((s) => s.sheet)).toContain(name);
+    const table = book.tables.find((t) => t.sheet === sheet)!;
+    expect([table.top, table.left, table.bottom, table.right]).toEqual([tableBefore.top, tableBefore.left, tableBefore.bottom, tableBefore.right + 1]);
+    const values = book.values(name);
+    expect(values[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2025', 'Umsetzungsstatus 2026', 'Bemerkung', 'Online-Dienst']);
+    expect(values[1]!.slice(0, 5)).toEqual(['99001', 'Bauantrag', 'PDF', 'PDF', '']);
+    expect(values[2]!.slice(0, 5)).toEqual(['99002', 'Abriss', 'Digital', 'Digital', 'läuft']);
+    // Number format and dropdown of the previous year's column come along, down to the table's last row.
+    const rule = book.cell(name, 'C2')?.validation;
+    expect(JSON.stringify(rule)).toMatch(/nicht zuständig/);
+    for (const cell of ['D2', 'D3', `D${table.bottom + 1}`]) {
+      expect(book.cell(name, cell)).toMatchObject({ format: '@', validation: rule });
+    }
+    // Amt 1 is a plain range: cells inserted as before.
+    expect(book.values('Amt 1')[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024', 'Umsetzungsstatus 2026']);
+  });
+
+  it('appends the table column when the status column is the table\'s last', async () => {
+    const book = fakeBookFrom({
+      sheets: [{ name: 'Bauamt', visibility: 'visible', rows: [['LeiKa-Schlüssel', 'Leistung', 'Status 2024'], ['99001', 'Bauantrag', 'PDF']], merges: [] }],
+      definedNames: [],
+    });
+    const sheet = book.sheet('Bauamt')!;
+    book.tables.push({ name: 'Bauamt_Liste', sheet, top: 0, left: 0, bottom: 1, right: 2 });
+    await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
+    expect(book.values('Bauamt')).toEqual([
+      ['LeiKa-Schlüssel', 'Leistung', 'Status 2024', 'Status 2025'],
+      ['99001', 'Bauantrag', 'PDF', 'PDF'],
+    ]);
+    expect(book.tables[0]!.right).toBe(3);
+  });
+
+  it('skips, with the reason, a plain list whose new column would cut through a table beside it', async () => {
+    const book = fakeBookFrom({
+      sheets: [
+        {
+          name: 'Bauamt',
+          visibility: 'visible',
+          rows: [
+            ['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024', '', '', 'Notiz'],
+            ['99001', 'Bauantrag', 'PDF', '', '', 'a'],
+            ['99002', 'Abriss', 'PDF'],
+            ['99003', 'Umbau', 'PDF'],
+          ],
+          merges: [],
+        },
+      ],
+      definedNames: [],
+    });
+    const sheet = book.sheet('Bauamt')!;
+    book.tables.push({ name: 'Notizen', sheet, top: 0, left: 5, bottom: 5, right: 5 });
+    const before = JSON.stringify(sheet.cells);
+    const plan = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
+    expect(plan.steps).toEqual([]);
+    expect(plan.skipped).toContainEqual({ sheet: 'Bauamt', reason: expect.stringMatching(/Excel-Tabelle/) });
+    expect(JSON.stringify(sheet.cells)).toBe(before);
+  });
+
+  it('fake Excel refuses Range.insert that would shift part of a table, and moves a whole one', async () => {
+    const book = fakeBookFrom({
+      sheets: [{ name: 'A', visibility: 'visible', rows: [['x', 'y', 'z'], ['1', '2', '3'], ['4', '5', '6']], merges: [] }],
+      definedNames: [],
+    });
+    const sheet = book.sheet('A')!;
+    book.tables.push({ name: 'T', sheet, top: 0, left: 0, bottom: 2, right: 2 });
+    const run = fakeExcelRun(book);
+    const insert = (top: number, left: number, rows: number, cols: number, shift: string) =>
+      run(async (context) => {
+        context.workbook.worksheets.getItem('A').getRangeByIndexes(top, left, rows, cols).insert(shift as Excel.InsertShiftDirection);
+        await context.sync();
+      });
+    await expect(insert(0, 1, 3, 1, 'Right')).rejects.toMatchObject({ code: 'InvalidOperation', message: expect.stringMatching(/shift cells in a table/) });
+    await expect(insert(1, 0, 1, 1, 'Down')).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(insert(0, 3, 2, 1, 'Right')).resolves.toBeUndefined();
+    await insert(0, 0, 3, 1, 'Right');
+    expect(book.tables[0]).toMatchObject({ left: 1, right: 3 });
+    expect(book.values('A')[0]!.slice(0, 4)).toEqual(['', 'x', 'y', 'z']);
+  });
+
+  it('fake Excel refuses a PivotTable report filter with no rows above the PivotTable', async () => {
+    const book = fakeBookFrom({ sheets: [{ name: 'Daten', visibility: 'visible', rows: [['Amt', 'Cluster'], ['A', 'PDF']], merges: [] }], definedNames: [] });
+    const sheet = book.sheet('Daten')!;
+    book.tables.push({ name: 'Quelle', sheet, top: 0, left: 0, bottom: 1, right: 1 });
+    const run = fakeExcelRun(book);
+    const add = (row: number) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Daten');
+        const pivot = ws.pivotTables.add(`P${row}`, ws.tables.getItem('Quelle'), ws.getRangeByIndexes(row, 4, 1, 1));
+        pivot.filterHierarchies.add(pivot.hierarchies.getItem('Amt'));
+        await context.sync();
+      });
+    await expect(add(0)).rejects.toMatchObject({ code: 'InvalidOperation', message: expect.stringMatching(/report filter/) });
+    await expect(add(2)).resolves.toBeUndefined();
+  });
+
   it('plans no roll-over for a sheet that has the year already', () => {
     const plan = planRollover(
       { sheets: [{ name: 'A', visibility: 'visible', rows: [['LeiKa', 'Status 2024', 'Status 2025'], ['1', 'PDF', 'PDF']], merges: [] }], definedNames: [] },

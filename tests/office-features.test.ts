@@ -1,7 +1,7 @@
 /**
  * The Office adapter's optional features (requirement sets checked through a stub) and the task
  * pane's Excel pipeline on the fake workbook: the CLI's sheets including Vergleich, the catalogue
- * kept in the workbook, the PivotTable beside the Gesamtliste table.
+ * kept in the workbook, the PivotTable over the Gesamtliste table on its own sheet.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -90,32 +90,82 @@ describe('Excel pipeline: the CLI report inside the workbook', () => {
 });
 
 describe('Excel pipeline: PivotTable on the Gesamtliste table', () => {
-  it('creates clusters × years counted over Quelle, filterable by office, beside the table', async () => {
+  it('creates clusters × years counted over Quelle, filterable by office, at A3 of its own marked sheet', async () => {
     const book = demoBook();
     const result = await services(book, upTo(13)).evaluate(() => undefined, { pivot: true });
-    expect(result.report.pivotTable).toEqual({ sheet: 'Gesamtliste', name: PIVOT_NAME });
+    expect(result.report.pivotTable).toEqual({ sheet: 'Gesamtliste Pivot', name: PIVOT_NAME });
+    expect(result.report.sheets.map((w) => w.sheet)).toContain('Gesamtliste Pivot');
+    expect(book.sheets.map((s) => s.name).slice(-2)).toEqual(['Vergleich', 'Gesamtliste Pivot']);
+    expect(book.names.map((n) => [n.name, n.sheet.name, n.cell])).toContainEqual(['LeiKaMonitor_GesamtlistePivot', 'Gesamtliste Pivot', 'A1']);
     expect(book.pivots).toHaveLength(1);
     const pivot = book.pivots[0]!;
     expect(pivot.source.name).toBe('LeiKaGesamtliste');
-    expect({ sheet: pivot.sheet.name, rows: pivot.rows, columns: pivot.columns, filters: pivot.filters, data: pivot.data }).toEqual({
-      sheet: 'Gesamtliste',
+    expect(pivot.source.sheet.name).toBe('Gesamtliste');
+    expect({ sheet: pivot.sheet.name, top: pivot.top, left: pivot.left, rows: pivot.rows, columns: pivot.columns, filters: pivot.filters, data: pivot.data }).toEqual({
+      sheet: 'Gesamtliste Pivot',
+      top: 2,
+      left: 0,
       rows: ['Cluster'],
       columns: ['Jahr'],
       filters: ['Amt'],
       data: [{ field: 'Quelle', summarizeBy: 'Count', name: PIVOT_DATA_NAME }],
     });
-    expect(pivot.left).toBeGreaterThan(pivot.source.right);
+    // The PivotTable sheet is a product sheet: the next evaluation does not count it.
+    const again = await services(book, upTo(13)).evaluate(() => undefined, { pivot: true });
+    expect(again.analysis.officeSheets.map((o) => o.sheet)).not.toContain('Gesamtliste Pivot');
   });
 
-  it('replaces its own PivotTable on a rewrite and removes it when no longer asked for', async () => {
+  it('rewrites its own PivotTable in place on its sheet, and removes it when no longer asked for', async () => {
     const book = demoBook();
     const s = services(book, upTo(13));
     await s.evaluate(() => undefined, { pivot: true });
+    const sheets = book.sheets.map((x) => x.name);
     await s.evaluate(() => undefined, { pivot: true });
-    expect(book.pivots.map((p) => p.name)).toEqual([PIVOT_NAME]);
-    await s.evaluate(() => undefined, { pivot: false });
+    expect(book.sheets.map((x) => x.name)).toEqual(sheets);
+    expect(book.pivots.map((p) => [p.name, p.sheet.name, p.top, p.left])).toEqual([[PIVOT_NAME, 'Gesamtliste Pivot', 2, 0]]);
+    const result = await s.evaluate(() => undefined, { pivot: false });
     expect(book.pivots).toHaveLength(0);
+    expect(result.report.pivotTable).toBeUndefined();
+    expect(book.sheets.map((x) => x.name)).toEqual(sheets);
+    expect(String(book.cell('Gesamtliste Pivot', 'A1')?.value)).toMatch(/Keine PivotTable/);
     expect(book.tables.filter((t) => t.name === 'LeiKaGesamtliste')).toHaveLength(1);
+    await s.evaluate(() => undefined, { pivot: true });
+    expect(book.pivots.map((p) => [p.sheet.name, p.top])).toEqual([['Gesamtliste Pivot', 2]]);
+    expect(book.sheets.map((x) => x.name)).toEqual(sheets);
+  });
+
+  it('follows its renamed sheet and never touches a user sheet called "Gesamtliste Pivot"', async () => {
+    const book = demoBook();
+    const user = book.addSheet('Gesamtliste Pivot', [['meine Notizen']]);
+    const s = services(book, upTo(13));
+    const result = await s.evaluate(() => undefined, { pivot: true });
+    expect(result.report.pivotTable?.sheet).toBe('Gesamtliste Pivot (2)');
+    expect(result.report.sheets.find((w) => w.role === 'GesamtlistePivot')).toMatchObject({ sheet: 'Gesamtliste Pivot (2)', displacedBy: 'Gesamtliste Pivot' });
+    expect(user.writes).toBe(0);
+    book.sheet('Gesamtliste Pivot (2)')!.name = 'Auswertung';
+    const again = await s.evaluate(() => undefined, { pivot: true });
+    expect(again.report.pivotTable?.sheet).toBe('Auswertung');
+    expect(book.pivots.map((p) => p.sheet.name)).toEqual(['Auswertung']);
+    expect(user.writes).toBe(0);
+    expect(book.values('Gesamtliste Pivot')).toEqual([['meine Notizen']]);
+  });
+
+  it('removes a PivotTable an earlier version put beside the Gesamtliste table', async () => {
+    const book = demoBook();
+    const s = services(book, upTo(13));
+    await s.evaluate(() => undefined);
+    const table = book.tables.find((t) => t.name === 'LeiKaGesamtliste')!;
+    book.pivots.push({ name: PIVOT_NAME, sheet: table.sheet, source: table, top: 0, left: table.right + 2, rows: [], columns: [], filters: [], data: [] });
+    await s.evaluate(() => undefined, { pivot: true });
+    expect(book.pivots.map((p) => p.sheet.name)).toEqual(['Gesamtliste Pivot']);
+  });
+
+  it('leaves the PivotTable alone when only the catalogue sheet is written', async () => {
+    const book = demoBook();
+    const s = services(book, upTo(13));
+    await s.evaluate(() => undefined, { pivot: true });
+    await s.loadCatalog(new File([fs.readFileSync(CATALOG)], 'leika.csv', { type: 'text/csv' }));
+    expect(book.pivots.map((p) => p.sheet.name)).toEqual(['Gesamtliste Pivot']);
   });
 
   it('is skipped, not failed, where the host offers no PivotTables', async () => {
@@ -126,6 +176,7 @@ describe('Excel pipeline: PivotTable on the Gesamtliste table', () => {
     expect(book.pivots).toHaveLength(0);
     expect(result.report.pivotTable).toBeUndefined();
     expect(book.sheet('Gesamtliste')).toBeDefined();
+    expect(book.sheet('Gesamtliste Pivot')).toBeUndefined();
   });
 });
 

@@ -3,7 +3,11 @@
  * renders them the same way (ExcelJS into a report workbook, Office.js into the open one).
  */
 
-export type OutputRole = 'Monitoring' | 'Pruefhinweise' | 'Gesamtliste' | 'Vergleich' | 'Katalog';
+/**
+ * `GesamtlistePivot` is written only inside Excel (Office adapter): a sheet of its own for the
+ * optional native PivotTable over the Gesamtliste table.
+ */
+export type OutputRole = 'Monitoring' | 'Pruefhinweise' | 'Gesamtliste' | 'Vergleich' | 'Katalog' | 'GesamtlistePivot';
 
 /** Preferred sheet name of each role (a user's unmarked sheet of that name makes it `<name> (2)`). */
 export const OUTPUT_SHEET_NAMES: Readonly<Record<OutputRole, string>> = {
@@ -12,6 +16,7 @@ export const OUTPUT_SHEET_NAMES: Readonly<Record<OutputRole, string>> = {
   Gesamtliste: 'Gesamtliste',
   Vergleich: 'Vergleich',
   Katalog: 'LeiKa-Katalog',
+  GesamtlistePivot: 'Gesamtliste Pivot',
 };
 
 /** Workbook-level defined name marking a product sheet; it refers to the sheet's A1. */

@@ -38,7 +38,7 @@ export const de = {
     copied: 'Tabelle markiert und in die Zwischenablage kopiert. In Word mit Strg+V einfügen.',
     selected: 'Tabelle markiert. Mit Strg+C kopieren und in Word mit Strg+V einfügen.',
     pivot: 'PivotTable zur Gesamtliste anlegen',
-    pivotHint: 'Neben der Tabelle im Blatt „Gesamtliste“: Cluster je Jahr, filterbar nach Amt.',
+    pivotHint: 'Im eigenen Blatt „Gesamtliste Pivot“: Cluster je Jahr aus der Gesamtliste, filterbar nach Amt.',
     pivotUnsupported: 'Diese Excel-Version bietet Add-ins keine PivotTables an; die Auswertung funktioniert trotzdem.',
     pivotCreated: (sheet: string) => `PivotTable neben der Gesamtliste im Blatt „${sheet}“ angelegt.`,
   },

@@ -33,9 +33,9 @@ export const en: Strings = {
     copied: 'Table selected and copied to the clipboard. Paste it into Word with Ctrl+V.',
     selected: 'Table selected. Copy it with Ctrl+C and paste it into Word with Ctrl+V.',
     pivot: 'Add a PivotTable for the Gesamtliste',
-    pivotHint: 'Beside the table on the sheet "Gesamtliste": clusters per year, filterable by office.',
+    pivotHint: 'On a sheet of its own, "Gesamtliste Pivot": clusters per year from the Gesamtliste, filterable by office.',
     pivotUnsupported: 'This version of Excel offers add-ins no PivotTables; the evaluation works all the same.',
-    pivotCreated: (sheet) => `PivotTable added beside the Gesamtliste on the sheet "${sheet}".`,
+    pivotCreated: (sheet) => `PivotTable for the Gesamtliste added on the sheet "${sheet}".`,
   },
   comparison: {
     heading: (from, to) => `Comparison ${from} → ${to}`,

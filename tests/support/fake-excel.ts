@@ -18,6 +18,16 @@
  *   then this method will fail to return the result" (the fake throws).
  * - Application.calculationMode is application-wide: the fake counts every change so tests can
  *   prove the adapter leaves it alone.
+ * - Range.insert('Right' | 'Down') refuses to shift part of a table ("This operation is attempting
+ *   to shift cells in a table on your worksheet", InvalidOperation); a table wholly inside the
+ *   shifted band moves. TableColumnCollection.add(index, values, name) shifts the cells of the
+ *   table's rows instead; index must be below the column count, or -1/null to append (ExcelApi 1.4);
+ *   the new column has no number format or data validation of its own.
+ * - Range.copyFrom(source, 'All') copies values, number formats and data validation; 'Values' and
+ *   'Formats' copy only those.
+ * - A PivotTable's report filter stands two rows above its first cell (one row per filter field and
+ *   a blank row): a filter field added where those rows do not exist, or are not empty, is refused.
+ *   A PivotTable must not overlap a table.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { Cell, MergedArea, WorkbookGrid } from '../../src/core/grid';
@@ -31,6 +41,8 @@ export interface FakeCell {
   format: string;
   formula?: string;
   hyperlink?: unknown;
+  /** Range.dataValidation.rule as set on this cell. */
+  validation?: unknown;
 }
 
 export interface FakeSheet {
@@ -51,6 +63,7 @@ export interface FakeTable {
   left: number;
   bottom: number;
   right: number;
+  showTotals?: boolean;
 }
 
 /** A PivotTable: its source table, where it stands, and its fields by area. */
@@ -239,6 +252,49 @@ function stored(value: unknown, format: string): FakeCell {
     if (/^[=+-]/.test(value)) return { value: '#FORMULA', format, formula: value };
   }
   return { value, format };
+}
+
+/**
+ * Shifts cells one way by `by` from `at` on, across rows (right) or columns (down) from..to
+ * inclusive, as Range.insert does. Tables wholly inside the band and past `at` move; one cut by
+ * the band refuses the whole operation (Excel: "This operation is attempting to shift cells in a
+ * table on your worksheet"). `own` is the table that grows (TableColumnCollection.add).
+ */
+function shiftCells(book: FakeBook, sheet: FakeSheet, way: 'right' | 'down', from: number, to: number, at: number, by: number, own?: FakeTable): void {
+  const span = (t: FakeTable) => (way === 'right' ? { lo: t.top, hi: t.bottom, near: t.left, far: t.right } : { lo: t.left, hi: t.right, near: t.top, far: t.bottom });
+  const moving: FakeTable[] = [];
+  for (const t of book.tables) {
+    if (t === own || t.sheet !== sheet) continue;
+    const s = span(t);
+    if (s.far < at || s.hi < from || to < s.lo) continue;
+    if (s.lo >= from && s.hi <= to && s.near >= at) moving.push(t);
+    else throw new ApiError('InvalidOperation', `This operation is attempting to shift cells in a table on your worksheet (${t.name}).`);
+  }
+  sheet.writes++;
+  if (way === 'right') {
+    for (let i = from; i <= to; i++) {
+      const row = sheet.cells[i] ?? (sheet.cells[i] = []);
+      while (row.length < at) row.push(undefined);
+      row.splice(at, 0, ...new Array<FakeCell | undefined>(by).fill(undefined));
+    }
+  } else {
+    const last = sheet.cells.length - 1;
+    for (let i = last; i >= at; i--) {
+      for (let j = from; j <= to; j++) {
+        setCell(sheet, i + by, j, sheet.cells[i]?.[j]);
+        setCell(sheet, i, j, undefined);
+      }
+    }
+  }
+  for (const t of moving) {
+    if (way === 'right') {
+      t.left += by;
+      t.right += by;
+    } else {
+      t.top += by;
+      t.bottom += by;
+    }
+  }
 }
 
 class FakeContext {
@@ -462,28 +518,30 @@ class FakeContext {
       insert: (shift: string) =>
         this.op(size(shift), () => {
           const rect = resolve();
-          if (shift !== 'Right') throw new ApiError('InvalidArgument', 'only Right is faked');
-          rect.sheet.writes++;
-          for (let i = rect.top; i < rect.top + rect.rows; i++) {
-            const row = rect.sheet.cells[i] ?? (rect.sheet.cells[i] = []);
-            while (row.length < rect.left) row.push(undefined);
-            row.splice(rect.left, 0, ...new Array<FakeCell | undefined>(rect.cols).fill(undefined));
-          }
+          if (shift === 'Right') shiftCells(this.book, rect.sheet, 'right', rect.top, rect.top + rect.rows - 1, rect.left, rect.cols);
+          else if (shift === 'Down') shiftCells(this.book, rect.sheet, 'down', rect.left, rect.left + rect.cols - 1, rect.top, rect.rows);
+          else throw new ApiError('InvalidArgument', `insert(${shift}) is not faked`);
         }),
-      copyFrom: (source: any) =>
+      copyFrom: (source: any, copyType: string = 'All') =>
         this.op(OP, () => {
           const to = resolve();
           const from = source.__rect() as Rect;
           to.sheet.writes++;
           for (let i = 0; i < from.rows; i++) for (let j = 0; j < from.cols; j++) {
             const c = from.sheet.cells[from.top + i]?.[from.left + j];
-            setCell(to.sheet, to.top + i, to.left + j, c ? { ...c } : undefined);
+            const old = to.sheet.cells[to.top + i]?.[to.left + j];
+            let next: FakeCell | undefined;
+            if (copyType === 'All') next = c ? { ...c } : undefined;
+            else if (copyType === 'Values') next = { ...(old ?? { format: 'General' }), value: c?.value ?? '' };
+            else if (copyType === 'Formats') next = { ...(old ?? { value: '' }), format: c?.format ?? 'General' };
+            else throw new ApiError('InvalidArgument', `copyFrom(${copyType}) is not faked`);
+            setCell(to.sheet, to.top + i, to.left + j, next);
           }
         }),
       __rect: resolve,
       format: this.recorder(sheet, 'format'),
       conditionalFormats: this.recorder(sheet, 'conditionalFormats'),
-      dataValidation: this.recorder(sheet, 'dataValidation'),
+      dataValidation: this.dataValidation(resolve),
     };
     const write = (apply: (rect: Rect) => void) => () => {
       const rect = resolve();
@@ -524,6 +582,26 @@ class FakeContext {
     return r;
   }
 
+  /** Range.dataValidation: the rule is kept per cell (copied by copyFrom 'All'); the rest is logged. */
+  private dataValidation(resolve: () => Rect): any {
+    const recorder = this.recorder(() => resolve().sheet, 'dataValidation');
+    return new Proxy(recorder, {
+      set: (_t, prop, value) => {
+        recorder[prop] = value;
+        if (prop === 'rule') {
+          this.op(0, () => {
+            const rect = resolve();
+            for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) {
+              const old = rect.sheet.cells[rect.top + i]?.[rect.left + j];
+              setCell(rect.sheet, rect.top + i, rect.left + j, { ...(old ?? { value: '', format: 'General' }), validation: value });
+            }
+          });
+        }
+        return true;
+      },
+    });
+  }
+
   private namesCollection(): any {
     const coll: any = {
       load: () =>
@@ -553,7 +631,7 @@ class FakeContext {
     const coll: any = {
       load: () =>
         this.load(coll, () => ({
-          items: this.book.tables.filter((t) => !sheet || t.sheet === sheet()).map((t) => this.table(() => t, { name: t.name, worksheet: { name: t.sheet.name } })),
+          items: this.book.tables.filter((t) => !sheet || t.sheet === sheet()).map((t) => this.table(() => t, { name: t.name, worksheet: { name: t.sheet.name }, showTotals: t.showTotals === true })),
         })),
       getItem: (name: string) =>
         this.table(() => {
@@ -605,6 +683,33 @@ class FakeContext {
           Object.assign(table, { left: rect.left, bottom: rect.top + rect.rows - 1, right: rect.left + rect.cols - 1 });
         }),
       convertToRange: () => this.op(0, () => void (this.book.tables = this.book.tables.filter((x) => x !== resolve()))),
+      columns: {
+        add: (index?: number | null, values?: unknown, name?: string) => {
+          this.op(size(values) + size(name), () => {
+            const table = resolve();
+            const count = table.right - table.left + 1;
+            const rows = table.bottom - table.top + 1;
+            if (index !== undefined && index !== null && index !== -1 && (!Number.isInteger(index) || index < 0 || index >= count)) {
+              throw new ApiError('InvalidArgument', `column index ${index} outside 0..${count - 1} (-1 or null appends)`);
+            }
+            const at = table.left + (index === undefined || index === null || index === -1 ? count : index);
+            const given = values === undefined || values === null ? undefined : (values as unknown[][]);
+            if (given && (!Array.isArray(given) || given.length !== rows || given.some((r) => !Array.isArray(r) || r.length !== 1))) {
+              throw new ApiError('InvalidArgument', `column values must be ${rows}×1 (header and body)`);
+            }
+            // The table's rows shift right from the new column on; a table beside them that would be cut refuses it.
+            shiftCells(this.book, table.sheet, 'right', table.top, table.bottom, at, 1, table);
+            table.right++;
+            const headers = new Set(Array.from({ length: count + 1 }, (_, j) => (j === at - table.left ? undefined : String(table.sheet.cells[table.top]?.[table.left + j]?.value ?? '').toLowerCase())));
+            let header = name ?? String(given?.[0]?.[0] ?? `Spalte${count + 1}`);
+            for (let n = 2; headers.has(header.toLowerCase()); n++) header = `${name ?? 'Spalte'}${n}`;
+            setCell(table.sheet, table.top, at, { value: header, format: 'General' });
+            given?.slice(1).forEach((r, i) => setCell(table.sheet, table.top + 1 + i, at, stored(r[0], 'General')));
+            table.sheet.writes++;
+          });
+          return {};
+        },
+      },
       getRange: () => this.range(() => {
         const table = resolve();
         return { sheet: table.sheet, top: table.top, left: table.left, rows: table.bottom - table.top + 1, cols: table.right - table.left + 1 };
@@ -620,7 +725,11 @@ class FakeContext {
         }),
     });
     Object.defineProperty(t, 'worksheet', { get: () => this.loaded(t, 'worksheet') });
-    for (const p of ['style', 'showTotals']) Object.defineProperty(t, p, { set: (v: unknown) => this.op(size(v), () => undefined) });
+    Object.defineProperty(t, 'showTotals', {
+      get: () => this.loaded(t, 'showTotals'),
+      set: (v: boolean) => this.op(size(v), () => void (resolve().showTotals = v)),
+    });
+    for (const p of ['style']) Object.defineProperty(t, p, { set: (v: unknown) => this.op(size(v), () => undefined) });
     return t;
   }
 
@@ -644,9 +753,8 @@ class FakeContext {
           const table = source.__table() as FakeTable;
           const at = destination.__rect() as Rect;
           if (this.book.pivots.some((p) => p.sheet === at.sheet && p.name.toLowerCase() === name.toLowerCase())) throw new ApiError('ItemAlreadyExists', `PivotTable ${name}`);
-          if (table.sheet === at.sheet && at.left <= table.right && table.left <= at.left + PIVOT_EXTENT.cols && at.top <= table.bottom && table.top <= at.top + PIVOT_EXTENT.rows) {
-            throw new ApiError('InvalidOperation', 'a PivotTable cannot overlap its source table');
-          }
+          const over = this.book.tables.find((t) => t.sheet === at.sheet && at.left <= t.right && t.left < at.left + PIVOT_EXTENT.cols && at.top <= t.bottom && t.top < at.top + PIVOT_EXTENT.rows);
+          if (over) throw new ApiError('InvalidOperation', `a PivotTable cannot overlap the table ${over.name}`);
           created = { name, sheet: at.sheet, source: table, top: at.top, left: at.left, rows: [], columns: [], filters: [], data: [] };
           this.book.pivots.push(created);
           at.sheet.writes++;
@@ -668,7 +776,23 @@ class FakeContext {
       return name;
     };
     const axis = (key: 'rows' | 'columns' | 'filters') => ({
-      add: (h: any) => this.op(OP, () => void resolve()[key].push(field(resolve(), h))),
+      add: (h: any) =>
+        this.op(OP, () => {
+          const p = resolve();
+          const name = field(p, h);
+          if (key === 'filters') {
+            // The report filter goes above the PivotTable: one row per field, then a blank row.
+            const need = p.filters.length + 2;
+            const top = p.top - need;
+            if (top < 0) throw new ApiError('InvalidOperation', `no room for the report filter above ${columnLetters(p.left)}${p.top + 1}: it needs ${need} rows`);
+            for (let i = top; i < p.top; i++) for (let j = p.left; j < p.left + 2; j++) {
+              const v = p.sheet.cells[i]?.[j]?.value;
+              const inTable = this.book.tables.some((t) => t.sheet === p.sheet && t.top <= i && i <= t.bottom && t.left <= j && j <= t.right);
+              if ((v !== undefined && v !== '') || inTable) throw new ApiError('InvalidOperation', `the report filter would overwrite ${columnLetters(j)}${i + 1}`);
+            }
+          }
+          p[key].push(name);
+        }),
     });
     return {
       hierarchies: { getItem: (name: string) => ({ __field: name }) },

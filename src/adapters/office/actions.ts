@@ -1,7 +1,7 @@
 import { CLUSTERS } from '../../core/clusters';
 import { parseA1 } from '../../core/grid';
 import { readWorkbookGrid } from './read';
-import { planRollover, type RolloverPlan } from './rollover-plan';
+import { planRollover, type RolloverPlan, type RolloverStep } from './rollover-plan';
 import { TEXT_FORMAT } from './cells';
 
 /** Values offered by the template's dropdown (SPEC §8). */
@@ -98,17 +98,87 @@ export async function addTemplateSheet(context: Excel.RequestContext, wanted: st
   return name;
 }
 
+/** An Excel table (ListObject) on a sheet, 0-based and inclusive, as loaded for the roll-over. */
+interface TableRect {
+  readonly table: Excel.Table;
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly totals: boolean;
+}
+
+/** The Excel tables of the workbook with their ranges: two syncs, whatever the number of tables. */
+async function loadTableRects(context: Excel.RequestContext): Promise<TableRect[]> {
+  const tables = context.workbook.tables;
+  tables.load('items/name,items/worksheet/name,items/showTotals');
+  await context.sync();
+  if (tables.items.length === 0) return [];
+  const ranges = tables.items.map((t) => t.getRange().load('rowIndex,columnIndex,rowCount,columnCount'));
+  await context.sync();
+  return tables.items.map((table, i) => {
+    const r = ranges[i]!;
+    return {
+      table,
+      sheet: table.worksheet.name,
+      top: r.rowIndex,
+      left: r.columnIndex,
+      bottom: r.rowIndex + r.rowCount - 1,
+      right: r.columnIndex + r.columnCount - 1,
+      totals: table.showTotals === true,
+    };
+  });
+}
+
+/**
+ * Whether shifting the cells of rows top..bottom from column `col` one to the right would move
+ * part of a table: Excel refuses that ("This operation is attempting to shift cells in a table",
+ * InvalidOperation). A table lying wholly in those rows and right of `col` moves as a whole.
+ */
+function cutsThroughTable(tables: readonly TableRect[], top: number, bottom: number, col: number): boolean {
+  return tables.some((t) => t.right >= col && t.top <= bottom && top <= t.bottom && !(t.top >= top && t.bottom <= bottom && t.left >= col));
+}
+
+const SKIP_TABLE_HEADER = 'Statusspalte in einer Excel-Tabelle, deren Kopfzeile nicht die erkannte Überschrift ist: bitte die Spalte selbst einfügen';
+const SKIP_TABLE_BESIDE = 'daneben steht eine Excel-Tabelle, die Excel nicht teilweise verschieben kann: bitte die Spalte selbst einfügen';
+
 /**
  * "Neues Berichtsjahr" (SPEC §8): copies the previous year's status column of every office
  * table to its right under the new year's header. The one action that writes into office
  * sheets; the task pane asks first.
+ * Inside an Excel table (the template makes one, and users format their lists as tables) Excel
+ * refuses Range.insert, which would shift cells in the table: there the column is added as a
+ * table column (TableColumnCollection.add, name from ExcelApi 1.4); elsewhere cells are inserted.
+ * Either way the previous year's cells are copied with copyType All, so values, number format
+ * and data validation come along.
  */
 export async function addReportYear(context: Excel.RequestContext, newYear: number): Promise<RolloverPlan> {
   const plan = planRollover(await readWorkbookGrid(context), newYear);
+  const tables = plan.steps.length > 0 ? await loadTableRects(context) : [];
+  const done: { step: RolloverStep; table?: TableRect }[] = [];
+  const skipped = [...plan.skipped];
+  for (const step of plan.steps) {
+    const onSheet = tables.filter((t) => t.sheet.toLowerCase() === step.sheet.toLowerCase());
+    const home = onSheet.find((t) => t.top <= step.headerRow && step.headerRow <= t.bottom && t.left <= step.col && step.col <= t.right);
+    if (home && home.top !== step.headerRow) skipped.push({ sheet: step.sheet, reason: SKIP_TABLE_HEADER });
+    else if (home && cutsThroughTable(onSheet.filter((t) => t !== home), home.top, home.bottom, step.col + 1)) skipped.push({ sheet: step.sheet, reason: SKIP_TABLE_BESIDE });
+    else if (!home && cutsThroughTable(onSheet, step.top, step.bottom, step.col + 1)) skipped.push({ sheet: step.sheet, reason: SKIP_TABLE_BESIDE });
+    else done.push(home ? { step, table: home } : { step });
+  }
   // Right to left and bottom to top, so an insertion never moves a later step's cells.
-  const steps = [...plan.steps].sort((a, b) => b.col - a.col || b.top - a.top);
-  for (const step of steps) {
+  done.sort((a, b) => b.step.col - a.step.col || b.step.top - a.step.top);
+  for (const { step, table } of done) {
     const ws = context.workbook.worksheets.getItem(step.sheet);
+    if (table) {
+      const index = step.col + 1 - table.left;
+      const width = table.right - table.left + 1;
+      // Index -1 appends (ExcelApi 1.4); the name is the new header. No values: the body is copied below.
+      table.table.columns.add(index < width ? index : -1, undefined, step.header);
+      const body = table.bottom - table.top - (table.totals ? 1 : 0);
+      if (body > 0) ws.getRangeByIndexes(table.top + 1, step.col + 1, body, 1).copyFrom(ws.getRangeByIndexes(table.top + 1, step.col, body, 1), 'All');
+      continue;
+    }
     const rows = step.bottom - step.top + 1;
     ws.getRangeByIndexes(step.top, step.col + 1, rows, 1).insert('Right');
     const target = ws.getRangeByIndexes(step.top, step.col + 1, rows, 1);
@@ -116,8 +186,8 @@ export async function addReportYear(context: Excel.RequestContext, newYear: numb
     const head = ws.getRangeByIndexes(step.headerRow, step.col + 1, 1, 1);
     head.values = [[step.header]];
   }
-  if (steps.length > 0) await context.sync();
-  return plan;
+  if (done.length > 0) await context.sync();
+  return { steps: plan.steps.filter((s) => done.some((d) => d.step === s)), skipped };
 }
 
 /** Selects a range (e.g. the Monitoring table for Tabelle kopieren). */

@@ -1,6 +1,6 @@
 import type { OutTable } from '../../core/output-model';
 
-/** Name of the product's PivotTable on the Gesamtliste sheet (workbook-wide, like table names). */
+/** Name of the product's PivotTable over the Gesamtliste table (on its own sheet, `Gesamtliste Pivot`). */
 export const PIVOT_NAME = 'LeiKaPivotGesamtliste';
 
 /**
@@ -11,8 +11,12 @@ export const PIVOT_NAME = 'LeiKaPivotGesamtliste';
 export const PIVOT_FIELDS = { rows: 'Cluster', columns: 'Jahr', count: 'Quelle', filter: 'Amt' } as const;
 export const PIVOT_DATA_NAME = 'Anzahl Dienstleistungen';
 
-/** Columns left free between the Gesamtliste table and the PivotTable beside it. */
-const GAP = 1;
+/**
+ * Top-left cell of the PivotTable on its sheet: A3. Excel puts the report filter (Amt) two rows
+ * above the PivotTable's first cell (filter in A1, a blank row 2); a PivotTable started in row 1
+ * leaves it no room, so Excel refuses the filter field or moves the PivotTable.
+ */
+export const PIVOT_START = { row: 2, col: 0 } as const;
 
 /** Whether the table has every column the PivotTable uses (a changed Gesamtliste layout skips it). */
 export function pivotFits(table: OutTable): boolean {
@@ -20,11 +24,11 @@ export function pivotFits(table: OutTable): boolean {
 }
 
 /**
- * Queues the PivotTable beside the Gesamtliste table (same header row, one column gap). The table
+ * Queues the PivotTable on its own product sheet at A3, over the Gesamtliste table. The table
  * may be created in the same batch: the PivotTable refers to it by the Table object.
  */
-export function addGesamtlistePivot(ws: Excel.Worksheet, table: Excel.Table, block: OutTable): void {
-  const destination = ws.getRangeByIndexes(block.row, block.col + block.header.length + GAP, 1, 1);
+export function addGesamtlistePivot(ws: Excel.Worksheet, table: Excel.Table): void {
+  const destination = ws.getRangeByIndexes(PIVOT_START.row, PIVOT_START.col, 1, 1);
   const pivot = ws.pivotTables.add(PIVOT_NAME, table, destination);
   pivot.rowHierarchies.add(pivot.hierarchies.getItem(PIVOT_FIELDS.rows));
   pivot.columnHierarchies.add(pivot.hierarchies.getItem(PIVOT_FIELDS.columns));
@@ -33,3 +37,6 @@ export function addGesamtlistePivot(ws: Excel.Worksheet, table: Excel.Table, blo
   data.summarizeBy = 'Count';
   data.name = PIVOT_DATA_NAME;
 }
+
+/** A1 of the PivotTable sheet when the last evaluation asked for no PivotTable. */
+export const PIVOT_ABSENT_NOTE = 'Keine PivotTable: Bei der letzten Auswertung war „PivotTable zur Gesamtliste anlegen“ nicht gewählt.';

@@ -19,7 +19,7 @@ export interface RolloverPlan {
   readonly skipped: readonly { readonly sheet: string; readonly reason: string }[];
 }
 
-const PRODUCT_SHEETS = /^(Monitoring|Prüfhinweise|Gesamtliste|Vergleich|LeiKa-Katalog|Einstellungen|Zuordnung)( \(\d+\))?$/;
+const PRODUCT_SHEETS = /^(Monitoring|Prüfhinweise|Gesamtliste|Gesamtliste Pivot|Vergleich|LeiKa-Katalog|Einstellungen|Zuordnung)( \(\d+\))?$/;
 
 function lastRow(sheet: SheetGrid, from: number, before: number): number {
   let last = from;

@@ -1,19 +1,19 @@
 import { columnLetters } from '../../core/grid';
 import type { OutChart, OutputSheet, OutTable } from '../../core/output-model';
-import { markerName } from '../../core/output-model';
+import { markerName, type OutputRole } from '../../core/output-model';
 import { planOutputSheets, type PlannedSheet } from '../../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
 import { type CellBlock, cellBlocks } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { parseNameFormula, sheetRef } from './payload';
 import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendCalculation, suspendHostState } from './host-state';
-import { addGesamtlistePivot, PIVOT_NAME, pivotFits } from './pivot';
+import { addGesamtlistePivot, PIVOT_ABSENT_NOTE, PIVOT_NAME, pivotFits } from './pivot';
 import { NO_FEATURES, type OfficeFeatures } from './requirements';
 
 export interface OfficeWriteOptions {
   /** What the host supports beyond the manifest's minimum (see requirements.ts). */
   readonly features?: OfficeFeatures;
-  /** Add the native PivotTable beside the Gesamtliste table (only where `features.pivotTable`). */
+  /** Add the native PivotTable over the Gesamtliste table on its own sheet (only where `features.pivotTable`). */
   readonly pivot?: boolean;
 }
 
@@ -29,9 +29,18 @@ interface Target {
   /** Tables of a rewritten sheet that the output keeps (by name), with their old range. */
   readonly reused: Map<string, Excel.Range>;
   readonly charts?: Excel.ChartCollection;
-  /** Set by `finish` when the PivotTable was queued on this sheet. */
-  pivot?: boolean;
+  /** Set by `finish` on the Gesamtliste target: the table the PivotTable evaluates. */
+  pivotSource?: Excel.Table;
 }
+
+/** The PivotTable's own sheet (role GesamtlistePivot): its PivotTable, or a note that there is none. */
+interface PivotTarget {
+  readonly planned: PlannedSheet;
+  readonly ws: Excel.Worksheet;
+  readonly wanted: boolean;
+}
+
+const PIVOT_ROLE: OutputRole = 'GesamtlistePivot';
 
 interface FinishOptions {
   readonly features: OfficeFeatures;
@@ -73,20 +82,29 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
     const ref = n.type === 'Range' ? parseNameFormula(String(n.formula ?? '')) : undefined;
     return ref ? [{ name: n.name, ...ref }] : [];
   });
-  const plan = planOutputSheets(
-    outputs.map((o) => o.role),
-    { sheetNames: worksheets.items.map((w) => w.name), definedNames },
-  );
+  const sheetNames = worksheets.items.map((w) => w.name);
+  // The PivotTable gets a product sheet of its own (role GesamtlistePivot): planned when asked for,
+  // and when a marked one exists while the Gesamtliste is rewritten (its PivotTable then goes).
+  const gesamtliste = outputs.find((o) => o.role === 'Gesamtliste');
+  const pivotWanted = opts.pivot === true && features.pivotTable && gesamtliste !== undefined && tablesOf(gesamtliste).some((b) => b.excelTable !== undefined && pivotFits(b));
+  const pivotMarker = markerName(PIVOT_ROLE).toLowerCase();
+  const pivotMarked = definedNames.some((d) => d.name.toLowerCase() === pivotMarker && sheetNames.some((n) => n.toLowerCase() === d.sheet.toLowerCase()));
+  const withPivotSheet = !outputs.some((o) => o.role === PIVOT_ROLE) && (pivotWanted || (features.pivotTable && gesamtliste !== undefined && pivotMarked));
+  const plan = planOutputSheets([...outputs.map((o) => o.role), ...(withPivotSheet ? [PIVOT_ROLE] : [])], { sheetNames, definedNames });
   let state: HostState | undefined;
   let targets: Target[] = [];
+  let pivotTarget: PivotTarget | undefined;
+  let pivotQueued = false;
   try {
     state = hostStateOf(context);
     suspendHostState(context, state);
     targets = prepare(context, outputs, plan.sheets, tables.items, pivots?.items ?? []);
+    const pivotPlanned = withPivotSheet ? plan.sheets[outputs.length] : undefined;
+    if (pivotPlanned) pivotTarget = preparePivotSheet(context, pivotPlanned, pivotWanted, pivots?.items ?? []);
     for (const d of plan.definedNames) {
       const existing = names.items.find((n) => n.name.toLowerCase() === d.name.toLowerCase());
       existing?.delete();
-      const ws = targets.find((t) => t.planned.sheet === d.sheet)?.ws ?? worksheets.getItem(d.sheet);
+      const ws = targets.find((t) => t.planned.sheet === d.sheet)?.ws ?? (pivotTarget?.planned.sheet === d.sheet ? pivotTarget.ws : worksheets.getItem(d.sheet));
       names.add(d.name, ws.getRange('A1'), 'LeiKa-Monitor: Ausgabeblatt (nicht löschen)');
     }
     await context.sync();
@@ -96,8 +114,9 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
 
     // Table names share one namespace with the workbook's defined names.
     const taken = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...names.items.map((n) => n.name.toLowerCase())]);
-    const finishing: FinishOptions = { features, pivot: opts.pivot === true && features.pivotTable };
+    const finishing: FinishOptions = { features, pivot: pivotWanted };
     for (const t of targets) finish(t, taken, finishing);
+    if (pivotTarget) pivotQueued = finishPivotSheet(pivotTarget, targets.find((t) => t.pivotSource)?.pivotSource);
     suspendCalculation(context);
     context.application.suspendScreenUpdatingUntilNextSync();
     await context.sync();
@@ -111,8 +130,7 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
     const base = { role: p.role, sheet: p.sheet, rewritten: p.rewrite };
     return p.displacedBy === undefined ? base : { ...base, displacedBy: p.displacedBy };
   });
-  const pivotSheet = targets.find((t) => t.pivot)?.planned.sheet;
-  return pivotSheet === undefined ? { sheets } : { sheets, pivotTable: { sheet: pivotSheet, name: PIVOT_NAME } };
+  return pivotQueued && pivotTarget ? { sheets, pivotTable: { sheet: pivotTarget.planned.sheet, name: PIVOT_NAME } } : { sheets };
 }
 
 function prepare(
@@ -128,7 +146,8 @@ function prepare(
     const reused = new Map<string, Excel.Range>();
     if (!p.rewrite) return { output, planned: p, ws: worksheets.add(p.sheet), reused };
     const ws = worksheets.getItem(p.sheet);
-    for (const pivot of pivots) if (pivot.worksheet.name === p.sheet && pivot.name.toLowerCase() === PIVOT_NAME.toLowerCase()) pivot.delete();
+    // Our PivotTable stood beside the Gesamtliste table in earlier versions: it goes before the clear.
+    deleteOurPivot(pivots, p.sheet);
     const keep = new Set(tablesOf(output).flatMap((t) => (t.excelTable ? [t.excelTable.toLowerCase()] : [])));
     for (const table of tables) {
       if (table.worksheet.name !== p.sheet) continue;
@@ -146,6 +165,35 @@ function prepare(
     charts.load('items/name');
     return { output, planned: p, ws, reused, charts };
   });
+}
+
+function deleteOurPivot(pivots: readonly Excel.PivotTable[], sheet: string): void {
+  for (const pivot of pivots) {
+    if (pivot.worksheet.name.toLowerCase() === sheet.toLowerCase() && pivot.name.toLowerCase() === PIVOT_NAME.toLowerCase()) pivot.delete();
+  }
+}
+
+/** The PivotTable sheet: added, or emptied in place (our PivotTable deleted first, as a clear must not cut through it). */
+function preparePivotSheet(context: Excel.RequestContext, planned: PlannedSheet, wanted: boolean, pivots: readonly Excel.PivotTable[]): PivotTarget {
+  const worksheets = context.workbook.worksheets;
+  if (!planned.rewrite) return { planned, ws: worksheets.add(planned.sheet), wanted };
+  const ws = worksheets.getItem(planned.sheet);
+  deleteOurPivot(pivots, planned.sheet);
+  ws.getRange().clear('All');
+  return { planned, ws, wanted };
+}
+
+/** Queues the PivotTable at A3 of its sheet, or the note that none was asked for; true when queued. */
+function finishPivotSheet(target: PivotTarget, source: Excel.Table | undefined): boolean {
+  if (target.wanted && source) {
+    addGesamtlistePivot(target.ws, source);
+    return true;
+  }
+  const note = target.ws.getRangeByIndexes(0, 0, 1, 1);
+  note.numberFormat = [['@']];
+  note.values = [[PIVOT_ABSENT_NOTE]];
+  note.format.font.italic = true;
+  return false;
 }
 
 /**
@@ -206,10 +254,7 @@ function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
     tableRanges.set(block.id, full);
     if (block.excelTable) {
       const table = excelTable(t, block, taken);
-      if (opts.pivot && output.role === 'Gesamtliste' && !t.pivot && pivotFits(block)) {
-        addGesamtlistePivot(ws, table, block);
-        t.pivot = true;
-      }
+      if (opts.pivot && output.role === 'Gesamtliste' && !t.pivotSource && pivotFits(block)) t.pivotSource = table;
     } else {
       for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
         const border = full.format.borders.getItem(edge);
