@@ -40,7 +40,7 @@ export const de = {
     pivot: 'PivotTable zur Gesamtliste anlegen',
     pivotHint: 'Im eigenen Blatt „Gesamtliste Pivot“: Cluster je Jahr aus der Gesamtliste, filterbar nach Amt.',
     pivotUnsupported: 'Diese Excel-Version bietet Add-ins keine PivotTables an; die Auswertung funktioniert trotzdem.',
-    pivotCreated: (sheet: string) => `PivotTable neben der Gesamtliste im Blatt „${sheet}“ angelegt.`,
+    pivotCreated: (sheet: string) => `PivotTable zur Gesamtliste im Blatt „${sheet}“ angelegt.`,
   },
   comparison: {
     heading: (from: number, to: number) => `Vergleich ${from} → ${to}`,

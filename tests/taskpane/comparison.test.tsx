@@ -141,7 +141,7 @@ describe('PivotTable option', () => {
   const evaluation = (): Evaluation => ({
     analysis: analysis(),
     comparisons: [],
-    report: { sheets: [{ role: 'Gesamtliste', sheet: 'Gesamtliste', rewritten: false }], pivotTable: { sheet: 'Gesamtliste', name: 'LeiKaPivotGesamtliste' } },
+    report: { sheets: [{ role: 'Gesamtliste', sheet: 'Gesamtliste', rewritten: false }], pivotTable: { sheet: 'Gesamtliste Pivot', name: 'LeiKaPivotGesamtliste' } },
   });
 
   it('asks for the PivotTable only where supported and reports where it went', async () => {
@@ -150,7 +150,7 @@ describe('PivotTable option', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'PivotTable zur Gesamtliste anlegen' }));
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
     expect(evaluate).toHaveBeenCalledWith(expect.any(Function), { pivot: true });
-    expect(await screen.findByText('PivotTable neben der Gesamtliste im Blatt „Gesamtliste“ angelegt.')).toBeTruthy();
+    expect(await screen.findByText('PivotTable zur Gesamtliste im Blatt „Gesamtliste Pivot“ angelegt.')).toBeTruthy();
     await noViolations(container);
   });
 
