@@ -4,13 +4,15 @@
  * checks its Monitoring table with ExcelJS. Without /usr/bin/chromium the test is skipped
  * loudly, unless CI is set (then it fails).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readCatalogFile } from '../../src/adapters/catalog-file';
 
@@ -150,6 +152,26 @@ maybe('file mode in Chromium', () => {
     return wb.worksheets.map((w) => w.name);
   }
 
+  /**
+   * The sheet names LibreOffice sees after opening the download and saving it as .ods
+   * (the report must open in LibreOffice). Without soffice: skipped loudly, but never on CI.
+   */
+  function sheetsInLibreOffice(file: string): string[] | unknown {
+    const found = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+    if (!found) {
+      if (process.env['CI']) throw new Error('soffice (LibreOffice) is required on CI for the file-mode download check');
+      console.warn('\n*** LibreOffice (soffice) not found: the file-mode download is not opened in LibreOffice. ***\n');
+      return expect.anything();
+    }
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'leika-lo-'));
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'leika-lo-profile-'));
+    spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'ods', '--outdir', out, file], { timeout: 120_000 });
+    const ods = path.join(out, path.basename(file).replace(/\.xlsx$/, '.ods'));
+    if (!fs.existsSync(ods)) throw new Error(`LibreOffice could not open ${file}`);
+    const content = strFromU8(unzipSync(fs.readFileSync(ods))['content.xml'] ?? new Uint8Array());
+    return [...content.matchAll(/<table:table table:name="([^"]+)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  }
+
   /** `node dist-node/cli/main.js <file> --json` (built by `npm run build:node`, which `npm test` runs first). */
   function cliJson(file: string): { years: number[]; total: Record<string, Record<string, number>> } {
     return JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist-node', 'cli', 'main.js'), file, '--json'], { encoding: 'utf8' }));
@@ -179,6 +201,7 @@ maybe('file mode in Chromium', () => {
     const { page } = await open('stub');
     const file = await evaluateAndDownload(page, DEMO);
     expect(await sheetNames(file)).toEqual(expect.arrayContaining(['Monitoring', 'Prüfhinweise', 'Gesamtliste', 'Vergleich']));
+    expect(sheetsInLibreOffice(file)).toEqual(expect.arrayContaining(['Monitoring', 'Prüfhinweise', 'Gesamtliste', 'Vergleich']));
     const cli = cliJson(DEMO);
     expect(cli.years).toEqual([2023, 2024]);
     const table = await monitoringTable(file);
