@@ -55,3 +55,22 @@ describe('regression (issue 2, review of the engine against SPEC §2–§4)', ()
     expect(a.findings.map((f) => [f.code, f.suggestion])).toEqual([['UNKNOWN_STATUS', undefined]]);
   });
 });
+
+describe('the SPEC taken to the letter (noticed in review, kept on purpose)', () => {
+  it('a header with a colon before the year is no year status: whole folded values only', () => {
+    const a = analyze([{ name: 'A', rows: [['LeiKa', 'Leistung', 'Stand: 2024'], ['99001001001000', 'X', 'PDF']] }]);
+    expect(a.officeSheets).toEqual([]);
+  });
+
+  it('a section heading merged across the table is a service row in every year', () => {
+    const a = analyze([
+      {
+        name: 'A',
+        rows: [['LeiKa', 'Leistung', 'Status 2023', 'Status 2024'], ['Abteilung 1', null, null, null], ['99001001001000', 'X', 'PDF', 'PDF']],
+        merges: ['A2:D2'],
+      },
+    ]);
+    expect(a.total[2024]!['Nicht zugeordnet']).toBe(1);
+    expect(codes(a)).toEqual(['INVALID_KEY A!A2', 'UNKNOWN_STATUS A!C2', 'UNKNOWN_STATUS A!D2']);
+  });
+});
