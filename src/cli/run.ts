@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { readXlsx } from '../adapters/xlsx-reader';
@@ -115,11 +115,7 @@ function parseYear(text: string): number {
 function readInput(path: string): Uint8Array {
   if (!existsSync(path)) throw new UsageError(`Datei nicht gefunden: ${path}`);
   if (statSync(path).isDirectory()) throw new UsageError(`${path} ist ein Ordner, keine Arbeitsmappe.`);
-  if (extname(path).toLowerCase() === '.xls') {
-    const head = readFileSync(path).subarray(0, 2);
-    // an .xlsx misnamed as .xls is read; a real legacy file is refused by the reader
-    if (head[0] !== 0x50 || head[1] !== 0x4b) readXlsx(readFileSync(path));
-  }
+  // the reader tells a legacy .xls from a misnamed .xlsx by content, not by extension
   return readFileSync(path);
 }
 
