@@ -45,7 +45,9 @@ const sheetArb = fc.record({
   seeds: fc.array(fc.array(fc.nat(50), { minLength: 4, maxLength: 8 }), { minLength: 200, maxLength: 200 }),
 });
 
-function render({ headers, rows }: fc.RecordValue<typeof sheetArb>, text: (s: string, n: number) => string, key: (s: string, n: number) => string): SheetSpec {
+type SheetInput = typeof sheetArb extends fc.Arbitrary<infer T> ? T : never;
+
+function render({ headers, rows }: SheetInput, text: (s: string, n: number) => string, key: (s: string, n: number) => string): SheetSpec {
   let n = 0;
   const t = (s: string | null): Cell => (s === null ? null : text(s, n++));
   const head: Cell[] = [t(headers[0]), t(headers[1]), t(STATUS_HEADERS(2023)[headers[2]]!), t(STATUS_HEADERS(2024)[headers[3]]!)];
