@@ -19,7 +19,7 @@ export const MESSAGES = {
   DUPLICATE_KEY: (key: string, year: number, first: string) =>
     `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first} mit demselben Cluster. Er wird nur einmal gezählt; bitte löschen Sie die doppelte Zeile.`,
   DUPLICATE_KEY_WITHOUT_STATUS: (key: string, year: number, first: string) =>
-    `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first} mit einem Status. Diese Zeile ohne Status wird nicht zusätzlich gezählt; bitte löschen Sie die doppelte Zeile.`,
+    `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first}. Diese Zeile ohne Status wird nicht zusätzlich gezählt; bitte löschen Sie die doppelte Zeile oder tragen Sie den Status dort ein.`,
   NO_STATUS: (service: string, year: number) =>
     `Für „${service}“ ist in keinem Jahr ein Status eingetragen. Die Leistung wird für ${year} als „Nicht zugeordnet“ gezählt; bitte tragen Sie den Umsetzungsstatus ein.`,
   STATUS_WITHOUT_SERVICE: (value: string) =>
