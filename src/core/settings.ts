@@ -35,7 +35,9 @@ export function readSettings(sheet: SheetGrid | undefined, workbook: readonly Sh
   let reportYear: number | undefined;
   const listed = new Set<string>();
   const wrongRows: { r: number; col: number; names: string[]; hidden: boolean }[] = [];
+  // names that fold alike (`Straße`, `Strasse`) are told apart by their exact spelling first
   const byFolded = new Map(workbook.map((s) => [fold(s.name), s] as const));
+  const find = (name: string): SheetGrid | undefined => workbook.find((s) => s.name === name) ?? byFolded.get(fold(name));
   for (let r = bodyRows(sheet, 'Schlüssel'); r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
@@ -49,8 +51,8 @@ export function readSettings(sheet: SheetGrid | undefined, workbook: readonly Sh
     } else if (key === 'ausgewertete blaetter') {
       const wrong: { col: number; name: string; hidden: boolean }[] = [];
       for (let c = 1; c < row.length; c++) {
-        for (const name of sheetNames(row[c] ?? null, byFolded)) {
-          const found = byFolded.get(fold(name));
+        for (const name of sheetNames(row[c] ?? null, find)) {
+          const found = find(name);
           if (found && found.visibility === 'visible') listed.add(found.name);
           else wrong.push({ col: c, name, hidden: found !== undefined });
         }
@@ -71,10 +73,10 @@ export function readSettings(sheet: SheetGrid | undefined, workbook: readonly Sh
  * The sheet names one cell lists: the whole cell where it names a sheet, else its parts split
  * at `;` or line breaks — never at `,`, which sheet names may hold.
  */
-function sheetNames(cell: Cell, byFolded: ReadonlyMap<string, SheetGrid>): string[] {
+function sheetNames(cell: Cell, find: (name: string) => SheetGrid | undefined): string[] {
   if (isBlank(cell)) return [];
   const text = cellText(cell).trim();
-  if (byFolded.has(fold(text))) return [text];
+  if (find(text)) return [text];
   return text
     .split(/[;\r\n]/)
     .map((s) => s.trim())

@@ -22,6 +22,12 @@ describe('regression (issue 8): Ausgewertete Blätter (SPEC §8)', () => {
     expect(evaluated([...OFFICES, settings('ausgewertete Blaetter', ' JUGENDAMT ', 'bauen,\u00a0wohnen')])).toEqual(['Jugendamt', 'Bauen, Wohnen']);
   });
 
+  it('tells apart sheet names that fold alike by their exact spelling', () => {
+    const specs = [office('Straße', '99001001001000'), office('Strasse', '99002002002000')];
+    expect(evaluated([...specs, settings('Ausgewertete Blätter', 'Straße')])).toEqual(['Straße']);
+    expect(evaluated([...specs, settings('Ausgewertete Blätter', 'Strasse')])).toEqual(['Strasse']);
+  });
+
   it('a listed name that names no sheet, or a hidden one, gets INVALID_SETTING on its cell and stays skipped', () => {
     const hidden: SheetSpec = { ...office('Altdaten', '99004004004000'), visibility: 'hidden' };
     const a = analyze([...OFFICES, hidden, settings('Ausgewertete Blätter', 'Jugendamt', 'Bauen', 'Altdaten')]);
