@@ -616,7 +616,7 @@ function toXlsm(bytes) {
 }
 
 // Fixtures re-saved through LibreOffice: the layouts most likely to change on the way
-const LIBREOFFICE = ['layout-title-rows', 'layout-two-row-header', 'layout-long-format', 'layout-office-column', 'skipped-sheets', 'messy'];
+const LIBREOFFICE = ['layout-title-rows', 'layout-two-row-header', 'layout-long-format', 'layout-office-column', 'skipped-sheets', 'messy', 'rules-v3'];
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
