@@ -34,9 +34,29 @@ const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', co
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 
-/** Where links of Prüfhinweise point: this workbook, or the input file beside the report. */
+/** Where links of Prüfhinweise point: this workbook, the input file beside the report, or nowhere. */
 interface LinkMode {
   readonly file?: string;
+  readonly off?: true;
+}
+
+/** Characters no plain file name holds on Windows, plus controls: a name with one is never a link target. */
+const NOT_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/;
+
+/**
+ * The file name as a link target, when it is a plain relative name (`Übersicht 2024.xlsx`).
+ * A name with a path, drive, backslashes (`\\server\share\x.xlsx` is a network path on
+ * Windows) or a scheme (`https:`) gets no link at all.
+ */
+export function relativeLinkFile(name: string): string | undefined {
+  if (name === '' || name === '.' || name === '..' || NOT_IN_FILE_NAME.test(name)) return undefined;
+  return name;
+}
+
+function linkMode(sourceFileName: string | undefined): LinkMode {
+  if (sourceFileName === undefined) return {};
+  const file = relativeLinkFile(sourceFileName);
+  return file === undefined ? { off: true } : { file };
 }
 
 /** What ExcelJS cannot write, collected while rendering and added to the package afterwards. */
@@ -88,7 +108,7 @@ function uniformFormat(table: OutTable, c: number): string | undefined {
 }
 
 function linkTarget(value: OutValue, mode: LinkMode): Omit<HyperlinkSpec, 'sheet' | 'ref'> | undefined {
-  if (value.kind !== 'link') return undefined;
+  if (value.kind !== 'link' || mode.off) return undefined;
   const location = `${quoteSheet(value.sheet)}!${value.cell}`;
   return mode.file === undefined ? { location } : { location, file: mode.file };
 }
@@ -232,7 +252,7 @@ function renderExcelTableShell(
 ): void {
   const width = table.header.length;
   // A cell's style is its number format (the column's, else its own) and whether it is a link.
-  const keyOf = (value: OutValue, c: number): string => (formats[c] ?? formatOf(value) ?? '') + (value.kind === 'link' ? LINK_KEY : '');
+  const keyOf = (value: OutValue, c: number): string => (formats[c] ?? formatOf(value) ?? '') + (linkTarget(value, mode) !== undefined ? LINK_KEY : '');
   const keys = table.header.map(() => new Set<string>());
   table.rows.forEach((values, r) => {
     for (let c = 0; c < width; c++) {
@@ -381,7 +401,7 @@ export function renderOutputs(
     outputs.map((o) => o.role),
     { sheetNames: wb.worksheets.map((ws) => ws.name), definedNames: readDefinedNames(wb) },
   );
-  const mode: LinkMode = opts.sourceFileName === undefined ? {} : { file: opts.sourceFileName };
+  const mode = linkMode(opts.sourceFileName);
   const additions: PackageAdditions = { charts: [], links: [], bodies: [] };
   const written: WrittenSheet[] = [];
   outputs.forEach((output, i) => {
