@@ -15,7 +15,12 @@ import { unzipXlsx, zipXlsxStreamed } from './xlsx-zip';
 export interface ReportWorkbookOptions {
   /** File name of the evaluated workbook; Prüfhinweise links then open its cells. */
   readonly sourceFileName?: string;
+  /** ISO date of the evaluation: the package's created/modified date (no time of day, so a rerun that day is byte-identical). */
+  readonly evaluatedAt?: string;
 }
+
+/** Package date when none is given: the zip epoch, as fixed as the zip entries' timestamps. */
+const NO_DATE = '1980-01-01';
 
 /** Excel number formats; a German Excel shows `#,##0` as 1.187 and `0.0 %` as 12,5 %. */
 export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
@@ -431,13 +436,10 @@ export function renderOutputs(
 
 /** Writes the workbook with ExcelJS and adds charts and hyperlinks to the package. */
 export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAdditions): Promise<Uint8Array> {
-  const repack = additions.charts.length > 0 || additions.links.length > 0 || additions.bodies.length > 0;
-  // When the package is unpacked again anyway, ExcelJS stores without compressing; fflate compresses once, faster.
-  const options = { useSharedStrings: true, ...(repack ? { zip: { compression: 'STORE' } } : {}) };
+  // ExcelJS only stores; fflate compresses once (faster) and with fixed entry timestamps (xlsx-zip.ts).
+  const options = { useSharedStrings: true, zip: { compression: 'STORE' } };
   const buffer = await wb.xlsx.writeBuffer(options as Partial<ExcelJS.XlsxWriteOptions>);
-  const bytes = new Uint8Array(buffer as ArrayBuffer);
-  if (!repack) return bytes;
-  const parts = unzipXlsx(bytes);
+  const parts = unzipXlsx(new Uint8Array(buffer as ArrayBuffer));
   const bodies = prepareTableBodies(parts, additions.bodies);
   addColumnCharts(parts, additions.charts);
   addHyperlinks(parts, additions.links);
@@ -451,6 +453,11 @@ export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAddi
 export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: ReportWorkbookOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'LeiKa-Monitor';
+  wb.lastModifiedBy = 'LeiKa-Monitor';
+  const date = new Date(`${(opts.evaluatedAt ?? NO_DATE).slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`evaluatedAt is not an ISO date: ${opts.evaluatedAt ?? ''}`);
+  wb.created = date;
+  wb.modified = date;
   const { additions } = renderOutputs(wb, sheets, opts);
   return finishPackage(wb, additions);
 }
