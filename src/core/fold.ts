@@ -27,8 +27,9 @@ export function dropTrailingMark(folded: string): string {
 
 /**
  * A cheap test on the raw text that is true wherever the folded text begins with one of
- * `starts` (lower-case ASCII letters other than `k`, which neither NFC nor case-folding
- * produce from other characters): a pre-filter that never rejects what folding would accept.
+ * `starts` (patterns of lower-case ASCII letters; NFC and case-folding produce these from no
+ * other character except `k`, from the Kelvin sign, which a pattern must allow as `[k\u212a]`):
+ * a pre-filter that never rejects what folding would accept.
  */
 export function foldedStartTest(starts: readonly string[]): RegExp {
   return new RegExp(`^${SPACE_CLASS}*(?:${starts.join('|')})`, 'i');

@@ -191,8 +191,8 @@ export function findTables(sheet: SheetGrid): TableHeader[] {
   return tables;
 }
 
-// every key and name alias, folded, begins with one of these
-const KEY_OR_NAME_START = foldedStartTest(['lei', 'sch', 'bez', 'die', 'ver']);
+// every key and name alias, folded, begins with one of these (`K` may be the Kelvin sign, which NFC makes a K)
+const KEY_OR_NAME_START = foldedStartTest(['lei[k\u212a]a', 'leistung', 'schl', 'bezeichnung', 'dienstleistung', 'verwaltungsleistung']);
 
 /** Cheap pre-check: a header row has a text cell naming the key or name column. */
 function mayBeHeader(row: readonly Cell[] | undefined): boolean {
@@ -200,8 +200,8 @@ function mayBeHeader(row: readonly Cell[] | undefined): boolean {
   for (const cell of row) {
     // most data cells fail the raw-text test; the folded value decides
     if (typeof cell !== 'string' || !KEY_OR_NAME_START.test(cell)) continue;
-    const role = headerRole(cell);
-    if (role?.kind === 'key' || role?.kind === 'name') return true;
+    const f = withoutRemark(fold(cell));
+    if (KEY_ALIASES.has(f) || NAME_ALIASES.has(f)) return true;
   }
   return false;
 }
