@@ -191,8 +191,7 @@ export function findTables(sheet: SheetGrid): TableHeader[] {
   return tables;
 }
 
-// every key and name alias, folded, begins with one of these (`K` may be the Kelvin sign, which NFC makes a K)
-const KEY_OR_NAME_START = foldedStartTest(['lei[k\u212a]a', 'leistung', 'schl', 'bezeichnung', 'dienstleistung', 'verwaltungsleistung']);
+const KEY_OR_NAME_START = foldedStartTest([...KEY_ALIASES, ...NAME_ALIASES], 'value');
 
 /** Cheap pre-check: a header row has a text cell naming the key or name column. */
 function mayBeHeader(row: readonly Cell[] | undefined): boolean {

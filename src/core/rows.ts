@@ -18,8 +18,7 @@ const SERVICE: RowReading = { kind: 'service' };
 const BLANK: RowReading = { kind: 'blank' };
 
 const TOTALS_WORDS = new Set(['Summe', 'Gesamt', 'Gesamtsumme', 'Insgesamt', 'Anzahl', 'Zwischensumme', 'Ergebnis', 'Gesamtergebnis'].map(fold));
-// every totals word, folded, begins with one of these
-const TOTALS_START = foldedStartTest(['sum', 'ges', 'ins', 'anz', 'zwi', 'erg']);
+const TOTALS_START = foldedStartTest([...TOTALS_WORDS], 'word');
 
 /** `whole` for a cell that folds to a totals word, `prefix` for one that begins with a totals word and a space. */
 function totalsWord(cell: Cell): 'whole' | 'prefix' | undefined {
