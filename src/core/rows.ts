@@ -10,7 +10,7 @@ import { type MergeIndex, spansColumns } from './merge-index';
 export type RowReading =
   | { readonly kind: 'service' }
   | { readonly kind: 'blank' }
-  | { readonly kind: 'totals'; readonly row: number; readonly col: number; readonly text: string }
+  | { readonly kind: 'totals'; readonly col: number; readonly text: string }
   | { readonly kind: 'heading'; readonly row: number; readonly col: number }
   | { readonly kind: 'status-only'; readonly col: number };
 
@@ -41,7 +41,7 @@ export function roleCell(row: readonly Cell[], r: number, c: number | undefined,
 
 /** Reads row `r` (merges applied) of a table: service, totals row, section heading, a status without service, or nothing. */
 export function readRow(row: readonly Cell[], r: number, t: TableColumns, merges: MergeIndex, classifier: Classifier): RowReading {
-  const totals = totalsRow(row, r, t, classifier);
+  const totals = totalsRow(row, t, classifier);
   if (totals) return totals;
   const service = !isBlank(roleCell(row, r, t.key, merges)) || !isBlank(roleCell(row, r, t.name, merges));
   const heading = headingCell(row, r, merges);
@@ -56,7 +56,7 @@ export function readRow(row: readonly Cell[], r: number, t: TableColumns, merges
  * included), folds to a totals word; or begins with a totals word and a space while the row
  * has no valid key and no recognised status value (`Summe Analog`, not „Ergebnis der Wahl …“ with a key).
  */
-function totalsRow(row: readonly Cell[], r: number, t: TableColumns, classifier: Classifier): RowReading | undefined {
+function totalsRow(row: readonly Cell[], t: TableColumns, classifier: Classifier): RowReading | undefined {
   const keyCell = t.key !== undefined ? row[t.key] ?? null : null;
   const nameCell = t.name !== undefined ? row[t.name] ?? null : null;
   const byKey = totalsWord(keyCell);
@@ -74,7 +74,7 @@ function totalsRow(row: readonly Cell[], r: number, t: TableColumns, classifier:
     text = byKey === 'prefix' ? keyCell : nameCell;
   }
   const col = row.findIndex((c) => !isBlank(c));
-  return { kind: 'totals', row: r, col: Math.max(col, 0), text: cellText(text).trim() };
+  return { kind: 'totals', col: Math.max(col, 0), text: cellText(text).trim() };
 }
 
 /**
