@@ -68,7 +68,6 @@ export class Counter {
     const years = new Set<number>();
     let serviceRows = 0;
     let layout: SheetLayout = 'wide';
-    const seenHeadings = new Set<string>();
     for (const { columns: t, rows } of tables) {
       if (t.yearCol !== undefined) layout = 'long';
       else if (t.header.twoRow && layout === 'wide') layout = 'two-row';
@@ -84,14 +83,9 @@ export class Counter {
           case 'totals':
             this.add(at, 'TOTALS_ROW', r, reading.col, MESSAGES.TOTALS_ROW(reading.text));
             break;
-          case 'heading': {
-            const cell = a1(reading.row, reading.col);
-            // a heading merged down over several rows is reported once
-            if (seenHeadings.has(cell)) break;
-            seenHeadings.add(cell);
+          case 'heading':
             this.add(at, 'SECTION_HEADING', reading.row, reading.col, MESSAGES.SECTION_HEADING(cellText(at.row[reading.col]).trim()));
             break;
-          }
           case 'status-only':
             this.add(at, 'STATUS_WITHOUT_SERVICE', r, reading.col, MESSAGES.STATUS_WITHOUT_SERVICE(cellText(at.row[reading.col]).trim()));
             break;
