@@ -13,6 +13,7 @@ import { type Cell, type SheetGrid, type WorkbookGrid, a1, cellText, columnLette
 import { type TableHeader, findTables, yearOf } from './header';
 import { type KeyReading, readKey } from './key';
 import { MESSAGES, SKIP_REASONS } from './messages';
+import { productRoles } from './product-sheet';
 import type { Analysis, CountedRecord, OfficeCounts, OfficeSheetInfo, ReportYearSource, SheetLayout } from './model';
 import { MAPPING_SHEET, SETTINGS_SHEET, readMapping, readSettings } from './settings';
 
@@ -23,8 +24,6 @@ export interface AnalyzeOptions {
   readonly currentYear: number;
 }
 
-/** Marker prefix of the product's own sheets (SPEC §5). */
-const MARKER = /^LeiKaMonitor_(.+)$/i;
 const TOTALS_WORDS = new Set(['summe', 'gesamt', 'insgesamt', 'anzahl', 'zwischensumme']);
 
 /** Where a status source column's year comes from: a fixed year, or the row's year column. */
@@ -66,17 +65,13 @@ export function analyzeWorkbook(workbook: WorkbookGrid, options: AnalyzeOptions)
   const { mapping, findings: mappingFindings } = readMapping(mappingSheet);
   findings.push(...settingFindings, ...mappingFindings);
 
-  const productRoles = new Map<string, string>();
-  for (const dn of workbook.definedNames) {
-    const m = MARKER.exec(dn.name);
-    if (m?.[1]) productRoles.set(dn.sheet, m[1]);
-  }
+  const roles = productRoles(workbook);
   const selected = settings.sheets && new Set(settings.sheets.map(fold));
 
   const skippedSheets: SkippedSheet[] = [];
   const candidates: Candidate[] = [];
   for (const sheet of workbook.sheets) {
-    const role = productRoles.get(sheet.name) ?? (sheet === settingsSheet ? SETTINGS_SHEET : sheet === mappingSheet ? MAPPING_SHEET : undefined);
+    const role = roles.get(sheet.name) ?? (sheet === settingsSheet ? SETTINGS_SHEET : sheet === mappingSheet ? MAPPING_SHEET : undefined);
     if (role !== undefined) skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.productSheet(role) });
     else if (sheet.visibility !== 'visible') skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.hidden });
     else if (selected && !selected.has(fold(sheet.name))) skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.notSelected });
