@@ -239,15 +239,17 @@ describe('regression (issue 7): roll-over plan in the core', () => {
   });
 
   it('reads the sheet with its merged areas applied, as the analysis does', () => {
-    // The status header is merged over two rows; its text stands in the top cell only.
+    // The last service's cells are merged down over two rows: its text stands in the top row only,
+    // and the new year's column must reach the bottom of the merged rows.
     const rows: Cell[][] = [
       ['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024'],
-      [null, null, null],
       ['99001001000000', 'Bauantrag', 'PDF'],
+      ['99001002000000', 'Abriss', 'Digital'],
+      [null, null, null],
     ];
-    const merges = [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 2, bottom: 1, right: 2 }];
+    const merges = [0, 1, 2].map((c) => ({ top: 2, left: c, bottom: 3, right: c }));
     const plan = planRollover({ sheets: [{ name: 'Bauamt', visibility: 'visible', rows, merges }], definedNames: [] }, 2025);
-    expect(plan.steps).toEqual([{ sheet: 'Bauamt', top: 0, bottom: 2, col: 2, headerRow: 0, header: 'Umsetzungsstatus 2025' }]);
+    expect(plan.steps).toEqual([{ sheet: 'Bauamt', top: 0, bottom: 3, col: 2, headerRow: 0, header: 'Umsetzungsstatus 2025' }]);
   });
 });
 
