@@ -74,5 +74,6 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     saveMapping: (rows) => adapter.writeKeyValueSheet(MAPPING_SHEET, ['Wert', 'Cluster'], rows.map((r) => [cellText(r.value), r.cluster] as const)),
     newOfficeSheet: (name, year) => adapter.addTemplateSheet(name, year),
     newReportYear: (year) => adapter.addReportYear(year),
+    selfTest: () => adapter.selfTest(),
   };
 }
