@@ -168,7 +168,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBud
       out = nativeZlib.inflateRawSync(data, { maxOutputLength: NATIVE_MAX });
     } catch (error) {
       // larger than NATIVE_MAX: streamed below; damaged data fails there too
-      if (!(error instanceof RangeError)) throw corrupt(READ_ERRORS.corruptZip, error);
+      if ((error as { code?: unknown } | null)?.code !== 'ERR_BUFFER_TOO_LARGE') throw corrupt(READ_ERRORS.corruptZip, error);
     }
     if (out) return takeAll(out, entry, budget, onChunk);
   }
