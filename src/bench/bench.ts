@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const results: Measured[] = [
     measure('report (Tabelle)', node, [main, input]),
     measure('report --json', node, [main, input, '--json'], cliTotals),
-    measure('report --out', node, [main, input, '--out', join(dir, 'bericht.xlsx')]),
+    measure('report --out', node, [main, input, '--out', join(dir, 'bericht.xlsx'), '--force']),
     measure('SheetJS (xlsx)', node, [join(__dirname, 'sheetjs-baseline.js'), input], (out) => canonical(JSON.parse(out) as Record<string, Record<string, number>>)),
   ];
   const python = '/usr/bin/python3';
