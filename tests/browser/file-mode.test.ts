@@ -284,9 +284,12 @@ maybe('file mode in Chromium', () => {
     await page.context().close();
   }, 180_000);
 
-  it('gives a message for a zip bomb (17 million rows from 150 KB) while the page keeps answering', async () => {
+  it.each([
+    ['bombe-20-ueberlappende-eintraege.xlsx', /Einträge des ZIP-Archivs überlappen sich/],
+    ['bombe-17-mio-zeilen.xlsx', /Excel erlaubt höchstens 1\.048\.576 Zeilen/],
+  ])('gives a message for the zip bomb %s while the page keeps answering', async (bomb, message) => {
     const { page } = await open('abort');
-    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(HOSTILE, 'bombe-17-mio-zeilen.xlsx'));
+    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(HOSTILE, bomb));
     await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
     const alert = page.getByRole('alert');
     let slowest = 0;
@@ -298,7 +301,7 @@ maybe('file mode in Chromium', () => {
       await page.waitForTimeout(200);
     }
     expect(slowest).toBeLessThan(1000);
-    await expect(alert.textContent()).resolves.toMatch(/Zeile|1\.048\.576|zu groß|Keine Amtsblätter/);
+    await expect(alert.textContent()).resolves.toMatch(message);
     // still usable: the next file is evaluated
     await evaluateAndDownload(page);
     await page.context().close();
