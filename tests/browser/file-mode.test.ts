@@ -286,21 +286,28 @@ maybe('file mode in Chromium', () => {
 
   it.each([
     ['bombe-20-ueberlappende-eintraege.xlsx', /Einträge des ZIP-Archivs überlappen sich/],
-    ['bombe-17-mio-zeilen.xlsx', /Excel erlaubt höchstens 1\.048\.576 Zeilen/],
+    // 1 MB that unpacks to 1 GiB: the reader inflates up to the 512 MiB limit, seconds of work off the page's thread
+    ['bombe-1gib-leerzeichen.xlsx', /zu groß: Entpackt ergibt sie mehr als 512 MiB/],
   ])('gives a message for the zip bomb %s while the page keeps answering', async (bomb, message) => {
     const { page } = await open('abort');
     await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(HOSTILE, bomb));
+    // A heartbeat on the page's thread: the longest gap between its ticks is how long the page froze.
+    await page.evaluate(() => {
+      const w = window as unknown as { longestFreeze: number };
+      let last = performance.now();
+      w.longestFreeze = 0;
+      setInterval(() => {
+        const now = performance.now();
+        w.longestFreeze = Math.max(w.longestFreeze, now - last);
+        last = now;
+      }, 50);
+    });
     await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
     const alert = page.getByRole('alert');
-    let slowest = 0;
-    const until = Date.now() + 90_000;
-    while ((await alert.count()) === 0 && Date.now() < until) {
-      const asked = Date.now();
-      await page.evaluate(() => document.title);
-      slowest = Math.max(slowest, Date.now() - asked);
-      await page.waitForTimeout(200);
-    }
-    expect(slowest).toBeLessThan(1000);
+    await alert.waitFor({ timeout: 90_000 });
+    await page.waitForTimeout(200);
+    const longestFreeze = await page.evaluate(() => (window as unknown as { longestFreeze: number }).longestFreeze);
+    expect(longestFreeze).toBeLessThan(1500);
     await expect(alert.textContent()).resolves.toMatch(message);
     // still usable: the next file is evaluated
     await evaluateAndDownload(page);
