@@ -40,7 +40,8 @@ const EVALUATED = { evaluatedAt: '2025-03-05' };
 /** Trailing empty cells and rows are not content; readers may or may not report them. */
 function trimRows(rows: SheetGrid['rows']): Cell[][] {
   const out = rows.map((r) => {
-    const row = (r ?? []).map((c) => c ?? null);
+    // Array.from, not map: a reader may give sparse rows, and map keeps their holes
+    const row = Array.from(r ?? [], (c) => c ?? null);
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
     return row;
   });
