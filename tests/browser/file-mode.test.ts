@@ -15,6 +15,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readCatalogFile } from '../../src/adapters/catalog-file';
+import { REFUSED } from '../support/hostile-cases';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
@@ -313,6 +314,20 @@ maybe('file mode in Chromium', () => {
     await evaluateAndDownload(page);
     await page.context().close();
   }, 180_000);
+
+  it('shows the German message for every refused file of the hostile corpus, and stays usable', async () => {
+    const { page } = await open('abort');
+    for (const [file, message] of REFUSED) {
+      await page.reload();
+      await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(HOSTILE, file));
+      await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 60_000 });
+      expect([file, await alert.textContent()]).toEqual([file, expect.stringMatching(message)]);
+    }
+    expect(await monitoringTable(await evaluateAndDownload(page))).toHaveProperty('Alle Dienstleistungen', [5, 8]);
+    await page.context().close();
+  }, 300_000);
 
   it('shows the reason for a file that is not a workbook', async () => {
     const { page } = await open('abort');
