@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileModeUnavailable, timeFileMode } from './file-mode';
 import { writeBenchWorkbook } from './generate';
 
 /*
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   const results: Measured[] = [
     measure('report (Tabelle)', node, [main, input]),
     measure('report --json', node, [main, input, '--json'], cliTotals),
-    measure('report --out', node, [main, input, '--out', join(dir, 'bericht.xlsx')]),
+    measure('report --out', node, [main, input, '--out', join(dir, 'bericht.xlsx'), '--force']),
     measure('SheetJS (xlsx)', node, [join(__dirname, 'sheetjs-baseline.js'), input], (out) => canonical(JSON.parse(out) as Record<string, Record<string, number>>)),
   ];
   const python = '/usr/bin/python3';
@@ -89,20 +90,30 @@ async function main(): Promise<void> {
   } else {
     console.log('pandas + openpyxl: nicht installiert (apt-get install python3-pandas python3-openpyxl), Vergleich übersprungen.');
   }
+  const dist = join(__dirname, '..', '..', 'dist');
+  const noFileMode = fileModeUnavailable(dist);
+  let fileMode: number | undefined;
+  if (noFileMode) console.log(`Dateimodus: nicht gemessen (${noFileMode}).`);
+  else {
+    const runs = await timeFileMode(dist, input, RUNS);
+    fileMode = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    results.push({ label: 'Dateimodus (Chromium)', seconds: fileMode, runs, maxRssMb: Number.NaN });
+  }
   console.log('');
   console.log('| Lauf | Median | Läufe | max. Speicher |');
   console.log('|---|---|---|---|');
-  for (const r of results) console.log(`| ${r.label} | ${fmt(r.seconds)} s | ${r.runs.map((s) => fmt(s)).join(' / ')} | ${r.maxRssMb.toFixed(0)} MB |`);
+  for (const r of results) console.log(`| ${r.label} | ${fmt(r.seconds)} s | ${r.runs.map((s) => fmt(s)).join(' / ')} | ${Number.isNaN(r.maxRssMb) ? '–' : `${r.maxRssMb.toFixed(0)} MB`} |`);
 
   const json = results[1]!;
   const sheetjs = results[3]!;
-  const py = results[4];
+  const py = results.find((r) => r.label === 'pandas+openpyxl');
   const same = results.filter((r) => r.totals !== undefined).every((r) => r.totals === json.totals);
   const budgets: [string, boolean, string][] = [
     ['--json ≤ 1,2 s (Median)', json.seconds <= 1.2, `${fmt(json.seconds)} s`],
     ['--json ≤ 0,4 × SheetJS', json.seconds <= 0.4 * sheetjs.seconds, `${fmt(json.seconds / sheetjs.seconds)} ×`],
     ['--json ≤ 0,2 × pandas', py ? json.seconds <= 0.2 * py.seconds : false, py ? `${fmt(json.seconds / py.seconds)} ×` : 'nicht gemessen'],
     ['--json ≤ 300 MB Speicher', json.maxRssMb <= 300, `${json.maxRssMb.toFixed(0)} MB`],
+    ['Dateimodus ≤ 3 s bis zum Ergebnis', fileMode !== undefined && fileMode <= 3, fileMode !== undefined ? `${fmt(fileMode)} s` : 'nicht gemessen'],
     ['gleiche Summen in allen Werkzeugen', same, same ? 'ja' : 'NEIN'],
   ];
   console.log('');

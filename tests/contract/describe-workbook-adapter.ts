@@ -37,10 +37,9 @@ export const INITIAL: WorkbookGrid = {
 
 const EVALUATED = { evaluatedAt: '2025-03-05' };
 
-/** Trailing empty cells and rows are not content; readers may or may not report them. */
+/** Trailing empty cells and rows are not content; readers may or may not report them. Holes (sparse rows) read as empty. */
 function trimRows(rows: SheetGrid['rows']): Cell[][] {
-  const out = rows.map((r) => {
-    // Array.from, not map: a reader may give sparse rows, and map keeps their holes
+  const out = Array.from(rows, (r) => {
     const row = Array.from(r ?? [], (c) => c ?? null);
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
     return row;
