@@ -106,7 +106,13 @@ maybe('Excel mode in a browser (npm run preview)', () => {
     return page;
   }
 
+  /** Nothing runs off the side of the pane (a task pane has no horizontal page scrolling). */
+  async function fitsWidth(page: Page, width: number): Promise<void> {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+
   async function shot(page: Page, name: string): Promise<void> {
+    await fitsWidth(page, page.viewportSize()!.width);
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `excelmodus-${name}.png`), fullPage: true });
   }
 
