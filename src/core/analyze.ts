@@ -21,6 +21,11 @@ export interface AnalyzeOptions {
   readonly year?: number;
   /** The calendar year, the report year's last fallback (the core reads no clock). */
   readonly currentYear: number;
+  /**
+   * The office a sheet names where a row has no office value; default: the sheet name. Called
+   * once per office sheet with the names of all office sheets (several files, SPEC §10).
+   */
+  readonly officeName?: (sheet: string, officeSheets: readonly string[]) => string;
 }
 
 /** Marker prefix of the product's own sheets (SPEC §5). */
@@ -52,6 +57,8 @@ interface ResolvedTable {
 interface Candidate {
   readonly sheet: SheetGrid;
   readonly tables: readonly TableHeader[];
+  /** The office of rows without an office value. */
+  readonly office?: string;
 }
 
 /**
@@ -90,7 +97,11 @@ export function analyzeWorkbook(workbook: WorkbookGrid, options: AnalyzeOptions)
 
   const { reportYear, reportYearSource } = chooseReportYear(candidates, settings.reportYear, options);
   const counter = new Counter(makeClassifier(mapping), reportYear, findings);
-  const officeSheets: OfficeSheetInfo[] = candidates.map((c) => counter.countSheet(c));
+  const officeSheetNames = candidates.map((c) => c.sheet.name);
+  const officeName = options.officeName;
+  const officeSheets: OfficeSheetInfo[] = candidates.map((c) =>
+    counter.countSheet(officeName ? { ...c, office: officeName(c.sheet.name, officeSheetNames) } : c),
+  );
   const result = counter.result();
   return { ...result, reportYear, reportYearSource, findings, skippedSheets, officeSheets };
 }
@@ -135,6 +146,8 @@ class Counter {
   private readonly officeOrder = new Set<string>();
   /** key → offices it was counted in, in order. */
   private readonly keyOffices = new Map<string, string[]>();
+  /** The office of the sheet being counted, for rows without an office value. */
+  private sheetOffice = '';
 
   constructor(
     private readonly classifier: Classifier,
@@ -142,7 +155,8 @@ class Counter {
     private readonly findings: Finding[],
   ) {}
 
-  countSheet({ sheet, tables }: Candidate): OfficeSheetInfo {
+  countSheet({ sheet, tables, office }: Candidate): OfficeSheetInfo {
+    this.sheetOffice = office ?? sheet.name;
     let serviceRows = 0;
     const years = new Set<number>();
     let layout: SheetLayout = 'wide';
@@ -239,7 +253,7 @@ class Counter {
 
     const name = collapse(cellText(nameCell));
     const officeCell = t.office !== undefined ? row[t.office] ?? null : null;
-    const office = isEmptyCell(officeCell) ? sheet.name : collapse(cellText(officeCell));
+    const office = isEmptyCell(officeCell) ? this.sheetOffice : collapse(cellText(officeCell));
     this.officeOrder.add(office);
     const key: KeyReading = t.key !== undefined ? readKey(keyCell) : { kind: 'missing' };
     const keyCol = t.key ?? t.name!;
