@@ -19,6 +19,7 @@ export function analysisJson(analysis: Analysis, extra: Record<string, unknown> 
       code: f.code,
       sheet: f.sheet,
       cell: f.cell,
+      ...(f.file !== undefined ? { file: f.file } : {}),
       message: f.message,
       ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
     })),

@@ -2,3 +2,4 @@ export type { WorkbookSource, SourceSummary, SourcesUse, SheetOrigin } from './t
 export { combineSources, type Combined } from './combine';
 export { attribute } from './attribute';
 export { isDefaultSheetName, fileStem, sheetLabel } from './default-names';
+export { sortFileNames, isOfficeFileName } from './file-order';
