@@ -44,8 +44,8 @@ export const MESSAGES = {
     `Das Amt „${office}“ steht auch in ${first}. Beide werden als ein Amt gezählt (derselbe LeiKa-Schlüssel im selben Jahr nur einmal); ` +
     'bitte prüfen Sie, ob eine der Dateien veraltet ist oder doppelt vorliegt.',
   FILE_SKIPPED: (file: string, reason: string) =>
-    `Die Datei „${file}“ wurde nicht ausgewertet: ${reason.replace(/[.\s]+$/, '')}. Ihre Leistungen fehlen in allen Zahlen; ` +
-    'bitte speichern Sie die Datei in Excel als .xlsx und werten Sie erneut aus.',
+    `Die Datei „${file}“ wurde nicht ausgewertet: ${reason.replace(/[.\s]+$/, '')}. Ihre Leistungen fehlen in allen Zahlen. ` +
+    'Bitte öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx – oder nehmen Sie sie aus der Auswertung, wenn sie keine Amtsdatei ist.',
   CONFLICTING_SETTING: (sheet: string, key: string, value: string, used: string, usedValue: string | undefined) =>
     `„${key}“ steht hier mit „${value}“, ${usedValue === undefined ? 'fehlt aber' : `aber mit „${usedValue}“`} im Blatt „${sheet}“ aus ${used}. ` +
     `Es gilt nur ${used}; bitte gleichen Sie die Blätter „${sheet}“ an oder löschen Sie dieses.`,
