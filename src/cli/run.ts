@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
-import { sheetLabel } from '../core/sources';
+import { noOfficeSheetReasons } from '../core/sources';
 import { WorkbookError } from '../port/workbook-port';
 import { parseCli, UsageError } from './args';
 import { readRegularFile, type ReadFile } from './files';
@@ -66,9 +66,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   });
   const { analysis } = evaluation;
   if (analysis.officeSheets.length === 0) {
-    const skippedFiles = evaluation.sources.files.flatMap((f) => (f.skipped !== undefined ? [`${f.file ?? ''}: ${f.skipped}`] : []));
-    const skippedSheets = analysis.skippedSheets.map((s) => `${sheetLabel(s.file, s.sheet)}: ${s.reason}`);
-    throw new UsageError(CLI_MESSAGES.noOfficeSheet([...skippedFiles, ...skippedSheets].join('; ')));
+    throw new UsageError(CLI_MESSAGES.noOfficeSheet(noOfficeSheetReasons(analysis, evaluation.sources)));
   }
 
   let written: string | undefined;

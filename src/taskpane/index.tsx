@@ -13,9 +13,9 @@ const HOST_TIMEOUT_MS = 2500;
 
 /** File mode's services; the xlsx and catalogue code loads only when first used. */
 const fileServices: FileServices = {
-  async evaluateFile(file, onProgress, catalog) {
+  async evaluateFile(files, onProgress, catalog) {
     const { evaluateFile } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-    return evaluateFile(file, onProgress, catalog);
+    return evaluateFile(files, onProgress, catalog);
   },
   async loadCatalog(file) {
     const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './pipeline/catalog');

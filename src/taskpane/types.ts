@@ -4,6 +4,7 @@ import type { YearComparison } from '../core/compare';
 import type { Finding } from '../core/findings';
 import type { Analysis } from '../core/model';
 import type { CatalogUse } from '../core/report';
+import type { SourcesUse } from '../core/sources';
 import type { WriteReport } from '../port/workbook-port';
 
 /** What the overview shows: the workbook as analysed, plus what the settings view edits. */
@@ -29,6 +30,8 @@ export interface EvaluatedWorkbook {
   readonly comparisons: readonly YearComparison[];
   /** Present when a catalogue was used (loaded, or kept in the workbook). */
   readonly catalog?: CatalogUse;
+  /** The files evaluated (SPEC §10), each with its offices; where settings and mapping came from. */
+  readonly sources?: SourcesUse;
 }
 
 /** An evaluation inside Excel: what was counted and where the output sheets went. */
@@ -73,13 +76,14 @@ export interface ExcelServices {
   newReportYear(year: number): Promise<{ changed: number; skipped: readonly { sheet: string; reason: string }[] }>;
 }
 
-/** File mode: evaluate an .xlsx in the browser and build the report workbook. */
+/** File mode: evaluate .xlsx files in the browser and build the report workbook. */
 export interface FileResult extends EvaluatedWorkbook {
   readonly report: Blob;
   readonly reportName: string;
 }
 
-export type EvaluateFile = (file: File, onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
+/** Evaluates the chosen files together (one, or several office files: SPEC §10), in the order given. */
+export type EvaluateFile = (files: readonly File[], onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
 
 /** What file mode can do; index.tsx loads the implementations lazily. */
 export interface FileServices {

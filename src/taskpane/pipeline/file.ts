@@ -2,34 +2,44 @@ import { readXlsx } from '../../adapters/xlsx-reader';
 import { writeReportWorkbook } from '../../adapters/xlsx-writer';
 import type { CatalogImport } from '../../core/catalog';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
+import { noOfficeSheetReasons, type WorkbookSource } from '../../core/sources';
 import { de } from '../../i18n/de';
 import type { FileResult, OnProgress } from '../types';
 import { isoDate, nextFrame } from './shared';
+import { readFileSources } from './sources';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * File mode's pipeline (SPEC §7), the CLI's: read the .xlsx, evaluate (with the loaded catalogue,
- * else the one kept in the workbook), and write the same output sheets into a new report
- * workbook. The input is never changed. Loaded lazily as its own chunk.
+ * File mode's pipeline (SPEC §7, §10), the CLI's: read the .xlsx files, evaluate them together
+ * (with the loaded catalogue, else the one kept in a workbook), and write the same output sheets
+ * into a new report workbook. One file that cannot be read ends the run with its message; of
+ * several, it is listed as skipped (FILE_SKIPPED). Inputs are never changed; files picked in a
+ * browser have no path, so Prüfhinweise link no cell of several files. Loaded lazily as its own chunk.
  */
-export async function evaluateFile(file: File, onProgress: OnProgress, catalog?: CatalogImport, now: Date = new Date()): Promise<FileResult> {
+export async function evaluateFile(files: readonly File[], onProgress: OnProgress, catalog?: CatalogImport, now: Date = new Date()): Promise<FileResult> {
+  const first = files[0];
+  if (!first) throw new Error(de.file.noneChosen);
   onProgress('read', 0.05);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  await nextFrame();
-  const grid = readXlsx(bytes);
+  let sources: WorkbookSource[];
+  if (files.length === 1) {
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    await nextFrame();
+    sources = [{ kind: 'workbook', file: first.name, workbook: readXlsx(bytes) }];
+  } else {
+    sources = await readFileSources(files, (done) => onProgress('read', 0.05 + (0.3 * done) / files.length));
+  }
   onProgress('analyze', 0.35);
   await nextFrame();
-  const evaluation = evaluateWorkbook(grid, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
+  const evaluation = evaluateWorkbook(sources, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
   const { analysis } = evaluation;
-  if (analysis.officeSheets.length === 0) {
-    const reasons = analysis.skippedSheets.map((s) => `${s.sheet}: ${s.reason}`).join('; ');
-    throw new Error(`Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`);
-  }
+  if (analysis.officeSheets.length === 0) throw new Error(de.file.noOfficeSheet(noOfficeSheetReasons(analysis, evaluation.sources)));
   onProgress('write', 0.6);
   await nextFrame();
   const evaluatedAt = isoDate(now);
-  const out = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { sourceFileName: file.name, evaluatedAt });
+  const links = files.length === 1 ? { sourceFileName: first.name } : {};
+  const out = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...links, evaluatedAt });
   onProgress('done', 1);
-  return { ...evaluation, report: new Blob([out as BlobPart], { type: XLSX_TYPE }), reportName: de.file.reportName(file.name) };
+  const reportName = files.length === 1 ? de.file.reportName(first.name) : de.file.reportNameSeveral;
+  return { ...evaluation, report: new Blob([out as BlobPart], { type: XLSX_TYPE }), reportName };
 }
