@@ -4,6 +4,7 @@ import type { YearComparison } from '../core/compare';
 import type { Finding } from '../core/findings';
 import type { Analysis } from '../core/model';
 import type { CatalogUse } from '../core/report';
+import type { RolloverResult } from '../core/rollover';
 import type { SourcesUse } from '../core/sources';
 import type { WriteReport } from '../port/workbook-port';
 
@@ -73,7 +74,8 @@ export interface ExcelServices {
   saveSettings(settings: { reportYear?: number; sheets: readonly string[] }): Promise<void>;
   saveMapping(rows: readonly MappingRow[]): Promise<void>;
   newOfficeSheet(name: string, year: number): Promise<string>;
-  newReportYear(year: number): Promise<{ changed: number; skipped: readonly { sheet: string; reason: string }[] }>;
+  /** Neues Berichtsjahr, sheet by sheet: what was done, skipped, refused by Excel and not reached. */
+  newReportYear(year: number): Promise<RolloverResult>;
 }
 
 /** File mode: evaluate .xlsx files in the browser and build the report workbook. */

@@ -65,7 +65,7 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
         {(tab === 'settings' || tab === 'templates') && settingsState.kind === 'failed' && <ErrorMessage message={settingsState.message} />}
         {tab === 'settings' && inspection && <SettingsView inspection={inspection} saveSettings={services.saveSettings} saveMapping={services.saveMapping} />}
         {tab === 'templates' && inspection && (
-          <TemplatesView reportYear={inspection.analysis.reportYear} newOfficeSheet={services.newOfficeSheet} newReportYear={services.newReportYear} />
+          <TemplatesView reportYear={inspection.analysis.reportYear} sheetNames={inspection.sheetNames} newOfficeSheet={services.newOfficeSheet} newReportYear={services.newReportYear} />
         )}
       </div>
     </>
