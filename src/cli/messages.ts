@@ -66,7 +66,6 @@ export const CLI_MESSAGES = {
     `${ROLE[role]} ${path} ist mit ${sizeText(size)} zu groß (höchstens ${sizeText(limit)}).`,
   catalogUnreadable: (name: string, detail: string): string => `Der LeiKa-Katalog ${name} kann nicht gelesen werden: ${detail}`,
   emptyFolder: (path: string): string => `${path} ist ein Ordner ohne Arbeitsmappe: direkt darin liegt keine .xlsx- oder .xlsm-Datei (Unterordner werden nicht gelesen).`,
-  noOfficeSheet: (reasons: string): string => `Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`,
   outIsInput: (option: string, path: string): string => `${option} darf nicht die Eingabedatei sein (${path}): die Eingabe wird nie verändert.`,
   outIsCatalog: (option: string, path: string): string => `${option} darf nicht der LeiKa-Katalog sein (${path}): er wird nie verändert.`,
   outIsOtherOutput: (option: string, path: string): string => `${option} darf nicht dieselbe Datei wie eine andere Ausgabe sein (${path}).`,

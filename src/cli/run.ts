@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
-import { noOfficeSheetReasons } from '../core/sources';
+import { noOfficeSheetMessage } from '../core/no-office-sheet';
 import { WorkbookError } from '../port/workbook-port';
 import { parseCli, UsageError } from './args';
 import { readRegularFile, type ReadFile } from './files';
@@ -65,9 +65,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     currentYear: now.getFullYear(),
   });
   const { analysis } = evaluation;
-  if (analysis.officeSheets.length === 0) {
-    throw new UsageError(CLI_MESSAGES.noOfficeSheet(noOfficeSheetReasons(analysis, evaluation.sources)));
-  }
+  const none = noOfficeSheetMessage(analysis, evaluation.sources);
+  if (none !== undefined) throw new UsageError(none);
 
   let written: string | undefined;
   if (options.out !== undefined) {

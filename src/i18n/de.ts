@@ -37,6 +37,9 @@ export const de = {
     copy: 'Tabelle kopieren',
     copied: 'Tabelle markiert und in die Zwischenablage kopiert. In Word mit Strg+V einfügen.',
     selected: 'Excel erlaubt dem Add-in hier keinen Zugriff auf die Zwischenablage (so ist es in Excel im Web üblich). Die Tabelle ist im Blatt markiert: mit Strg+C kopieren und in Word mit Strg+V einfügen.',
+    addFiles: 'Amtsdateien hinzunehmen',
+    addFilesHint:
+      'Dateien einzelner Ämter (.xlsx, .xlsm) werden mit den Amtsblättern dieser Arbeitsmappe ausgewertet. Sie werden nur in diesem Browser gelesen, nie hochgeladen und nicht verändert; das Ergebnis steht in dieser Arbeitsmappe.',
     pivot: 'PivotTable zur Gesamtliste anlegen',
     pivotHint: 'Im eigenen Blatt „Gesamtliste Pivot“: Cluster je Jahr aus der Gesamtliste, filterbar nach Amt.',
     pivotUnsupported: 'Diese Excel-Version bietet Add-ins keine PivotTables an; die Auswertung funktioniert trotzdem.',
@@ -176,7 +179,6 @@ export const de = {
     remove: (name: string) => `${name} entfernen`,
     noneChosen: 'Bitte zuerst eine Arbeitsmappe oder Amtsdateien wählen.',
     unreadable: 'Die Datei kann nicht gelesen werden (verschoben, gelöscht oder gesperrt?).',
-    noOfficeSheet: (reasons: string) => `Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`,
     files: 'Ausgewertete Dateien',
     fileColumn: 'Datei',
     officesColumn: 'Ämter',
@@ -184,6 +186,7 @@ export const de = {
     noOffice: 'kein Amtsblatt',
     settingsFrom: (sheet: string, file: string) => `Blatt „${sheet}“ aus ${file}`,
     openWorkbook: 'der geöffneten Arbeitsmappe',
+    openWorkbookName: 'Geöffnete Arbeitsmappe',
     shared: { settings: 'Einstellungen', mapping: 'Zuordnung' },
   },
   errors: {

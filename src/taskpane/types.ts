@@ -43,6 +43,8 @@ export interface Evaluation extends EvaluatedWorkbook {
 export interface EvaluateOptions {
   /** Add the native PivotTable beside the Gesamtliste table (only offered where supported). */
   readonly pivot?: boolean;
+  /** Office files to evaluate together with the open workbook's sheets (SPEC §10), in this order. */
+  readonly files?: readonly File[];
 }
 
 export type CopyResult = 'copied' | 'selected';

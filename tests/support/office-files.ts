@@ -56,7 +56,7 @@ export function demoInFileOrder(files: readonly string[]): WorkbookGrid {
 }
 
 /** The JSON document of SPEC §6 (with `comparison`) of an evaluation, as the CLI prints it. */
-export function jsonOf(evaluation: Evaluation): Record<string, unknown> {
+export function jsonOf(evaluation: Pick<Evaluation, 'analysis' | 'comparisons'>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(analysisJson(evaluation.analysis, { comparison: comparisonJson(evaluation.comparisons) }))) as Record<string, unknown>;
 }
 

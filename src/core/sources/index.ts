@@ -3,4 +3,3 @@ export { combineSources, type Combined } from './combine';
 export { attribute } from './attribute';
 export { isDefaultSheetName, fileStem, sheetLabel } from './default-names';
 export { sortFileNames, isOfficeFileName } from './file-order';
-export { noOfficeSheetReasons } from './reasons';

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
-import { isOfficeFileName, sortFileNames } from '../../core/sources';
+import { WORKBOOK_TYPES, folderFiles, pickedFiles } from '../picked-files';
 import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../types';
 import { CatalogLoader } from './CatalogLoader';
 import { ChosenFiles } from './ChosenFiles';
@@ -20,21 +20,8 @@ const useStyles = makeStyles({
   fileLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
-const WORKBOOK_TYPES = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
-
 /** Chromium, Edge, Firefox and Safari offer picking a folder; where not, the button is not shown. */
 const FOLDERS_SUPPORTED = typeof document !== 'undefined' && 'webkitdirectory' in document.createElement('input');
-
-/** Picked files in the order a German user sorts them, without Excel's lock files `~$…`. */
-function pickedFiles(list: FileList | null): File[] {
-  return sortFileNames([...(list ?? [])].filter((f) => !f.name.startsWith('~$')), (f) => f.name);
-}
-
-/** A picked folder: the .xlsx/.xlsm files directly in it (no subfolders, no lock files), sorted (SPEC §10). */
-function folderFiles(list: FileList | null): File[] {
-  const direct = [...(list ?? [])].filter((f) => f.webkitRelativePath.split('/').length <= 2 && isOfficeFileName(f.name));
-  return sortFileNames(direct, (f) => f.name);
-}
 
 type ResultTab = 'result' | 'comparison' | 'findings';
 const RESULT_TABS: readonly ResultTab[] = ['result', 'comparison', 'findings'];

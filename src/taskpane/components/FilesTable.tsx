@@ -23,7 +23,7 @@ export function FilesTable({ sources }: { sources: SourcesUse }): React.JSX.Elem
         <TableBody>
           {sources.files.map((f, i) => (
             <TableRow key={`${i}-${f.file ?? ''}`}>
-              <TableCell style={WRAP}>{f.file ?? t.file.openWorkbook}</TableCell>
+              <TableCell style={WRAP}>{f.file ?? t.file.openWorkbookName}</TableCell>
               <TableCell style={WRAP}>{f.skipped !== undefined ? t.file.notRead(f.skipped) : f.offices.length > 0 ? f.offices.join(', ') : t.file.noOffice}</TableCell>
             </TableRow>
           ))}

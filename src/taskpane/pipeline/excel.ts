@@ -25,11 +25,14 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     async evaluate(onProgress, options = {}) {
       onProgress('read', 0.05);
       const grid = await adapter.readWorkbook();
+      // „Amtsdateien hinzunehmen“ (SPEC §10): office files read in the browser, after the open workbook's sheets
+      const files = options.files ?? [];
+      const added = files.length === 0 ? [] : await (await import(/* webpackChunkName: "office-files" */ './sources')).readFileSources(files);
       onProgress('analyze', 0.4);
       await nextFrame();
-      const evaluation = evaluateWorkbook(grid, { currentYear: now().getFullYear() });
+      const evaluation = evaluateWorkbook([{ kind: 'workbook', workbook: grid }, ...added], { currentYear: now().getFullYear() });
       // Like the CLI and file mode: no office sheet, no output sheets, one clear line.
-      const none = noOfficeSheetMessage(evaluation.analysis);
+      const none = noOfficeSheetMessage(evaluation.analysis, evaluation.sources);
       if (none !== undefined) throw new Error(none);
       onProgress('write', 0.6);
       await nextFrame();
