@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { OfficeWorkbookAdapter } from '../src/adapters/office';
 import { readXlsx } from '../src/adapters/xlsx-reader';
 import { excelServices } from '../src/taskpane/pipeline/excel';
+import { readFilesInWorker } from '../src/taskpane/pipeline/file';
 import { type FakeBook, fakeBookFrom, fakeExcelRun } from './support/fake-excel';
+import { InProcessWorker } from './support/in-process-worker';
 import { DEMO_ORDER, NOT_A_WORKBOOK, asDemo, demoJson, jsonOf, makeOfficeFileSet, severalFileFindings } from './support/office-files';
 
 const NOW = (): Date => new Date(2025, 2, 5);
@@ -30,7 +32,9 @@ function openWorkbook(): FakeBook {
 describe('Amtsdateien hinzunehmen on the fake Excel (SPEC §10)', () => {
   it('evaluates the open workbook with the added files exactly like the demo workbook, apart from file names', async () => {
     const book = openWorkbook();
-    const result = await excelServices(new OfficeWorkbookAdapter(fakeExcelRun(book), () => false), NOW).evaluate(() => undefined, { files: picked(ADDED) });
+    // the files read as the page reads them: each in a worker of its own
+    const inWorkers = (files: readonly File[]) => readFilesInWorker(() => new InProcessWorker(), files);
+    const result = await excelServices(new OfficeWorkbookAdapter(fakeExcelRun(book), () => false), NOW, inWorkers).evaluate(() => undefined, { files: picked(ADDED) });
     const doc = jsonOf(result);
     // the open workbook's sheets are named as the demo names them: only the added files carry a file
     expect(asDemo(doc)).toEqual(demoJson(DEMO_ORDER));

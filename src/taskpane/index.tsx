@@ -6,24 +6,32 @@ import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
 import { detectHost, type Host } from './host';
 import { copyToClipboard } from './clipboard';
+import { createFileWorker } from './pipeline/file-worker-url';
+import type { WorkbookSource } from '../core/sources';
 import type { FileServices } from './types';
 
 /** Office answers within milliseconds; file mode must be reached within 3 s (SPEC §7). */
 const HOST_TIMEOUT_MS = 2500;
 
-/** File mode's services; the xlsx and catalogue code loads only when first used. */
+/** File mode's services; files are read in a Web Worker (the xlsx and catalogue code lives there). */
 const fileServices: FileServices = {
   async evaluateFile(files, onProgress, catalog) {
-    const { evaluateFile } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-    return evaluateFile(files, onProgress, catalog);
+    const { evaluateFileInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    return evaluateFileInWorker(createFileWorker, files, onProgress, catalog);
   },
   async loadCatalog(file) {
-    const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './pipeline/catalog');
-    const imported = await readCatalog(file);
+    const { readCatalogInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    const imported = await readCatalogInWorker(createFileWorker, file);
     return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported };
   },
   copyText: (text) => copyToClipboard(text),
 };
+
+/** „Amtsdateien hinzunehmen“ in Excel: each office file read in a Web Worker of its own (SPEC §7, §10). */
+async function readOfficeFiles(files: readonly File[]): Promise<WorkbookSource[]> {
+  const { readFilesInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+  return readFilesInWorker(createFileWorker, files);
+}
 
 async function main(): Promise<void> {
   const container = document.getElementById('root');
@@ -41,7 +49,7 @@ async function main(): Promise<void> {
     document.documentElement.dataset.mode = 'excel';
     root.render(
       <Root dark={host.dark} strings={stringsFor(host.language)}>
-        <ExcelApp services={excelServices()} />
+        <ExcelApp services={excelServices(undefined, undefined, readOfficeFiles)} />
       </Root>,
     );
   };

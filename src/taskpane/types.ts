@@ -6,6 +6,7 @@ import type { Analysis } from '../core/model';
 import type { CatalogUse } from '../core/report';
 import type { RolloverResult } from '../core/rollover';
 import type { SourcesUse } from '../core/sources';
+import type { SelfTestReport } from '../adapters/office/selftest';
 import type { WriteReport } from '../port/workbook-port';
 
 /** What the overview shows: the workbook as analysed, plus what the settings view edits. */
@@ -78,6 +79,8 @@ export interface ExcelServices {
   newOfficeSheet(name: string, year: number): Promise<string>;
   /** Neues Berichtsjahr, sheet by sheet: what was done, skipped, refused by Excel and not reached. */
   newReportYear(year: number): Promise<RolloverResult>;
+  /** Selbsttest (SPEC §11): every Excel operation the add-in uses, on a temporary sheet. */
+  selfTest(): Promise<SelfTestReport>;
 }
 
 /** File mode: evaluate .xlsx files in the browser and build the report workbook. */

@@ -180,6 +180,7 @@ describe('Excel task pane: Vergleich tab', () => {
       saveMapping: jest.fn(),
       newOfficeSheet: async (n) => n,
       newReportYear: async () => ({ changed: 0, done: [], skipped: [], notDone: [] }),
+      selfTest: jest.fn(),
     };
     const { container } = renderPane(<ExcelApp services={services} />);
     await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));

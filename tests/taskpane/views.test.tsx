@@ -161,6 +161,7 @@ describe('Excel task pane', () => {
       saveMapping: jest.fn(async () => undefined),
       newOfficeSheet: async (n) => n,
       newReportYear: async () => ({ changed: 0, done: [], skipped: [], notDone: [] }),
+      selfTest: jest.fn(),
     };
     const { container } = renderPane(<ExcelApp services={services} />, true);
     expect(await screen.findByRole('table', { name: 'Gefundene Amtsblätter' })).toBeTruthy();

@@ -5,7 +5,8 @@ import type { RolloverResult } from '../../core/rollover';
 import { addReportYear, addTemplateSheet, officeErrorText, selectCell, selectRange, writeKeyValueSheet } from './actions';
 import { type ExcelRun, officeExcelRun, RUN_OPTIONS } from './payload';
 import { readWorkbookGrid } from './read';
-import { type OfficeFeatures, officeFeatures, officeSupportsApi, type SupportsApi } from './requirements';
+import { type HostInfo, type OfficeFeatures, officeFeatures, officeHostInfo, officeSupportsApi, type SupportsApi } from './requirements';
+import { runSelfTest, type SelfTestReport } from './selftest';
 import { type OfficeWriteReport, writeOutputSheets } from './write';
 
 /**
@@ -20,9 +21,15 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   constructor(
     private readonly run: ExcelRun = officeExcelRun,
-    supports: SupportsApi = officeSupportsApi,
+    private readonly supports: SupportsApi = officeSupportsApi,
+    private readonly hostInfo: () => HostInfo = officeHostInfo,
   ) {
     this.features = officeFeatures(supports);
+  }
+
+  /** Selbsttest (SPEC §11): never throws; every failure is in the report. */
+  selfTest(): Promise<SelfTestReport> {
+    return runSelfTest(this.run, this.supports, this.features, this.hostInfo());
   }
 
   readWorkbook(): Promise<WorkbookGrid> {

@@ -1,47 +1,149 @@
-import { readXlsx } from '../../adapters/xlsx-reader';
-import { writeReportWorkbook } from '../../adapters/xlsx-writer';
 import type { CatalogImport } from '../../core/catalog';
-import { evaluateWorkbook, reportSheets } from '../../core/report';
-import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import type { WorkbookSource } from '../../core/sources';
 import { de } from '../../i18n/de';
 import type { FileResult, OnProgress } from '../types';
-import { isoDate, nextFrame } from './shared';
-import { readFileSources } from './sources';
+import { FileModeError } from './shared';
+import type { WorkerLike, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A legitimate workbook at the SPEC §2 limits evaluates in well under this; a worker still busy is stuck. */
+export const WORKER_TIMEOUT_MINUTES = 5;
+
+export interface WorkerRunOptions {
+  /** Test seam: how long a worker may take (default WORKER_TIMEOUT_MINUTES). */
+  readonly timeoutMs?: number;
+  /** The evaluation date (default: now). */
+  readonly now?: Date;
+}
+
+type Answer = Extract<WorkerReply, { kind: 'evaluated' | 'catalog' | 'read' }>;
+
 /**
- * File mode's pipeline (SPEC §7, §10), the CLI's: read the .xlsx files, evaluate them together
- * (with the loaded catalogue, else the one kept in a workbook), and write the same output sheets
- * into a new report workbook. One file that cannot be read ends the run with its message; of
- * several, it is listed as skipped (FILE_SKIPPED). Inputs are never changed; files picked in a
- * browser have no path, so Prüfhinweise link no cell of several files. Loaded lazily as its own chunk.
+ * Sends one request to a fresh worker and waits for its answer. The worker is ended afterwards
+ * in every case (answer, failure, crash, time-out), so a hostile file costs the page nothing.
+ * Every failure is a FileModeError with one German line naming `name`.
  */
-export async function evaluateFile(files: readonly File[], onProgress: OnProgress, catalog?: CatalogImport, now: Date = new Date()): Promise<FileResult> {
-  const first = files[0];
-  if (!first) throw new Error(de.file.noneChosen);
-  onProgress('read', 0.05);
-  let sources: WorkbookSource[];
-  if (files.length === 1) {
-    const bytes = new Uint8Array(await first.arrayBuffer());
-    await nextFrame();
-    sources = [{ kind: 'workbook', file: first.name, workbook: readXlsx(bytes) }];
-  } else {
-    sources = await readFileSources(files, (done) => onProgress('read', 0.05 + (0.3 * done) / files.length));
+async function askWorker(
+  createWorker: () => WorkerLike,
+  name: string,
+  request: WorkerRequest,
+  transfer: Transferable[],
+  onProgress: OnProgress | undefined,
+  timeoutMs: number,
+): Promise<Answer> {
+  let worker: WorkerLike;
+  try {
+    worker = createWorker();
+  } catch (cause) {
+    throw new FileModeError(de.file.failed.noWorker, { cause });
   }
-  onProgress('analyze', 0.35);
-  await nextFrame();
-  const evaluation = evaluateWorkbook(sources, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
-  const { analysis } = evaluation;
-  const none = noOfficeSheetMessage(analysis, evaluation.sources);
-  if (none !== undefined) throw new Error(none);
-  onProgress('write', 0.6);
-  await nextFrame();
-  const evaluatedAt = isoDate(now);
-  const links = files.length === 1 ? { sourceFileName: first.name } : {};
-  const out = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...links, evaluatedAt });
+  return new Promise<Answer>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (settle: () => void): void => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.onmessageerror = null;
+      worker.terminate();
+      settle();
+    };
+    const crashed = (): void => finish(() => reject(new FileModeError(de.file.failed.crashed(name))));
+    timer = setTimeout(() => finish(() => reject(new FileModeError(de.file.failed.timeout(name, Math.round(timeoutMs / 60_000))))), timeoutMs);
+    worker.onmessage = (event) => {
+      const reply = event.data;
+      if (reply.kind === 'progress') onProgress?.(reply.step, reply.fraction);
+      else if (reply.kind === 'failed') finish(() => reject(new FileModeError(reply.message)));
+      else finish(() => resolve(reply));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      crashed();
+    };
+    worker.onmessageerror = crashed;
+    worker.postMessage(request, transfer);
+  });
+}
+
+/**
+ * File mode's evaluation (SPEC §7, §10): the workbook is read, evaluated and the report workbook
+ * written in a Web Worker (pipeline/file-worker.ts), so the page stays responsive whatever the
+ * file holds. Several office files are read each in a worker of its own — one that cannot be
+ * read, or brings its worker down, is evaluated as skipped (FILE_SKIPPED) — and then evaluated
+ * together in one more. The inputs are never changed.
+ */
+export async function evaluateFileInWorker(
+  createWorker: () => WorkerLike,
+  files: readonly File[],
+  onProgress: OnProgress,
+  catalog?: CatalogImport,
+  opts: WorkerRunOptions = {},
+): Promise<FileResult> {
+  const first = files[0];
+  if (!first) throw new FileModeError(de.file.noneChosen);
+  onProgress('read', 0);
+  const now = (opts.now ?? new Date()).getTime();
+  const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
+  const withCatalog = catalog ? { catalog } : {};
+  let answer: Answer;
+  if (files.length === 1) {
+    const bytes = await first.arrayBuffer();
+    answer = await askWorker(createWorker, first.name, { kind: 'evaluate', bytes, name: first.name, now, ...withCatalog }, [bytes], onProgress, timeout);
+  } else {
+    const sources = await readFilesInWorker(createWorker, files, opts, (done) => onProgress('read', (0.3 * done) / files.length));
+    answer = await askWorker(createWorker, de.file.reportNameSeveral, { kind: 'evaluate-sources', sources, now, ...withCatalog }, [], onProgress, timeout);
+  }
+  if (answer.kind !== 'evaluated') throw new FileModeError(de.file.failed.defect('WorkerReply'));
   onProgress('done', 1);
   const reportName = files.length === 1 ? de.file.reportName(first.name) : de.file.reportNameSeveral;
-  return { ...evaluation, report: new Blob([out as BlobPart], { type: XLSX_TYPE }), reportName };
+  return { ...answer.result, report: new Blob([answer.report], { type: XLSX_TYPE }), reportName };
+}
+
+/**
+ * Office files picked in the browser (SPEC §10), each read in a fresh worker: its sheets, or a
+ * skipped source with the German reason (not a workbook, too large, crashed, timed out), so
+ * the rest is still evaluated. The files never leave the browser.
+ */
+export async function readFilesInWorker(
+  createWorker: () => WorkerLike,
+  files: readonly File[],
+  opts: WorkerRunOptions = {},
+  onFile: (done: number) => void = () => {},
+): Promise<WorkbookSource[]> {
+  const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
+  const sources: WorkbookSource[] = [];
+  for (const file of files) {
+    sources.push(await readOne(createWorker, file, timeout));
+    onFile(sources.length);
+  }
+  return sources;
+}
+
+async function readOne(createWorker: () => WorkerLike, file: File, timeout: number): Promise<WorkbookSource> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch {
+    // moved, deleted or locked since it was picked
+    return { kind: 'skipped', file: file.name, reason: de.file.unreadable };
+  }
+  try {
+    const answer = await askWorker(createWorker, file.name, { kind: 'read', bytes, name: file.name }, [bytes], undefined, timeout);
+    if (answer.kind !== 'read') throw new FileModeError(de.file.failed.defect('WorkerReply'));
+    return answer.source;
+  } catch (error) {
+    if (error instanceof FileModeError) return { kind: 'skipped', file: file.name, reason: error.message };
+    throw error;
+  }
+}
+
+/** „LeiKa-Katalog laden“ in file mode: the export is read in a worker too. */
+export async function readCatalogInWorker(createWorker: () => WorkerLike, file: File, opts: WorkerRunOptions = {}): Promise<CatalogImport> {
+  const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
+  const bytes = await file.arrayBuffer();
+  const answer = await askWorker(createWorker, file.name, { kind: 'catalog', bytes, name: file.name }, [bytes], undefined, timeout);
+  if (answer.kind !== 'catalog') throw new FileModeError(de.file.failed.defect('WorkerReply'));
+  return answer.result;
 }

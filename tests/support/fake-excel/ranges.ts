@@ -219,6 +219,18 @@ export function makeRange(engine: Engine, resolve: () => Rect | null): Excel.Ran
     select() {
       engine.op(0, () => void (book.selection = rectAddress(rect())));
     },
+    merge(across?: boolean) {
+      engine.op(OP, () => {
+        const r = rect();
+        if (across) throw new ApiError('InvalidArgument', 'merge(true) is not faked');
+        if (r.sheet.merges.some((m) => overlaps(m, r))) throw new ApiError('InvalidOperation', 'the range overlaps a merged area');
+        if (book.tables.some((t) => t.sheet === r.sheet && overlaps(t, r))) throw new ApiError('InvalidOperation', 'cells in a table cannot be merged');
+        r.sheet.merges.push({ top: r.top, left: r.left, bottom: r.top + r.rows - 1, right: r.left + r.cols - 1 });
+        // Merging keeps the top-left value only.
+        for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) if (i > 0 || j > 0) setCell(r.sheet, r.top + i, r.left + j, undefined);
+        r.sheet.writes++;
+      });
+    },
     insert(shift: string) {
       engine.op(size(shift), () => {
         const r = rect();

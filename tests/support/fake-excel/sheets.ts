@@ -38,6 +38,13 @@ export function makeWorksheets(engine: Engine): Excel.WorksheetCollection {
         return s;
       });
     },
+    getActiveWorksheet() {
+      return makeWorksheet(engine, () => {
+        const s = book.activeSheet();
+        if (!s) throw new ApiError('ItemNotFound', 'no active sheet');
+        return s;
+      });
+    },
     getItemOrNullObject(name: string) {
       const ws = makeWorksheet(engine, () => book.sheet(name)!);
       engine.load(ws, () => ({ isNullObject: book.sheet(name) === undefined }));

@@ -1,0 +1,70 @@
+import { readXlsx } from '../../adapters/xlsx-reader';
+import { writeReportWorkbook } from '../../adapters/xlsx-writer';
+import type { CatalogImport } from '../../core/catalog';
+import { noOfficeSheetMessage } from '../../core/no-office-sheet';
+import { evaluateWorkbook, reportSheets } from '../../core/report';
+import type { WorkbookSource } from '../../core/sources';
+import { WorkbookError } from '../../port/workbook-port';
+import type { EvaluatedWorkbook, OnProgress } from '../types';
+import { FileModeError, isoDate } from './shared';
+
+/**
+ * File mode's pipeline (SPEC §7), the CLI's: read the .xlsx, evaluate (with the loaded catalogue,
+ * else the one kept in the workbook), and write the same output sheets into a new report
+ * workbook. The input is never changed. Runs in the file-mode Web Worker; throws an Error with
+ * one German line (WorkbookError from the reader) for unusable input.
+ */
+export async function evaluateWorkbookBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress: OnProgress,
+  catalog: CatalogImport | undefined,
+  now: Date,
+): Promise<{ result: EvaluatedWorkbook; report: Uint8Array }> {
+  onProgress('read', 0.05);
+  const workbook = readXlsx(bytes);
+  return evaluateSourcesReport([{ kind: 'workbook', file: fileName, workbook }], onProgress, catalog, now);
+}
+
+/**
+ * One office file of several (SPEC §10) as a source: its sheets, or — where it cannot be read —
+ * a skipped source with the reader's German reason, so the rest is still evaluated.
+ */
+export function readSource(bytes: Uint8Array, fileName: string): WorkbookSource {
+  try {
+    return { kind: 'workbook', file: fileName, workbook: readXlsx(bytes) };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { kind: 'skipped', file: fileName, reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The pipeline on files already read (one, or several evaluated together: SPEC §10), and the
+ * report workbook. With one file, Prüfhinweise link its cells in a file of its name beside the
+ * report; files picked in a browser have no path, so several get no such links.
+ */
+export async function evaluateSourcesReport(
+  sources: readonly WorkbookSource[],
+  onProgress: OnProgress,
+  catalog: CatalogImport | undefined,
+  now: Date,
+): Promise<{ result: EvaluatedWorkbook; report: Uint8Array }> {
+  onProgress('analyze', 0.35);
+  const evaluation = evaluateWorkbook(sources, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
+  const { analysis } = evaluation;
+  const none = noOfficeSheetMessage(analysis, evaluation.sources);
+  if (none !== undefined) throw new FileModeError(none);
+  onProgress('write', 0.6);
+  const evaluatedAt = isoDate(now);
+  const only = sources.length === 1 ? sources[0]?.file : undefined;
+  const report = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
+  // `comparisons` is computed on first use: read it here, so it crosses to the page as data.
+  const result: EvaluatedWorkbook = {
+    analysis,
+    comparisons: evaluation.comparisons,
+    sources: evaluation.sources,
+    ...(evaluation.catalog ? { catalog: evaluation.catalog } : {}),
+  };
+  return { result, report };
+}
