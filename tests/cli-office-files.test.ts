@@ -98,6 +98,14 @@ describe('report -- Ordner/ and several files (SPEC §10)', () => {
     expect(quelle.filter((q) => typeof q !== 'string' || !/^[^›]+\.xls[xm] › [^!]+![A-Z]+\d+$/.test(q))).toEqual([]);
   });
 
+  it('never writes --out over one of the files, not even a skipped one and not with --force', () => {
+    const before = hashes();
+    const r = cli([folder, '--out', join(folder, NOT_A_WORKBOOK), '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/darf nicht die Eingabedatei sein/);
+    expect(hashes()).toEqual(before);
+  });
+
   it('refuses a folder without workbooks, and a folder whose files are all unreadable', () => {
     const empty = join(root, 'leer');
     mkdirSync(join(empty, 'Unterordner'), { recursive: true });

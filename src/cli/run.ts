@@ -71,7 +71,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   let written: string | undefined;
   if (options.out !== undefined) {
     const protect: ProtectedFile[] = [
-      ...inputs.files.flatMap((f) => (f.id ? [{ path: f.path, role: 'input' as const, id: f.id }] : [])),
+      // every input, also one that could not be read (its path is looked up then)
+      ...inputs.files.map((f) => ({ path: f.path, role: 'input' as const, ...(f.id ? { id: f.id } : {}) })),
       ...(catalogFile ? [{ path: catalogFile.path, role: 'catalog' as const, id: catalogFile.id }] : []),
     ];
     const out = options.out;
