@@ -106,6 +106,21 @@ describe('report -- Ordner/ and several files (SPEC §10)', () => {
     expect(hashes()).toEqual(before);
   });
 
+  it('takes the settings from the first file that has them and says which', async () => {
+    const run = join(root, 'mit-einstellungen');
+    mkdirSync(run);
+    const a12 = new ExcelJS.Workbook();
+    a12.addWorksheet('Einstellungen').addRows([
+      ['Schlüssel', 'Wert'],
+      ['Berichtsjahr', 2023],
+    ]);
+    await a12.xlsx.writeFile(join(run, 'A12.xlsx'));
+    writeFileSync(join(run, 'Jugendamt.xlsx'), readFileSync(join(folder, 'Jugendamt.xlsx')));
+    const doc = json([run]);
+    expect([doc.reportYear, doc.settings, doc.years]).toEqual([2023, { file: 'A12.xlsx', sheet: 'Einstellungen' }, [2023]]);
+    expect(cli([run]).stdout).toContain('Einstellungen: Blatt „Einstellungen“ aus A12.xlsx\n');
+  });
+
   it('refuses a folder without workbooks, and a folder whose files are all unreadable', () => {
     const empty = join(root, 'leer');
     mkdirSync(join(empty, 'Unterordner'), { recursive: true });
