@@ -60,7 +60,7 @@ export const MESSAGES = {
     'Bitte öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx – oder nehmen Sie sie aus der Auswertung, wenn sie keine Amtsdatei ist.',
   CONFLICTING_SETTING: (sheet: string, key: string, value: string, used: string, usedValue: string | undefined) =>
     `„${key}“ steht hier mit „${value}“, ${usedValue === undefined ? 'fehlt aber' : `aber mit „${usedValue}“`} im Blatt „${sheet}“ aus ${used}. ` +
-    `Es gilt nur ${used}; bitte gleichen Sie die Blätter „${sheet}“ an oder löschen Sie dieses.`,
+    `Es gilt nur das Blatt aus ${used}; bitte gleichen Sie die beiden Blätter „${sheet}“ an oder löschen Sie dieses.`,
 } as const;
 
 /** How a file is named in messages: `„Jugendamt.xlsx“`, or the open workbook (task pane). */

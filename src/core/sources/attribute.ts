@@ -4,6 +4,13 @@ import type { Analysis, OfficeSheetInfo } from '../model';
 import type { Combined, Origin } from './combine';
 import type { SourcesUse, SourceSummary, WorkbookSource } from './types';
 
+/** A SourceSummary while it is being filled. */
+interface Collected extends SourceSummary {
+  readonly officeSheets: OfficeSheetInfo[];
+  readonly offices: string[];
+  readonly skippedSheets: SkippedSheet[];
+}
+
 /** The analysis and its findings told per file: what each input contributed, where each finding is. */
 export interface Attributed {
   readonly analysis: Analysis;
@@ -32,7 +39,7 @@ export function attribute(
 
   const skippedByName = new Map(analysis.skippedSheets.map((s) => [s.sheet, s]));
   const officeByName = new Map(analysis.officeSheets.map((s) => [s.sheet, s]));
-  const files: SourceSummary[] = sources.map((source) => ({
+  const files: Collected[] = sources.map((source) => ({
     ...(source.file !== undefined ? { file: source.file } : {}),
     ...(source.kind === 'skipped' ? { skipped: source.reason } : {}),
     officeSheets: [],
@@ -49,11 +56,11 @@ export function attribute(
     if (skipped) {
       const item: SkippedSheet = { ...skipped, sheet: s.sheet, ...file };
       skippedSheets.push(item);
-      (summary.skippedSheets as SkippedSheet[]).push(item);
+      summary.skippedSheets.push(item);
     } else if (office) {
       const item: OfficeSheetInfo = { ...office, sheet: s.sheet, ...file };
       officeSheets.push(item);
-      (summary.officeSheets as OfficeSheetInfo[]).push(item);
+      summary.officeSheets.push(item);
     }
   }
 
@@ -79,7 +86,7 @@ export function attribute(
 }
 
 /** Lists each input's offices and finds the offices counted in more than one input. */
-function severalFiles(analysis: Analysis, origins: ReadonlyMap<string, Origin>, files: SourceSummary[]): Finding[] {
+function severalFiles(analysis: Analysis, origins: ReadonlyMap<string, Origin>, files: Collected[]): Finding[] {
   const findings: Finding[] = [];
   /** office → inputs it was counted in, in order */
   const seen = new Map<string, number[]>();
@@ -88,7 +95,7 @@ function severalFiles(analysis: Analysis, origins: ReadonlyMap<string, Origin>, 
     if (!origin) continue;
     const inputs = seen.get(r.office);
     if (inputs?.includes(origin.source)) continue;
-    (files[origin.source]!.offices as string[]).push(r.office);
+    files[origin.source]!.offices.push(r.office);
     if (!inputs) {
       seen.set(r.office, [origin.source]);
       continue;
