@@ -142,6 +142,18 @@ describe('several files evaluated as one workbook (SPEC §10)', () => {
     expect(e.analysis.skippedSheets.map((s) => `${s.file} › ${s.sheet}`)).toEqual(['A12.xlsx › Einstellungen', 'A12.xlsx › Zuordnung', 'Sozialamt.xlsx › Einstellungen']);
   });
 
+  it('with the workbook open in Excel, takes settings from it alone and reports those of an added file', () => {
+    const e = evaluate([
+      { kind: 'workbook', workbook: workbook({ name: 'Jugendamt', rows: [HEAD, ['99001001000000', 'A', 'PDF']] }) },
+      file('Sozialamt.xlsx', { name: 'Einstellungen', rows: [['Berichtsjahr', 2023]] }, { name: 'Tabelle1', rows: [HEAD, ['99001002000000', 'B', 'PDF']] }),
+    ]);
+    expect(e.analysis.reportYear).toBe(2024);
+    expect(e.sources.settings).toBeUndefined();
+    expect(where(e)).toEqual(['CONFLICTING_SETTING Sozialamt.xlsx › Einstellungen!B1']);
+    expect(e.analysis.findings[0]!.message).toContain('fehlt aber im Blatt „Einstellungen“ aus der geöffneten Arbeitsmappe');
+    expect(e.analysis.skippedSheets).toEqual([{ sheet: 'Einstellungen', file: 'Sozialamt.xlsx', reason: 'nicht verwendet: es gilt das Blatt „Einstellungen“ aus der geöffneten Arbeitsmappe' }]);
+  });
+
   it('selects sheets of any file by sheet name or file name under „Ausgewertete Blätter“', () => {
     const e = evaluate([
       file('A12.xlsx', { name: 'Einstellungen', rows: [['Ausgewertete Blätter', 'Jugendamt; Bauordnungsamt']] }),

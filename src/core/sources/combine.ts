@@ -43,8 +43,9 @@ const SHARED = [SETTINGS_SHEET, MAPPING_SHEET] as const;
  * All sheets of all sources as if they stood in one workbook, in source order (SPEC §10).
  * With several sources a file's sheets are named `file › sheet`, so every name is unique and
  * every message and Quelle names the file. `Einstellungen` and `Zuordnung` come from the first
- * source that has them; a later one is left out (listed as skipped) and each of its rows that
- * says something else gets a CONFLICTING_SETTING finding.
+ * source that has them — with the workbook open in Excel among the sources, from it alone; one
+ * not used is left out (listed as skipped) and each of its rows that says something else gets a
+ * CONFLICTING_SETTING finding.
  */
 export function combineSources(sources: readonly WorkbookSource[]): Combined {
   const labelled = sources.length > 1;
@@ -54,6 +55,7 @@ export function combineSources(sources: readonly WorkbookSource[]): Combined {
   const definedNames: DefinedName[] = [];
   const findings: Finding[] = [];
   const shared = new Map<string, { grid: SheetGrid; origin: Origin; index: number }>();
+  const openWorkbook = sources.some((s) => s.kind === 'workbook' && s.file === undefined);
 
   const unique = (name: string): string => {
     let candidate = name;
@@ -70,10 +72,14 @@ export function combineSources(sources: readonly WorkbookSource[]): Combined {
       const role = labelled ? SHARED.find((s) => fold(s) === fold(grid.name)) : undefined;
       if (role !== undefined) {
         const first = shared.get(role);
-        if (first) {
-          const used = fileLabel(first.origin.file);
-          sheets.push({ ...origin, notUsed: SKIP_REASONS.notUsed(first.origin.sheet, used) });
-          findings.push(...sharedSheetConflicts(role, first.grid, used, grid, origin));
+        // with the workbook open in Excel, only its own settings count (SPEC §10)
+        const fromOpen: { grid: SheetGrid; origin: Origin } | undefined =
+          openWorkbook && file !== undefined ? { grid: { ...grid, name: role, rows: [] }, origin: { source: -1, sheet: role } } : undefined;
+        const inUse = first ?? fromOpen;
+        if (inUse) {
+          const used = fileLabel(inUse.origin.file);
+          sheets.push({ ...origin, notUsed: SKIP_REASONS.notUsed(inUse.origin.sheet, used) });
+          findings.push(...sharedSheetConflicts(role, inUse.grid, used, grid, origin));
           continue;
         }
         // found by its own name, as in a single workbook
