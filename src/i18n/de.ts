@@ -165,7 +165,8 @@ export const de = {
     reportTitle: 'LeiKa-Monitor – Selbsttest',
   },
   file: {
-    intro: 'Dateimodus: Excel ist nicht verbunden. Die Arbeitsmappe wird nur in diesem Browser gelesen; sie wird weder hochgeladen noch verändert.',
+    intro:
+      'Dateimodus: Excel ist nicht verbunden. Die Arbeitsmappe wird nur in diesem Browser gelesen; sie wird weder hochgeladen noch verändert. Führt jedes Amt eine eigene Datei, wählen Sie alle auf einmal oder den Ordner: sie werden zusammen ausgewertet.',
     open: 'Arbeitsmappe öffnen',
     chosen: (name: string) => `Gewählt: ${name}`,
     evaluate: 'Auswerten',

@@ -159,7 +159,8 @@ export const en: Strings = {
     reportTitle: 'LeiKa Monitor – self-test',
   },
   file: {
-    intro: 'File mode: Excel is not connected. The workbook is read in this browser only; it is neither uploaded nor changed.',
+    intro:
+      'File mode: Excel is not connected. The workbook is read in this browser only; it is neither uploaded nor changed. Where each office keeps its own file, choose them all at once or their folder: they are evaluated together.',
     open: 'Open workbook',
     chosen: (name) => `Chosen: ${name}`,
     evaluate: 'Evaluate',
