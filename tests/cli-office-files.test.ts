@@ -121,6 +121,18 @@ describe('report -- Ordner/ and several files (SPEC §10)', () => {
     expect(cli([run]).stdout).toContain('Einstellungen: Blatt „Einstellungen“ aus A12.xlsx\n');
   });
 
+  it('a folder with one workbook: Prüfhinweise link its cells in the file beside the report, none into the report itself', async () => {
+    const one = join(root, 'ein-amt');
+    mkdirSync(one);
+    writeFileSync(join(one, 'Bauordnungsamt.xlsx'), readFileSync(join(folder, 'Bauordnungsamt.xlsx')));
+    expect(cli([one, '--out', join(one, 'Bericht.xlsx')]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(one, 'Bericht.xlsx'));
+    const rows = wb.getWorksheet('Prüfhinweise')!.getSheetValues().slice(5) as unknown[][];
+    const invalid = rows.find((row) => row[2] === 'INVALID_KEY')!;
+    expect(invalid.slice(3, 5)).toEqual(['Tabelle1', { text: 'A3', hyperlink: 'Bauordnungsamt.xlsx' }]);
+  });
+
   it('refuses a folder without workbooks, and a folder whose files are all unreadable', () => {
     const empty = join(root, 'leer');
     mkdirSync(join(empty, 'Unterordner'), { recursive: true });

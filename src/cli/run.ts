@@ -76,7 +76,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       ...(catalogFile ? [{ path: catalogFile.path, role: 'catalog' as const, id: catalogFile.id }] : []),
     ];
     const out = options.out;
-    const links = inputs.several ? { fileLink: relativeFileLinks(inputs.files, out) } : { sourceFileName: basename(inputs.files[0]!.path) };
+    // findings name their file only where several files are evaluated (a folder may hold just one)
+    const links = inputs.files.length > 1 ? { fileLink: relativeFileLinks(inputs.files, out) } : { sourceFileName: basename(inputs.files[0]!.path) };
     written = await writeOutputSafely(out, () => buildReportBytes(evaluation, links, now), { option: '--out', protect, force: options.force });
   }
 
