@@ -5,6 +5,7 @@ import type { Finding } from '../core/findings';
 import type { Analysis } from '../core/model';
 import type { CatalogUse } from '../core/report';
 import type { RolloverResult } from '../core/rollover';
+import type { SourcesUse } from '../core/sources';
 import type { SelfTestReport } from '../adapters/office/selftest';
 import type { WriteReport } from '../port/workbook-port';
 
@@ -31,6 +32,8 @@ export interface EvaluatedWorkbook {
   readonly comparisons: readonly YearComparison[];
   /** Present when a catalogue was used (loaded, or kept in the workbook). */
   readonly catalog?: CatalogUse;
+  /** The files evaluated (SPEC §10), each with its offices; where settings and mapping came from. */
+  readonly sources?: SourcesUse;
 }
 
 /** An evaluation inside Excel: what was counted and where the output sheets went. */
@@ -41,6 +44,8 @@ export interface Evaluation extends EvaluatedWorkbook {
 export interface EvaluateOptions {
   /** Add the native PivotTable beside the Gesamtliste table (only offered where supported). */
   readonly pivot?: boolean;
+  /** Office files to evaluate together with the open workbook's sheets (SPEC §10), in this order. */
+  readonly files?: readonly File[];
 }
 
 export type CopyResult = 'copied' | 'selected';
@@ -78,13 +83,14 @@ export interface ExcelServices {
   selfTest(): Promise<SelfTestReport>;
 }
 
-/** File mode: evaluate an .xlsx in the browser and build the report workbook. */
+/** File mode: evaluate .xlsx files in the browser and build the report workbook. */
 export interface FileResult extends EvaluatedWorkbook {
   readonly report: Blob;
   readonly reportName: string;
 }
 
-export type EvaluateFile = (file: File, onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
+/** Evaluates the chosen files together (one, or several office files: SPEC §10), in the order given. */
+export type EvaluateFile = (files: readonly File[], onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
 
 /** What file mode can do; index.tsx loads the implementations lazily. */
 export interface FileServices {
