@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { a1, columnLetters, type DefinedName } from '../core/grid';
-import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
+import type { OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
+import { DATE_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from '../core/outputs/style';
 import { planOutputSheets } from '../port/sheet-plan';
 import { WorkbookError, type WriteReport, type WrittenSheet } from '../port/workbook-port';
 import { addColumnCharts, addHyperlinks, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
@@ -17,16 +18,7 @@ export interface ReportWorkbookOptions {
   readonly sourceFileName?: string;
 }
 
-/** Excel number formats; a German Excel shows `#,##0` as 1.187 and `0.0 %` as 12,5 %. */
-export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
-  integer: '#,##0',
-  signedInteger: '+#,##0;-#,##0;0',
-  percent: '0.0 %',
-  signedPercent: '+0.0 %;-0.0 %;0.0 %',
-  year: '0',
-};
-const TEXT_FORMAT = '@';
-const DATE_FORMAT = 'dd.mm.yyyy';
+export { NUMBER_FORMATS };
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };

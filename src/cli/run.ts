@@ -7,9 +7,11 @@ import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { WorkbookError } from '../port/workbook-port';
 import { analysisJson, catalogJson, comparisonJson } from './json';
+import { buildBausteinDocx, OutputRefused, writeAtomically } from './baustein';
 import { catalogText, reportText } from './text';
 
-export const USAGE = 'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx> [--out <bericht.xlsx>] [--year <JJJJ>] [--json] [--catalog <leika.csv|xlsx>]';
+export const USAGE =
+  'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx> [--out <bericht.xlsx>] [--docx <baustein.docx>] [--year <JJJJ>] [--json] [--catalog <leika.csv|xlsx>] [--force]';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -29,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await run(argv, io);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkbookError) {
+    if (error instanceof UsageError || error instanceof WorkbookError || error instanceof OutputRefused) {
       io.stderr(`Fehler: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 2;
     }
@@ -51,6 +53,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         year: { type: 'string', short: 'y' },
         json: { type: 'boolean' },
         catalog: { type: 'string' },
+        docx: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,8 +85,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     throw new UsageError(`Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`);
   }
 
+  if (values.docx !== undefined) checkDocxTarget(values.docx, [input, values.catalog, values.out]);
   let written: string | undefined;
   if (values.out !== undefined) written = await writeReport(input, values.out, evaluation, now);
+  let docx: string | undefined;
+  if (values.docx !== undefined) docx = writeAtomically(values.docx, await buildBausteinDocx(evaluation), '--docx', values.force === true);
 
   if (values.json) {
     io.stdout(`${JSON.stringify(analysisJson(analysis, { comparison: comparisonJson(evaluation.comparisons), ...catalogJson(evaluation) }), null, 2)}\n`);
@@ -91,6 +98,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   io.stdout(`${reportText(analysis)}\n`);
   if (evaluation.catalog) io.stdout(`\n${catalogText(evaluation)}\n`);
   if (written) io.stdout(`\nBericht geschrieben: ${written}\n`);
+  if (docx) io.stdout(`Baustein für die Mitteilungsvorlage geschrieben: ${docx}\n`);
 }
 
 /** `--catalog`: a LeiKa export (CSV or XLSX); anything that is no catalogue ends the run with one line. */
@@ -130,6 +138,13 @@ async function writeReport(input: string, out: string, evaluation: Evaluation, n
     throw new UsageError(`Der Bericht kann nicht nach ${out} geschrieben werden (${cause instanceof Error ? cause.message : String(cause)}).`);
   }
   return target;
+}
+
+/** `--docx` never replaces the input, the catalogue or the report workbook. */
+function checkDocxTarget(target: string, others: readonly (string | undefined)[]): void {
+  const path = resolve(target);
+  for (const other of others)
+    if (other !== undefined && samePath(resolve(other), path)) throw new UsageError(`--docx darf keine der anderen Dateien sein (${target}): Eingaben werden nie verändert.`);
 }
 
 function samePath(a: string, b: string): boolean {

@@ -1,15 +1,9 @@
-import type { NumberFormat, OutBlock, OutputSheet, OutValue } from '../../core/output-model';
+import type { OutBlock, OutputSheet, OutValue } from '../../core/output-model';
+import { DATE_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from '../../core/outputs/style';
 
-/** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %). */
-export const FORMAT_CODE: Readonly<Record<NumberFormat, string>> = {
-  integer: '#,##0',
-  signedInteger: '+#,##0;-#,##0;0',
-  percent: '0.0 %',
-  signedPercent: '+0.0 %;-0.0 %;0.0 %',
-  year: '0',
-};
-export const TEXT_FORMAT = '@';
-const DATE_FORMAT = 'dd.mm.yyyy';
+/** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %): the shared style's. */
+export const FORMAT_CODE = NUMBER_FORMATS;
+export { TEXT_FORMAT };
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
 
 /** A link cell: the text is written like any text, the hyperlink set on the cell afterwards. */

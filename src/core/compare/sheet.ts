@@ -3,8 +3,7 @@ import type { BreakdownRow, CatalogBreakdowns } from '../catalog/breakdown';
 import type { OutBlock, OutValue, OutputSheet } from '../output-model';
 import { COUNTED_CLUSTERS } from './counted-clusters';
 import { formatInt, formatSigned } from './format';
-import { comparisonSentences } from './sentences';
-import type { YearComparison } from './types';
+import type { ComparisonText, YearComparison } from './types';
 
 export interface ComparisonSheetOptions {
   /** Date of the evaluation, ISO `YYYY-MM-DD`; shown under the title. */
@@ -13,6 +12,8 @@ export interface ComparisonSheetOptions {
   readonly maxRefinementRows?: number;
   /** A catalogue's breakdowns: adds the change per Themenfeld and per LeiKa-Typ to each comparison. */
   readonly breakdowns?: CatalogBreakdowns;
+  /** The text of SPEC §9 for a pair of years (the Baustein's), shown above its tables. */
+  readonly text?: (c: YearComparison) => ComparisonText;
 }
 
 const text = (t: string): OutValue => ({ kind: 'text', text: t });
@@ -39,7 +40,7 @@ export function buildComparisonSheet(comparisons: readonly YearComparison[], opt
     return { role: 'Vergleich', blocks, orientation: 'landscape' };
   }
   for (const c of [...comparisons].reverse()) {
-    row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200);
+    row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200, opts.text?.(c));
     if (opts.breakdowns) {
       row = breakdownBlocks(c, row, blocks, 'Themenfeld', 'Je Themenfeld (LeiKa-Katalog)', opts.breakdowns.themenfeld);
       row = breakdownBlocks(c, row, blocks, 'LeiKa-Typ', 'Je LeiKa-Typ (LeiKa-Katalog)', opts.breakdowns.typ);
@@ -55,12 +56,14 @@ function germanDate(iso: string): string {
 }
 
 /** Appends the blocks of one comparison from `row`; returns the first free row below them. */
-function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], maxRefinementRows: number): number {
+function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], maxRefinementRows: number, prose: ComparisonText | undefined): number {
   let row = start;
   const id = `Vergleich${c.from}_${c.to}`;
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Vergleich ${c.from} \u2192 ${c.to}`, style: 'subtitle' });
-  for (const s of comparisonSentences(c)) blocks.push({ kind: 'text', row: row++, col: 0, text: s, style: 'note' });
-  row++;
+  if (prose) {
+    for (const s of prose.paragraphs.flat()) blocks.push({ kind: 'text', row: row++, col: 0, text: s, style: 'note' });
+    row++;
+  }
 
   // published beside adjusted; Alle Dienstleistungen always equals the sum of the rows above
   const pubFrom = c.published[c.from]!;
@@ -91,6 +94,7 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     to: { row: tableRow + CHART_ROWS, col: 16 },
   });
   row = Math.max(tableRow + keys.length + 1, tableRow + CHART_ROWS) + 1;
+  if (prose && prose.refinements.length > 0) row = textRefinementBlocks(c, row, blocks, prose);
 
   // transition matrix: rows = cluster in the earlier year, columns = cluster in the later one
   const shown = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || COUNTED_CLUSTERS.some((o) => c.transitions[k][o] + c.transitions[o][k] > 0));
@@ -148,6 +152,24 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     row += c.offices.length + 1;
   }
   return row;
+}
+
+/** The refinements the text names, with the numbers it gives: distinct keys per year, the later year's per cluster. */
+function textRefinementBlocks(c: YearComparison, start: number, blocks: OutBlock[], t: ComparisonText): number {
+  let row = start;
+  const clusters = COUNTED_CLUSTERS.filter((k) => t.refinements.some((r) => (r.clusters[k] ?? 0) > 0));
+  blocks.push({ kind: 'text', row: row++, col: 0, text: `Im Text genannte Verfeinerungen (mindestens 10 LeiKa-Leistungen mehr als ${c.from})`, style: 'subtitle' });
+  blocks.push({
+    kind: 'table',
+    id: `Vergleich${c.from}_${c.to}_Text`,
+    row,
+    col: 0,
+    header: ['Leistungsobjekt', 'Bezeichnung', `LeiKa-Leistungen ${c.from}`, `LeiKa-Leistungen ${c.to}`, ...clusters.map((k) => `davon ${k} ${c.to}`)],
+    rows: t.refinements.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), ...clusters.map((k) => int(r.clusters[k] ?? 0))]),
+    totalRow: false,
+    widths: [16, 40, 14, 14, ...clusters.map(() => 16)],
+  });
+  return row + t.refinements.length + 2;
 }
 
 /**

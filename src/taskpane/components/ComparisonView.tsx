@@ -1,9 +1,9 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { type CountedCluster, UNASSIGNED } from '../../core/clusters';
 import { COUNTED_CLUSTERS } from '../../core/compare/counted-clusters';
-import { comparisonSentences } from '../../core/compare/sentences';
+import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
-import type { CatalogUse } from '../../core/report';
+import type { EvaluatedWorkbook } from '../types';
 import { useStrings } from '../../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { StatTable } from './StatTable';
@@ -27,8 +27,7 @@ const MAX_REFINEMENTS = 15;
 const fmt = (n: number): string => n.toLocaleString('de-DE');
 
 export interface ComparisonViewProps {
-  comparisons: readonly YearComparison[];
-  catalog?: CatalogUse | undefined;
+  evaluation: EvaluatedWorkbook;
   copyText: (text: string) => Promise<boolean>;
 }
 
@@ -37,13 +36,14 @@ export interface ComparisonViewProps {
  * the refinement list and the German sentences with Text kopieren. Numbers carry everything;
  * the matrix' shading only repeats them.
  */
-export function ComparisonView({ comparisons, catalog, copyText }: ComparisonViewProps): React.JSX.Element {
+export function ComparisonView({ evaluation, copyText }: ComparisonViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   const [copy, startCopy] = useTask(copyText);
+  const { comparisons, catalog, analysis } = evaluation;
   const c = comparisons[comparisons.length - 1];
   if (!c) return <Text as="p">{t.comparison.none}</Text>;
-  const sentences = comparisonSentences(c);
+  const sentences = comparisonText(analysis, c, catalog?.import.catalog).paragraphs.flat();
   return (
     <section aria-labelledby="comparison-heading" className={s.stack}>
       <Subtitle2 as="h2" id="comparison-heading">

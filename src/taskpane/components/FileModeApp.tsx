@@ -101,7 +101,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
                 <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
               </>
             )}
-            {tab === 'comparison' && <ComparisonView comparisons={state.value.comparisons} catalog={state.value.catalog} copyText={services.copyText} />}
+            {tab === 'comparison' && <ComparisonView evaluation={state.value} copyText={services.copyText} />}
             {tab === 'findings' && <FindingsList findings={state.value.analysis.findings} limit={200} />}
           </div>
         </>
