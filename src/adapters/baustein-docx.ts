@@ -20,8 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Baustein } from '../core/baustein';
-import { formatInt } from '../core/baustein/german';
-import type { OutValue } from '../core/output-model';
+import { cellText } from '../core/baustein/html';
 import { OUTPUT_STYLE } from '../core/outputs/style';
 
 export interface ChartPicture {
@@ -36,13 +35,6 @@ const HEADING_FONT = { theme: 'headings' } as const;
 const LANGUAGE = { value: 'de-DE' } as const;
 /** Half-points, as Word counts font sizes. */
 const SIZE = OUTPUT_STYLE.font.size * 2;
-
-function cellText(value: OutValue | undefined): string {
-  if (value === undefined) return '';
-  if (value.kind === 'number') return formatInt(value.value);
-  if (value.kind === 'text' || value.kind === 'link') return value.text;
-  return '';
-}
 
 function border(color: string, size: number): { style: (typeof BorderStyle)[keyof typeof BorderStyle]; size: number; color: string } {
   return { style: BorderStyle.SINGLE, size, color };

@@ -143,6 +143,17 @@ export const de = {
   cluster: {
     excluded: 'ausgeschlossen',
   },
+  baustein: {
+    heading: 'Baustein für die Mitteilungsvorlage',
+    hint: 'Tabelle, Diagramm und Text für den Kreistag: in Word einfügen oder als Word-Datei speichern.',
+    copy: 'Baustein für die Mitteilungsvorlage',
+    copied: 'Baustein in die Zwischenablage kopiert. In Word mit Strg+V einfügen.',
+    copyDenied: 'Excel erlaubt hier kein Kopieren. Bitte „Als Word-Datei herunterladen“ wählen.',
+    copyDeniedNoDownload: 'Das Kopieren ist hier nicht erlaubt. Bitte den Text oben markieren und mit Strg+C kopieren.',
+    downloadDocx: 'Als Word-Datei herunterladen',
+    download: 'Baustein herunterladen',
+    downloaded: 'Word-Datei „Baustein für die Mitteilungsvorlage“ gespeichert.',
+  },
 };
 
 export type Strings = typeof de;

@@ -133,4 +133,15 @@ export const en: Strings = {
   },
   errors: { generic: 'That did not work:', retry: 'Try again' },
   cluster: { excluded: 'excluded' },
+  baustein: {
+    heading: 'Section for the council paper',
+    hint: 'Table, chart and text for the council: paste into Word or save as a Word file.',
+    copy: 'Section for the council paper',
+    copied: 'Section copied to the clipboard. Paste it into Word with Ctrl+V.',
+    copyDenied: 'Excel does not allow copying here. Please choose "Download as Word file".',
+    copyDeniedNoDownload: 'Copying is not allowed here. Select the text above and press Ctrl+C.',
+    downloadDocx: 'Download as Word file',
+    download: 'Download section',
+    downloaded: 'Word file "Section for the council paper" saved.',
+  },
 };

@@ -5,6 +5,7 @@ import { ExcelApp } from './components/ExcelApp';
 import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
 import { detectHost } from './host';
+import { bausteinServices } from './baustein-services';
 import { copyToClipboard } from './clipboard';
 import type { FileServices } from './types';
 
@@ -23,6 +24,7 @@ const fileServices: FileServices = {
     return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported };
   },
   copyText: (text) => copyToClipboard(text),
+  baustein: bausteinServices(),
 };
 
 async function main(): Promise<void> {

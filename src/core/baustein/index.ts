@@ -5,3 +5,4 @@ export { digitalMilestones } from './milestones';
 export { bausteinParagraphs, MAX_SENTENCES, type TextInput } from './sentences';
 export { formatInt, formatPercent, quoted } from './german';
 export { chartSvg, CHART_SIZE, CHART_FONT } from './chart-svg';
+export { bausteinHtml, bausteinText, type HtmlPicture } from './html';

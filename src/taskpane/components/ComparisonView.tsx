@@ -3,7 +3,8 @@ import { type CountedCluster, UNASSIGNED } from '../../core/clusters';
 import { COUNTED_CLUSTERS } from '../../core/compare/counted-clusters';
 import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
-import type { EvaluatedWorkbook } from '../types';
+import type { BausteinServices, EvaluatedWorkbook } from '../types';
+import { BausteinActions } from './BausteinActions';
 import { useStrings } from '../../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { StatTable } from './StatTable';
@@ -29,6 +30,8 @@ const fmt = (n: number): string => n.toLocaleString('de-DE');
 export interface ComparisonViewProps {
   evaluation: EvaluatedWorkbook;
   copyText: (text: string) => Promise<boolean>;
+  /** „Baustein für die Mitteilungsvorlage“ (SPEC §9): shown where given. */
+  baustein?: BausteinServices | undefined;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface ComparisonViewProps {
  * the refinement list and the German sentences with Text kopieren. Numbers carry everything;
  * the matrix' shading only repeats them.
  */
-export function ComparisonView({ evaluation, copyText }: ComparisonViewProps): React.JSX.Element {
+export function ComparisonView({ evaluation, copyText, baustein }: ComparisonViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   const [copy, startCopy] = useTask(copyText);
@@ -87,6 +90,7 @@ export function ComparisonView({ evaluation, copyText }: ComparisonViewProps): R
         </MessageBar>
       )}
       {copy.kind === 'failed' && <ErrorMessage message={copy.message} />}
+      {baustein && <BausteinActions evaluation={evaluation} services={baustein} />}
     </section>
   );
 }

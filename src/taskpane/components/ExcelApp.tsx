@@ -55,7 +55,7 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
             {evaluation === undefined ? (
               <Text as="p">{t.comparison.notYet}</Text>
             ) : (
-              <ComparisonView evaluation={evaluation} copyText={services.copyText} />
+              <ComparisonView evaluation={evaluation} copyText={services.copyText} baustein={services.baustein} />
             )}
             <Divider />
             <CatalogLoader loadCatalog={services.loadCatalog} mode="excel" />

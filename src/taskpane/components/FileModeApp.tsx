@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, make
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
 import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../types';
+import { BausteinDownloadButton } from './BausteinActions';
 import { CatalogLoader } from './CatalogLoader';
 import { ComparisonView } from './ComparisonView';
 import { ErrorMessage } from './ErrorMessage';
@@ -87,6 +88,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
             {t.file.download}
           </Button>
+          {services.baustein && <BausteinDownloadButton evaluation={state.value} services={services.baustein} />}
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as ResultTab)} size="small" aria-label={t.file.results}>
             {RESULT_TABS.map((id) => (
               <Tab key={id} value={id} id={`file-tab-${id}`} aria-controls={`file-panel-${id}`}>
@@ -101,7 +103,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
                 <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
               </>
             )}
-            {tab === 'comparison' && <ComparisonView evaluation={state.value} copyText={services.copyText} />}
+            {tab === 'comparison' && <ComparisonView evaluation={state.value} copyText={services.copyText} baustein={services.baustein} />}
             {tab === 'findings' && <FindingsList findings={state.value.analysis.findings} limit={200} />}
           </div>
         </>

@@ -5,6 +5,7 @@ import { cellText, columnLetters, type WorkbookGrid } from '../../core/grid';
 import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET, readMapping, readSettings } from '../../core/settings';
+import { bausteinServices } from '../baustein-services';
 import { copyToClipboard } from '../clipboard';
 import { previewTable, tableHtml, tableText } from '../monitoring-table';
 import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
@@ -49,6 +50,7 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       return (await copyToClipboard(tableText(table), tableHtml(table))) ? 'copied' : 'selected';
     },
     copyText: (text) => copyToClipboard(text),
+    baustein: bausteinServices(),
     async loadCatalog(file: File): Promise<CatalogLoaded> {
       const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './catalog');
       const imported = await readCatalog(file);
