@@ -1,6 +1,7 @@
 import { ALL_SERVICES, type CountKey, COUNT_KEYS, type CountedCluster, UNASSIGNED } from '../clusters';
 import type { BreakdownRow, CatalogBreakdowns } from '../catalog/breakdown';
-import type { OutBlock, OutValue, OutputSheet } from '../output-model';
+import type { OutBlock, OutTable, OutValue, OutputSheet } from '../output-model';
+import { fitWidths } from '../outputs/widths';
 import { COUNTED_CLUSTERS } from './counted-clusters';
 import { formatInt, formatSigned } from './format';
 import type { ComparisonText, YearComparison } from './types';
@@ -19,6 +20,11 @@ export interface ComparisonSheetOptions {
 const text = (t: string): OutValue => ({ kind: 'text', text: t });
 const int = (n: number): OutValue => ({ kind: 'number', value: n, format: 'integer' });
 const signed = (n: number): OutValue => ({ kind: 'number', value: n, format: 'signedInteger' });
+
+/** A table block with widths in points, fitted to its header (designed widths in Excel characters). */
+function fittedTable(block: Omit<OutTable, 'kind' | 'widthsPt'>, design: readonly number[]): OutTable {
+  return { kind: 'table', ...block, widthsPt: fitWidths(block.header, design) };
+}
 
 /** Rows a chart occupies; blocks below start after it. */
 const CHART_ROWS = 16;
@@ -73,16 +79,19 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
   const keys: CountKey[] = COUNT_KEYS.filter((k) => k !== UNASSIGNED || pubFrom[k] + pubTo[k] + adjFrom[k] + adjTo[k] > 0);
   blocks.push({ kind: 'text', row: row++, col: 0, text: 'Veröffentlicht und bereinigt (nur in beiden Jahren erfasste Leistungen)', style: 'subtitle' });
   const tableRow = row;
-  blocks.push({
-    kind: 'table',
-    id: `${id}_Bereinigt`,
-    row: tableRow,
-    col: 0,
-    header: ['Umsetzungsstatus', `${c.from}`, `${c.to}`, 'Veränderung', `${c.from} bereinigt`, `${c.to} bereinigt`, 'Veränderung bereinigt'],
-    rows: keys.map((k) => [text(k), int(pubFrom[k]), int(pubTo[k]), signed(pubTo[k] - pubFrom[k]), int(adjFrom[k]), int(adjTo[k]), signed(adjTo[k] - adjFrom[k])]),
-    totalRow: true,
-    widths: [30, 10, 10, 13, 13, 13, 13],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `${id}_Bereinigt`,
+        row: tableRow,
+        col: 0,
+        header: ['Umsetzungsstatus', `${c.from}`, `${c.to}`, 'Veränderung', `${c.from} bereinigt`, `${c.to} bereinigt`, 'Veränderung bereinigt'],
+        rows: keys.map((k) => [text(k), int(pubFrom[k]), int(pubTo[k]), signed(pubTo[k] - pubFrom[k]), int(adjFrom[k]), int(adjTo[k]), signed(adjTo[k] - adjFrom[k])]),
+        totalRow: true,
+      },
+      [30, 10, 10, 13, 13, 13, 13],
+    ),
+  );
   const categoryRows = keys.map((_, i) => i).filter((i) => keys[i] !== ALL_SERVICES);
   blocks.push({
     kind: 'chart',
@@ -99,17 +108,20 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
   // transition matrix: rows = cluster in the earlier year, columns = cluster in the later one
   const shown = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || COUNTED_CLUSTERS.some((o) => c.transitions[k][o] + c.transitions[o][k] > 0));
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Übergänge der ${formatInt(c.common)} in beiden Jahren erfassten Leistungen`, style: 'subtitle' });
-  blocks.push({
-    kind: 'table',
-    id: `${id}_Uebergaenge`,
-    row,
-    col: 0,
-    header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown],
-    rows: shown.map((a) => [text(a), ...shown.map((b) => int(c.transitions[a][b]))]),
-    totalRow: false,
-    heatMap: true,
-    widths: [30, ...shown.map(() => 14)],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `${id}_Uebergaenge`,
+        row,
+        col: 0,
+        header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown],
+        rows: shown.map((a) => [text(a), ...shown.map((b) => int(c.transitions[a][b]))]),
+        totalRow: false,
+        heatMap: true,
+      },
+      [30, ...shown.map(() => 14)],
+    ),
+  );
   row += shown.length + 2;
 
   blocks.push({ kind: 'text', row: row++, col: 0, text: 'Verfeinerung im LeiKa: Leistungsobjekte mit veränderter Zahl erfasster Leistungen', style: 'subtitle' });
@@ -117,16 +129,19 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     blocks.push({ kind: 'text', row: row++, col: 0, text: 'Bei keinem Leistungsobjekt hat sich die Zahl der erfassten Leistungen verändert.', style: 'note' });
   } else {
     const listed = c.refinement.slice(0, maxRefinementRows);
-    blocks.push({
-      kind: 'table',
-      id: `${id}_Verfeinerung`,
-      row,
-      col: 0,
-      header: ['Leistungsobjekt', 'Bezeichnung', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', 'Cluster (Veränderung von Veränderung des Clusters)'],
-      rows: listed.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), signed(r.change), text(clusterSummary(r.clusters))]),
-      totalRow: false,
-      widths: [16, 40, 14, 14, 13, 60],
-    });
+    blocks.push(
+      fittedTable(
+        {
+          id: `${id}_Verfeinerung`,
+          row,
+          col: 0,
+          header: ['Leistungsobjekt', 'Bezeichnung', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', 'Cluster (Veränderung von Veränderung des Clusters)'],
+          rows: listed.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), signed(r.change), text(clusterSummary(r.clusters))]),
+          totalRow: false,
+        },
+        [16, 40, 14, 14, 13, 60],
+      ),
+    );
     row += listed.length + 1;
     if (c.refinement.length > listed.length)
       blocks.push({ kind: 'text', row: row++, col: 0, text: `… und ${formatInt(c.refinement.length - listed.length)} weitere Leistungsobjekte.`, style: 'note' });
@@ -135,20 +150,23 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
 
   if (c.offices.length > 0) {
     blocks.push({ kind: 'text', row: row++, col: 0, text: 'Je Amt', style: 'subtitle' });
-    blocks.push({
-      kind: 'table',
-      id: `${id}_Aemter`,
-      row,
-      col: 0,
-      header: ['Amt', `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', 'in beiden Jahren', 'hinzugekommen', 'entfallen'],
-      rows: c.offices.map((o) => {
-        const f = o.published[c.from]![ALL_SERVICES];
-        const t = o.published[c.to]![ALL_SERVICES];
-        return [text(o.office), int(f), int(t), signed(t - f), int(o.common), int(o.added), int(o.removed)];
-      }),
-      totalRow: false,
-      widths: [40, 10, 10, 13, 15, 15, 12],
-    });
+    blocks.push(
+      fittedTable(
+        {
+          id: `${id}_Aemter`,
+          row,
+          col: 0,
+          header: ['Amt', `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', 'in beiden Jahren', 'hinzugekommen', 'entfallen'],
+          rows: c.offices.map((o) => {
+            const f = o.published[c.from]![ALL_SERVICES];
+            const t = o.published[c.to]![ALL_SERVICES];
+            return [text(o.office), int(f), int(t), signed(t - f), int(o.common), int(o.added), int(o.removed)];
+          }),
+          totalRow: false,
+        },
+        [40, 10, 10, 13, 15, 15, 12],
+      ),
+    );
     row += c.offices.length + 1;
   }
   return row;
@@ -159,16 +177,19 @@ function textRefinementBlocks(c: YearComparison, start: number, blocks: OutBlock
   let row = start;
   const clusters = COUNTED_CLUSTERS.filter((k) => t.refinements.some((r) => (r.clusters[k] ?? 0) > 0));
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Im Text genannte Verfeinerungen (mindestens 10 LeiKa-Leistungen mehr als ${c.from})`, style: 'subtitle' });
-  blocks.push({
-    kind: 'table',
-    id: `Vergleich${c.from}_${c.to}_Text`,
-    row,
-    col: 0,
-    header: ['Leistungsobjekt', 'Bezeichnung', `LeiKa-Leistungen ${c.from}`, `LeiKa-Leistungen ${c.to}`, ...clusters.map((k) => `davon ${k} ${c.to}`)],
-    rows: t.refinements.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), ...clusters.map((k) => int(r.clusters[k] ?? 0))]),
-    totalRow: false,
-    widths: [16, 40, 14, 14, ...clusters.map(() => 16)],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `Vergleich${c.from}_${c.to}_Text`,
+        row,
+        col: 0,
+        header: ['Leistungsobjekt', 'Bezeichnung', `LeiKa-Leistungen ${c.from}`, `LeiKa-Leistungen ${c.to}`, ...clusters.map((k) => `davon ${k} ${c.to}`)],
+        rows: t.refinements.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), ...clusters.map((k) => int(r.clusters[k] ?? 0))]),
+        totalRow: false,
+      },
+      [16, 40, 14, 14, ...clusters.map(() => 16)],
+    ),
+  );
   return row + t.refinements.length + 2;
 }
 
@@ -182,22 +203,25 @@ function breakdownBlocks(c: YearComparison, start: number, blocks: OutBlock[], l
   const at = (r: BreakdownRow, year: number, k: CountKey): number => r.counts[year]?.[k] ?? 0;
   const clusters = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || rows.some((r) => at(r, c.from, k) + at(r, c.to, k) > 0));
   blocks.push({ kind: 'text', row: row++, col: 0, text: title, style: 'subtitle' });
-  blocks.push({
-    kind: 'table',
-    id: `Vergleich${c.from}_${c.to}_${label === 'Themenfeld' ? 'Themenfeld' : 'LeiKaTyp'}`,
-    row,
-    col: 0,
-    header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${k}`)],
-    rows: rows.map((r) => [
-      text(r.name),
-      int(at(r, c.from, ALL_SERVICES)),
-      int(at(r, c.to, ALL_SERVICES)),
-      signed(at(r, c.to, ALL_SERVICES) - at(r, c.from, ALL_SERVICES)),
-      ...clusters.map((k) => signed(at(r, c.to, k) - at(r, c.from, k))),
-    ]),
-    totalRow: false,
-    widths: [36, 10, 10, 13, ...clusters.map(() => 16)],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `Vergleich${c.from}_${c.to}_${label === 'Themenfeld' ? 'Themenfeld' : 'LeiKaTyp'}`,
+        row,
+        col: 0,
+        header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${k}`)],
+        rows: rows.map((r) => [
+          text(r.name),
+          int(at(r, c.from, ALL_SERVICES)),
+          int(at(r, c.to, ALL_SERVICES)),
+          signed(at(r, c.to, ALL_SERVICES) - at(r, c.from, ALL_SERVICES)),
+          ...clusters.map((k) => signed(at(r, c.to, k) - at(r, c.from, k))),
+        ]),
+        totalRow: false,
+      },
+      [36, 10, 10, 13, ...clusters.map(() => 16)],
+    ),
+  );
   return row + rows.length + 2;
 }
 

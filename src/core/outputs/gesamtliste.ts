@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/types';
 import type { Analysis, CountedRecord } from '../model';
 import type { OutputSheet, OutValue } from '../output-model';
 import { num, text } from './values';
+import { fitWidths } from './widths';
 
 export const RECORDS_TABLE_ID = 'gesamtliste';
 export const RECORDS_EXCEL_TABLE = 'LeiKaGesamtliste';
@@ -74,7 +75,7 @@ export function buildRecordsSheet(analysis: Analysis, catalog?: Catalog): Output
         rows,
         totalRow: false,
         excelTable: RECORDS_EXCEL_TABLE,
-        widths,
+        widthsPt: fitWidths(header, widths),
       },
     ],
   };

@@ -3,6 +3,7 @@ import type { CatalogBreakdowns } from '../catalog/breakdown';
 import type { Analysis } from '../model';
 import type { OutBlock, OutChart, OutputSheet, OutTable, OutValue } from '../output-model';
 import { germanDate, num, optionalPercent, ratio, text } from './values';
+import { fitWidths } from './widths';
 
 export const MONITORING_TITLE = 'Digitalisierungsmonitoring – Umsetzungsstatus der Dienstleistungen';
 export const YEAR_TABLE_ID = 'monitoring-years';
@@ -45,7 +46,7 @@ function yearTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
     header: ['Umsetzungsstatus', ...analysis.years.map(String)],
     rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
     totalRow: true,
-    widths: [30, ...analysis.years.map(() => 10)],
+    widthsPt: fitWidths(['Umsetzungsstatus', ...analysis.years.map(String)], [30, ...analysis.years.map(() => 10)]),
   };
 }
 
@@ -75,7 +76,7 @@ function changeTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
     header,
     rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
     totalRow: true,
-    widths: header.map(() => 14),
+    widthsPt: fitWidths(header, header.map(() => 14)),
   };
 }
 
@@ -115,7 +116,7 @@ function clusterTable(
     header,
     rows: [...entries.map((o) => rowFor(o.label, o.counts)), rowFor(spec.totalLabel, analysis.total)],
     totalRow: true,
-    widths: [30, ...header.slice(1).map(() => 14)],
+    widthsPt: fitWidths(header, [30, ...header.slice(1).map(() => 14)]),
   };
 }
 

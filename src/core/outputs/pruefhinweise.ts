@@ -2,6 +2,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
 import type { Analysis } from '../model';
 import type { OutBlock, OutputSheet, OutValue } from '../output-model';
 import { germanDate, text } from './values';
+import { fitWidths } from './widths';
 
 export const FINDINGS_TABLE_ID = 'pruefhinweise';
 export const FINDINGS_EXCEL_TABLE = 'LeiKaPruefhinweise';
@@ -48,7 +49,7 @@ export function buildFindingsSheet(analysis: Analysis, evaluatedAt: string): Out
       rows: findings.map(findingRow),
       totalRow: false,
       excelTable: FINDINGS_EXCEL_TABLE,
-      widths: [12, 24, 24, 9, 80, 28],
+      widthsPt: fitWidths(FINDINGS_HEADER, [12, 24, 24, 9, 80, 28]),
     },
   ];
   return { role: 'Pruefhinweise', blocks, orientation: 'landscape' };
