@@ -41,7 +41,9 @@ describe('Vergleich sheet', () => {
 
   it('shows the transition matrix as a heat map', () => {
     const matrix = tables.find((t) => t.heatMap)!;
-    expect(matrix.header.slice(1)).toEqual(['Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung']);
+    // short column headers (SPEC §3 synonyms); the rows keep the full cluster names
+    expect(matrix.header.slice(1)).toEqual(['Analog', 'Kein Potenzial', 'PDF', 'Digital', 'In Umsetzung']);
+    expect(matrix.rows.map((r) => (r[0]!.kind === 'text' ? r[0]!.text : ''))).toEqual(['Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung']);
     expect(cell(matrix, 2, 0)).toBe('PDF');
     expect(cell(matrix, 2, 1)).toBe(6); // PDF → Analog
     expect(cell(matrix, 2, 3)).toBe(13); // PDF → PDF
@@ -49,12 +51,12 @@ describe('Vergleich sheet', () => {
   });
 
   it('lists the refinements with names, counts and clusters', () => {
-    const list = tables.find((t) => t.header[0] === 'Leistungsobjekt')!;
-    expect(list.rows.map((r) => [0, 1, 2, 3, 4].map((col) => (r[col]!.kind === 'text' ? (r[col] as { text: string }).text : (r[col] as { value: number }).value)))).toEqual([
-      ['99018001', 'Aufenthaltserlaubnis', 6, 181, 175],
-      ['99067004', 'Jagdschein', 7, 102, 95],
+    const list = tables.find((t) => t.id.endsWith('_Verfeinerung'))!;
+    expect(list.header).toEqual(['Bezeichnung', 'Leistungsobjekt', 'Leistungen 2023', 'Leistungen 2024', 'Veränderung', 'Veränderung PDF']);
+    expect(list.rows.map((r) => r.map((_, col) => cell(list, list.rows.indexOf(r), col)))).toEqual([
+      ['Aufenthaltserlaubnis', '99018001', 6, 181, 175, 175],
+      ['Jagdschein', '99067004', 7, 102, 95, 95],
     ]);
-    expect(cell(list, 1, 5)).toBe('PDF 7 → 102 (+95 von +260)');
   });
 
   it('puts the adjusted table beside the published one, with a chart of both changes', () => {
@@ -77,12 +79,13 @@ describe('Vergleich sheet', () => {
       text: () => ({ paragraphs: [['Erster Satz.', 'Zweiter Satz.']], refinements: [{ leistungsobjekt: '99067004', name: 'Jagdschein', from: 7, to: 102, clusters: { PDF: 102 } }] }),
     });
     const lines = withText.blocks.filter((b): b is OutText => b.kind === 'text');
-    const first = lines.find((t) => t.text.includes('Erster Satz.'))!;
+    const first = lines.find((t) => t.text === 'Erster Satz. Zweiter Satz.')!;
+    expect(first.style).toBe('paragraph');
     const firstTable = withText.blocks.find((b): b is OutTable => b.kind === 'table')!;
     expect(first.row).toBeLessThan(firstTable.row);
     const named = withText.blocks.find((b): b is OutTable => b.kind === 'table' && b.id.endsWith('_Text'))!;
-    expect(named.header).toEqual(['Leistungsobjekt', 'Bezeichnung', 'LeiKa-Leistungen 2023', 'LeiKa-Leistungen 2024', 'davon PDF 2024']);
-    expect(named.rows[0]!.map((v) => (v.kind === 'number' ? v.value : v.kind === 'text' ? v.text : null))).toEqual(['99067004', 'Jagdschein', 7, 102, 102]);
+    expect(named.header).toEqual(['Bezeichnung', 'Leistungsobjekt', 'LeiKa-Leistungen 2023', 'LeiKa-Leistungen 2024', 'davon PDF 2024']);
+    expect(named.rows[0]!.map((v) => (v.kind === 'number' ? v.value : v.kind === 'text' ? v.text : null))).toEqual(['Jagdschein', '99067004', 7, 102, 102]);
   });
 
   it('places no two blocks on the same rows', () => {

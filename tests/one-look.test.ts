@@ -113,6 +113,11 @@ describe('one look for the report workbook and the sheets written inside Excel',
     );
   });
 
+  it('sets every sheet of the report workbook to A4, fit to one page wide', () => {
+    for (const ws of workbook.worksheets) expect([ws.name, ws.pageSetup.paperSize, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight]).toEqual([ws.name, 9, 1, 0]);
+    expect(workbook.getWorksheet('Vergleich')!.pageSetup.orientation).toBe('landscape');
+  });
+
   it('turns gridlines off on every output sheet', () => {
     for (const ws of workbook.worksheets) expect([ws.name, ws.views[0]?.showGridLines]).toEqual([ws.name, false]);
     for (const s of sheets) expect(book.sheet(s.role === 'Pruefhinweise' ? 'Prüfhinweise' : s.role)!.log).toContain('showGridlines=false');

@@ -27,11 +27,14 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: argb(OUTPUT_STYLE.
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', color: argb(OUTPUT_STYLE.totalBorder.color) } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: argb(OUTPUT_STYLE.header.fill) };
-const LINK_FONT: Partial<ExcelJS.Font> = { color: argb(OUTPUT_STYLE.link.color), underline: OUTPUT_STYLE.link.underline };
+// A font always names its face and size: a viewer without them falls back to its own default.
+const BASE_FONT: Partial<ExcelJS.Font> = { name: OUTPUT_STYLE.font.name, size: OUTPUT_STYLE.font.size };
+const LINK_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, color: argb(OUTPUT_STYLE.link.color), underline: OUTPUT_STYLE.link.underline };
 const TEXT_FONTS: Readonly<Record<OutText['style'], Partial<ExcelJS.Font>>> = {
-  title: { bold: OUTPUT_STYLE.title.bold, size: OUTPUT_STYLE.title.size },
-  subtitle: { bold: OUTPUT_STYLE.subtitle.bold, size: OUTPUT_STYLE.subtitle.size },
-  note: { italic: OUTPUT_STYLE.note.italic, size: OUTPUT_STYLE.note.size, color: argb(OUTPUT_STYLE.note.color) },
+  title: { ...BASE_FONT, bold: OUTPUT_STYLE.title.bold, size: OUTPUT_STYLE.title.size },
+  subtitle: { ...BASE_FONT, bold: OUTPUT_STYLE.subtitle.bold, size: OUTPUT_STYLE.subtitle.size },
+  note: { ...BASE_FONT, italic: OUTPUT_STYLE.note.italic, size: OUTPUT_STYLE.note.size, color: argb(OUTPUT_STYLE.note.color) },
+  paragraph: { ...BASE_FONT, size: OUTPUT_STYLE.paragraph.size },
 };
 
 /** Where links of Prüfhinweise point: this workbook, or the input file beside the report. */
@@ -107,7 +110,7 @@ function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode
     const cell = header.getCell(table.col + c + 1);
     cell.value = h;
     cell.numFmt = TEXT_FORMAT;
-    cell.font = { bold: OUTPUT_STYLE.header.bold };
+    cell.font = { ...BASE_FONT, bold: OUTPUT_STYLE.header.bold };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: c === 0 ? 'left' : 'center' };
@@ -123,7 +126,7 @@ function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode
       const format = formatOf(value);
       if (format !== undefined) cell.numFmt = format;
       cell.border = isTotal ? TOTAL_BOX : BOX;
-      if (isTotal) cell.font = { bold: OUTPUT_STYLE.total.bold };
+      if (isTotal) cell.font = { ...BASE_FONT, bold: OUTPUT_STYLE.total.bold };
       const link = linkTarget(value, mode);
       if (link) {
         cell.font = { ...LINK_FONT, bold: isTotal };

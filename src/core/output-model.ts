@@ -67,7 +67,8 @@ export interface OutText {
   readonly row: number;
   readonly col: number;
   readonly text: string;
-  readonly style: 'title' | 'subtitle' | 'note';
+  /** `paragraph`: one line of running text, wrapped by the core (outputs/widths.ts `wrapLines`) to a fixed width. */
+  readonly style: 'title' | 'subtitle' | 'note' | 'paragraph';
 }
 
 /**

@@ -1,9 +1,9 @@
-import { ALL_SERVICES, type CountKey, COUNT_KEYS, type CountedCluster, UNASSIGNED } from '../clusters';
+import { ALL_SERVICES, clusterHeader, type CountKey, COUNT_KEYS, UNASSIGNED } from '../clusters';
 import type { BreakdownRow, CatalogBreakdowns } from '../catalog/breakdown';
 import type { OutBlock, OutTable, OutValue, OutputSheet } from '../output-model';
-import { fitWidths } from '../outputs/widths';
+import { charactersToPoints, fitWidths, wrapLines } from '../outputs/widths';
 import { COUNTED_CLUSTERS } from './counted-clusters';
-import { formatInt, formatSigned } from './format';
+import { formatInt } from './format';
 import type { ComparisonText, YearComparison } from './types';
 
 export interface ComparisonSheetOptions {
@@ -21,9 +21,18 @@ const text = (t: string): OutValue => ({ kind: 'text', text: t });
 const int = (n: number): OutValue => ({ kind: 'number', value: n, format: 'integer' });
 const signed = (n: number): OutValue => ({ kind: 'number', value: n, format: 'signedInteger' });
 
-/** A table block with widths in points, fitted to its header (designed widths in Excel characters). */
-function fittedTable(block: Omit<OutTable, 'kind' | 'widthsPt'>, design: readonly number[]): OutTable {
-  return { kind: 'table', ...block, widthsPt: fitWidths(block.header, design) };
+/**
+ * Every table of the sheet stands on one grid: a label column (A) and number columns of one
+ * width, so no table inherits a column width meant for another (SPEC §5, issue 12). Widths grow
+ * only where a header word needs more.
+ */
+const LABEL_CHARS = 40;
+const NUMBER_CHARS = 14;
+/** The text block spans the label column and six number columns (A–G), as wide as the first table. */
+const TEXT_WIDTH_PT = charactersToPoints(LABEL_CHARS) + 6 * charactersToPoints(NUMBER_CHARS);
+
+function fittedTable(block: Omit<OutTable, 'kind' | 'widthsPt'>): OutTable {
+  return { kind: 'table', ...block, widthsPt: fitWidths(block.header, block.header.map((_, c) => (c === 0 ? LABEL_CHARS : NUMBER_CHARS))) };
 }
 
 /** Rows a chart occupies; blocks below start after it. */
@@ -67,7 +76,11 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
   const id = `Vergleich${c.from}_${c.to}`;
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Vergleich ${c.from} \u2192 ${c.to}`, style: 'subtitle' });
   if (prose) {
-    for (const s of prose.paragraphs.flat()) blocks.push({ kind: 'text', row: row++, col: 0, text: s, style: 'note' });
+    // one block of fixed width: the core wraps the paragraphs, one line per row, a blank row between
+    prose.paragraphs.forEach((p, i) => {
+      if (i > 0) row++;
+      for (const line of wrapLines(p.join(' '), TEXT_WIDTH_PT)) blocks.push({ kind: 'text', row: row++, col: 0, text: line, style: 'paragraph' });
+    });
     row++;
   }
 
@@ -89,7 +102,6 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
         rows: keys.map((k) => [text(k), int(pubFrom[k]), int(pubTo[k]), signed(pubTo[k] - pubFrom[k]), int(adjFrom[k]), int(adjTo[k]), signed(adjTo[k] - adjFrom[k])]),
         totalRow: true,
       },
-      [30, 10, 10, 13, 13, 13, 13],
     ),
   );
   const categoryRows = keys.map((_, i) => i).filter((i) => keys[i] !== ALL_SERVICES);
@@ -99,8 +111,8 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     tableId: `${id}_Bereinigt`,
     categoryRows,
     seriesColumns: [3, 6],
-    from: { row: tableRow, col: 8 },
-    to: { row: tableRow + CHART_ROWS, col: 16 },
+    from: { row: tableRow, col: 7 },
+    to: { row: tableRow + CHART_ROWS, col: 11 },
   });
   row = Math.max(tableRow + keys.length + 1, tableRow + CHART_ROWS) + 1;
   if (prose && prose.refinements.length > 0) row = textRefinementBlocks(c, row, blocks, prose);
@@ -114,12 +126,11 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
         id: `${id}_Uebergaenge`,
         row,
         col: 0,
-        header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown],
+        header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown.map(clusterHeader)],
         rows: shown.map((a) => [text(a), ...shown.map((b) => int(c.transitions[a][b]))]),
         totalRow: false,
         heatMap: true,
       },
-      [30, ...shown.map(() => 14)],
     ),
   );
   row += shown.length + 2;
@@ -129,17 +140,24 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     blocks.push({ kind: 'text', row: row++, col: 0, text: 'Bei keinem Leistungsobjekt hat sich die Zahl der erfassten Leistungen verändert.', style: 'note' });
   } else {
     const listed = c.refinement.slice(0, maxRefinementRows);
+    const involved = COUNTED_CLUSTERS.filter((k) => listed.some((r) => (r.clusters[k]?.change ?? 0) !== 0));
     blocks.push(
       fittedTable(
         {
           id: `${id}_Verfeinerung`,
           row,
           col: 0,
-          header: ['Leistungsobjekt', 'Bezeichnung', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', 'Cluster (Veränderung von Veränderung des Clusters)'],
-          rows: listed.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), signed(r.change), text(clusterSummary(r.clusters))]),
+          header: ['Bezeichnung', 'Leistungsobjekt', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', ...involved.map((k) => `Veränderung ${clusterHeader(k)}`)],
+          rows: listed.map((r) => [
+            text(r.name),
+            text(r.leistungsobjekt),
+            int(r.from),
+            int(r.to),
+            signed(r.change),
+            ...involved.map((k) => signed(r.clusters[k]?.change ?? 0)),
+          ]),
           totalRow: false,
         },
-        [16, 40, 14, 14, 13, 60],
       ),
     );
     row += listed.length + 1;
@@ -164,7 +182,6 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
           }),
           totalRow: false,
         },
-        [40, 10, 10, 13, 15, 15, 12],
       ),
     );
     row += c.offices.length + 1;
@@ -183,11 +200,10 @@ function textRefinementBlocks(c: YearComparison, start: number, blocks: OutBlock
         id: `Vergleich${c.from}_${c.to}_Text`,
         row,
         col: 0,
-        header: ['Leistungsobjekt', 'Bezeichnung', `LeiKa-Leistungen ${c.from}`, `LeiKa-Leistungen ${c.to}`, ...clusters.map((k) => `davon ${k} ${c.to}`)],
-        rows: t.refinements.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), ...clusters.map((k) => int(r.clusters[k] ?? 0))]),
+        header: ['Bezeichnung', 'Leistungsobjekt', `LeiKa-Leistungen ${c.from}`, `LeiKa-Leistungen ${c.to}`, ...clusters.map((k) => `davon ${clusterHeader(k)} ${c.to}`)],
+        rows: t.refinements.map((r) => [text(r.name), text(r.leistungsobjekt), int(r.from), int(r.to), ...clusters.map((k) => int(r.clusters[k] ?? 0))]),
         totalRow: false,
       },
-      [16, 40, 14, 14, ...clusters.map(() => 16)],
     ),
   );
   return row + t.refinements.length + 2;
@@ -209,7 +225,7 @@ function breakdownBlocks(c: YearComparison, start: number, blocks: OutBlock[], l
         id: `Vergleich${c.from}_${c.to}_${label === 'Themenfeld' ? 'Themenfeld' : 'LeiKaTyp'}`,
         row,
         col: 0,
-        header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${k}`)],
+        header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${clusterHeader(k)}`)],
         rows: rows.map((r) => [
           text(r.name),
           int(at(r, c.from, ALL_SERVICES)),
@@ -219,18 +235,7 @@ function breakdownBlocks(c: YearComparison, start: number, blocks: OutBlock[], l
         ]),
         totalRow: false,
       },
-      [36, 10, 10, 13, ...clusters.map(() => 16)],
     ),
   );
   return row + rows.length + 2;
-}
-
-/** `PDF 7 → 102 (+95 von +210); Digital 0 → 3 (+3 von −12)`. */
-function clusterSummary(clusters: YearComparison['refinement'][number]['clusters']): string {
-  return COUNTED_CLUSTERS.filter((k): k is CountedCluster => clusters[k] !== undefined)
-    .map((k) => {
-      const p = clusters[k]!;
-      return `${k} ${formatInt(p.from)} \u2192 ${formatInt(p.to)} (${formatSigned(p.change)} von ${formatSigned(p.clusterChange)})`;
-    })
-    .join('; ');
 }

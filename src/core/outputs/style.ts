@@ -10,6 +10,7 @@ export const OUTPUT_STYLE = {
   title: { bold: true, size: 14 },
   subtitle: { bold: true, size: 11 },
   note: { italic: true, size: 9, color: '595959' },
+  paragraph: { size: 11 },
   header: { bold: true, fill: 'D9E1F2' },
   total: { bold: true },
   border: { color: '808080' },

@@ -39,6 +39,29 @@ export function fitWidths(header: readonly string[], designCharacters: readonly 
   return header.map((h, c) => Math.ceil(Math.max(charactersToPoints(designCharacters[c] ?? 10), longestWordPt(h) + CELL_PADDING_PT)));
 }
 
+/**
+ * A text broken into lines no wider than `widthPt` (at spaces; a single longer word stays whole),
+ * for running text the sheet shows as one block of fixed width, one line per row.
+ */
+export function wrapLines(text: string, widthPt: number, style: TextStyle = { size: OUTPUT_STYLE.paragraph.size }): string[] {
+  const space = textWidthPt(' ', style);
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const word of words(text)) {
+    const w = textWidthPt(word, style);
+    if (line !== '' && used + space + w > widthPt) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line = line === '' ? word : `${line} ${word}`;
+    used += (used === 0 ? 0 : space) + w;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** Lines a text needs in a column `widthPt` wide, wrapped at spaces the way Excel wraps. */
 export function wrappedLines(text: string, widthPt: number, style: TextStyle = HEADER_TEXT): number {
   const room = Math.max(1, widthPt - CELL_PADDING_PT);
