@@ -17,9 +17,14 @@ import { unzipXlsx, zipXlsxStreamed } from './xlsx-zip';
 export interface ReportWorkbookOptions {
   /** File name of the evaluated workbook; Prüfhinweise links then open its cells. */
   readonly sourceFileName?: string;
+  /** ISO date of the evaluation: the package's created/modified date (no time of day, so a rerun that day is byte-identical). */
+  readonly evaluatedAt?: string;
 }
 
 export { NUMBER_FORMATS };
+
+/** Package date when none is given: the zip epoch, as fixed as the zip entries' timestamps. */
+const NO_DATE = '1980-01-01';
 
 // Every style below comes from the one style definition of SPEC §5 (core/outputs/style.ts).
 const argb = (rgb: string): { argb: string } => ({ argb: `FF${rgb}` });
@@ -37,9 +42,29 @@ const TEXT_FONTS: Readonly<Record<OutText['style'], Partial<ExcelJS.Font>>> = {
   paragraph: { ...BASE_FONT, size: OUTPUT_STYLE.paragraph.size },
 };
 
-/** Where links of Prüfhinweise point: this workbook, or the input file beside the report. */
+/** Where links of Prüfhinweise point: this workbook, the input file beside the report, or nowhere. */
 interface LinkMode {
   readonly file?: string;
+  readonly off?: true;
+}
+
+/** Characters no plain file name holds on Windows, plus controls: a name with one is never a link target. */
+const NOT_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/;
+
+/**
+ * The file name as a link target, when it is a plain relative name (`Übersicht 2024.xlsx`).
+ * A name with a path, drive, backslashes (`\\server\share\x.xlsx` is a network path on
+ * Windows) or a scheme (`https:`) gets no link at all.
+ */
+export function relativeLinkFile(name: string): string | undefined {
+  if (name === '' || name === '.' || name === '..' || NOT_IN_FILE_NAME.test(name)) return undefined;
+  return name;
+}
+
+function linkMode(sourceFileName: string | undefined): LinkMode {
+  if (sourceFileName === undefined) return {};
+  const file = relativeLinkFile(sourceFileName);
+  return file === undefined ? { off: true } : { file };
 }
 
 /** What ExcelJS cannot write, collected while rendering and added to the package afterwards. */
@@ -91,7 +116,7 @@ function uniformFormat(table: OutTable, c: number): string | undefined {
 }
 
 function linkTarget(value: OutValue, mode: LinkMode): Omit<HyperlinkSpec, 'sheet' | 'ref'> | undefined {
-  if (value.kind !== 'link') return undefined;
+  if (value.kind !== 'link' || mode.off) return undefined;
   const location = `${quoteSheet(value.sheet)}!${value.cell}`;
   return mode.file === undefined ? { location } : { location, file: mode.file };
 }
@@ -223,7 +248,7 @@ function renderExcelTableShell(
 ): void {
   const width = table.header.length;
   // A cell's style is its number format (the column's, else its own) and whether it is a link.
-  const keyOf = (value: OutValue, c: number): string => (formats[c] ?? formatOf(value) ?? '') + (value.kind === 'link' ? LINK_KEY : '');
+  const keyOf = (value: OutValue, c: number): string => (formats[c] ?? formatOf(value) ?? '') + (linkTarget(value, mode) !== undefined ? LINK_KEY : '');
   const keys = table.header.map(() => new Set<string>());
   table.rows.forEach((values, r) => {
     for (let c = 0; c < width; c++) {
@@ -371,7 +396,7 @@ export function renderOutputs(
     outputs.map((o) => o.role),
     { sheetNames: wb.worksheets.map((ws) => ws.name), definedNames: readDefinedNames(wb) },
   );
-  const mode: LinkMode = opts.sourceFileName === undefined ? {} : { file: opts.sourceFileName };
+  const mode = linkMode(opts.sourceFileName);
   const additions: PackageAdditions = { charts: [], links: [], bodies: [] };
   const written: WrittenSheet[] = [];
   outputs.forEach((output, i) => {
@@ -401,13 +426,10 @@ export function renderOutputs(
 
 /** Writes the workbook with ExcelJS and adds charts and hyperlinks to the package. */
 export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAdditions): Promise<Uint8Array> {
-  const repack = additions.charts.length > 0 || additions.links.length > 0 || additions.bodies.length > 0;
-  // When the package is unpacked again anyway, ExcelJS stores without compressing; fflate compresses once, faster.
-  const options = { useSharedStrings: true, ...(repack ? { zip: { compression: 'STORE' } } : {}) };
+  // ExcelJS only stores; fflate compresses once (faster) and with fixed entry timestamps (xlsx-zip.ts).
+  const options = { useSharedStrings: true, zip: { compression: 'STORE' } };
   const buffer = await wb.xlsx.writeBuffer(options as Partial<ExcelJS.XlsxWriteOptions>);
-  const bytes = new Uint8Array(buffer as ArrayBuffer);
-  if (!repack) return bytes;
-  const parts = unzipXlsx(bytes);
+  const parts = unzipXlsx(new Uint8Array(buffer as ArrayBuffer));
   const bodies = prepareTableBodies(parts, additions.bodies);
   addColumnCharts(parts, additions.charts);
   addHyperlinks(parts, additions.links);
@@ -421,6 +443,11 @@ export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAddi
 export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: ReportWorkbookOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'LeiKa-Monitor';
+  wb.lastModifiedBy = 'LeiKa-Monitor';
+  const date = new Date(`${(opts.evaluatedAt ?? NO_DATE).slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`evaluatedAt is not an ISO date: ${opts.evaluatedAt ?? ''}`);
+  wb.created = date;
+  wb.modified = date;
   const { additions } = renderOutputs(wb, sheets, opts);
   return finishPackage(wb, additions);
 }

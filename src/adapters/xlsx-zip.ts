@@ -10,6 +10,12 @@ export type XlsxParts = Unzipped;
 /** Deflate level of the package: 3 is about twice as fast as zlib's default 6, for a file ~12 % larger. */
 const ZIP_LEVEL = 3;
 
+/**
+ * Timestamp of every zip entry: fixed (local 1980-01-01, the first DOS date), so a rerun of
+ * the same report is byte-identical; fflate would stamp the current time.
+ */
+const ENTRY_TIME = new Date(1980, 0, 1);
+
 /** Parts from this size on are deflated like streamed ones (in a worker thread in Node). */
 const LARGE_PART = 1 << 20;
 
@@ -43,7 +49,7 @@ export function zipXlsx(parts: XlsxParts): Uint8Array {
     const bytes = parts[k];
     if (bytes !== undefined) ordered[k] = bytes;
   }
-  return zipSync(ordered, { level: ZIP_LEVEL });
+  return zipSync(ordered, { level: ZIP_LEVEL, mtime: ENTRY_TIME });
 }
 
 /** Whether this runs in Node (not in a browser, not under jsdom), where fflate has worker threads. */
@@ -79,6 +85,7 @@ export async function zipXlsxStreamed(parts: XlsxParts, streamed: readonly Strea
         const gen = byPath.get(path);
         if (gen === undefined && bytes.length < LARGE_PART) {
           const file = new ZipDeflate(path, { level: ZIP_LEVEL });
+          file.mtime = ENTRY_TIME;
           zip.add(file);
           file.push(bytes, true);
           continue;
@@ -124,6 +131,7 @@ class DeflateEntry implements ZipInputFile {
   readonly compression = 8;
   /** Zip flag bits 1–2 for the deflate level (as fflate sets them). */
   readonly flag: number = deflateFlag(ZIP_LEVEL);
+  readonly mtime = ENTRY_TIME;
   size = 0;
   crc = 0;
   /** Set by fflate's Zip when the entry is added. */

@@ -10,7 +10,7 @@ mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'Demo_Bericht.xlsx');
 
 process.stdout.write(`Demo-Arbeitsmappe: ${relative(process.cwd(), input)}\n\n`);
-runCli([input, '--out', out], {
+runCli([input, '--out', out, '--force'], {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),

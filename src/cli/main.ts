@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from './run';
+import { defectLine, runCli } from './run';
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -9,7 +9,8 @@ runCli(process.argv.slice(2), {
   (code) => {
     process.exitCode = code;
   },
-  () => {
+  (error: unknown) => {
+    process.stderr.write(defectLine(error));
     process.exitCode = 1;
   },
 );

@@ -2,12 +2,14 @@ import { COUNT_KEYS, UNASSIGNED } from '../core/clusters';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings';
 import type { Analysis } from '../core/model';
 import type { Evaluation } from '../core/report';
+import { terminalSafe } from './terminal';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' };
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 
 /** Rows of cells as an aligned text table: first column left, the others right-aligned. */
-export function alignTable(rows: readonly (readonly string[])[]): string {
+export function alignTable(raw: readonly (readonly string[])[]): string {
+  const rows = raw.map((row) => row.map(terminalSafe));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const line = (row: readonly string[]): string =>

@@ -69,7 +69,8 @@ export function editDistance(a: string, b: string): number {
 
 /** Reifegrad → cluster (0–1 Analog, 2 PDF, 3–4 Digital); undefined when not a whole number 0–4. */
 export function reifegradCluster(value: number | string): ClusterOrExcluded | undefined {
-  const n = typeof value === 'number' ? value : /^\s*[0-4](?:[.,]0+)?\s*$/.test(value) ? Number(value.trim().replace(',', '.')) : NaN;
+  const folded = typeof value === 'string' ? fold(value) : '';
+  const n = typeof value === 'number' ? value : /^[0-4](?:[.,]0+)?$/.test(folded) ? Number(folded.replace(',', '.')) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > 4) return undefined;
   return n <= 1 ? 'Analog' : n === 2 ? 'PDF' : 'Digital';
 }

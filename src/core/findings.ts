@@ -12,6 +12,7 @@ export type FindingCode =
   | 'EXCLUDED'
   | 'TOTALS_ROW'
   | 'KEY_IN_SEVERAL_OFFICES'
+  | 'SECTION_HEADING'
   | 'INVALID_YEAR'
   | 'INVALID_MAPPING'
   | 'INVALID_SETTING'
@@ -33,9 +34,10 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   EXCLUDED: 'info',
   TOTALS_ROW: 'info',
   KEY_IN_SEVERAL_OFFICES: 'info',
+  SECTION_HEADING: 'info',
   INVALID_YEAR: 'error',
   INVALID_MAPPING: 'error',
-  INVALID_SETTING: 'warning',
+  INVALID_SETTING: 'error',
   KEY_NOT_IN_CATALOG: 'warning',
   CATALOG_UNREADABLE: 'warning',
 };

@@ -1,15 +1,48 @@
+import type { Cell } from './grid';
+
+/*
+ * Characters that fold to a space: hyphens, typographic dashes and the minus sign, slashes,
+ * underscores, line breaks, every Unicode space (non-breaking spaces and the byte-order mark
+ * included in `\s`) and the zero-width spaces that copy-and-paste from web pages leaves behind.
+ */
+const SPACE_CLASS = '[-\\u2010-\\u2015\\u2212/_\\s\\u200b-\\u200d\\u2060]';
+const SPACE_LIKE = new RegExp(`${SPACE_CLASS}+`, 'g');
+
 /**
- * Folding of SPEC §2, used for headers and values alike: case-fold; ä→ae, ö→oe, ü→ue,
- * ß→ss; hyphens, slashes, underscores and line breaks become spaces; whitespace collapsed;
- * trimmed; a trailing `.` or `:` dropped. Matching compares whole folded values.
+ * Folding of SPEC §2, used for headers and values alike: Unicode NFC; case-fold; ä→ae, ö→oe,
+ * ü→ue, ß→ss; hyphens, dashes, slashes, underscores, line breaks, non-breaking spaces and
+ * byte-order marks become spaces; whitespace collapsed; trimmed; a trailing `.` or `:`
+ * dropped. Matching compares whole folded values.
  */
 export function fold(value: string): string {
   let s = value.normalize('NFC').toLowerCase();
   if (/[äöüß]/.test(s)) s = s.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
-  s = s
-    .replace(/[-\u2010-\u2015\u2212/_\r\n]/g, ' ')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-  if (s.endsWith('.') || s.endsWith(':')) s = s.slice(0, -1).trimEnd();
-  return s;
+  return dropTrailingMark(s.replace(SPACE_LIKE, ' ').trim());
+}
+
+/** A folded value without its trailing `.` or `:`. */
+export function dropTrailingMark(folded: string): string {
+  return folded.endsWith('.') || folded.endsWith(':') ? folded.slice(0, -1).trimEnd() : folded;
+}
+
+/**
+ * A cheap test on the raw text that is true wherever the folded text begins with one of
+ * `starts` (lower-case ASCII letters other than `k`, which neither NFC nor case-folding
+ * produce from other characters): a pre-filter that never rejects what folding would accept.
+ */
+export function foldedStartTest(starts: readonly string[]): RegExp {
+  return new RegExp(`^${SPACE_CLASS}*(?:${starts.join('|')})`, 'i');
+}
+
+/**
+ * True for a cell that holds nothing once folded: empty, spaces, `-`, `–`, `.` (SPEC §2).
+ * Numbers, booleans and Excel errors are never blank.
+ */
+export function isBlank(cell: Cell | undefined): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // most cells start with a letter or digit: they cannot fold to nothing
+  const c = cell.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  return fold(cell) === '';
 }

@@ -1,5 +1,5 @@
-import { type Cell, type SheetGrid, cellAt, isEmptyCell } from './grid';
-import { fold } from './fold';
+import { type Cell, type SheetGrid, cellAt } from './grid';
+import { dropTrailingMark, fold, foldedStartTest, isBlank } from './fold';
 
 /** What a header cell says its column holds (SPEC §2). `year` is set where the header names one. */
 export type ColumnRole =
@@ -40,7 +40,12 @@ const ONLINE_ALIASES = aliasSet(['Online-Dienst', 'URL', 'Link']);
 
 const STATUS_SET = new Set(STATUS_ALIASES);
 const REIFEGRAD_SET = new Set(REIFEGRAD_ALIASES);
-const WITH_YEAR = new RegExp(`^(${[...STATUS_ALIASES, ...REIFEGRAD_ALIASES].join('|')}) ?[([]? ?(20\\d\\d) ?[)\\]]?$`);
+// `Status (2023)`, `Stand: 2024`, `Umsetzungsstatus - 2024` (the hyphen folds to a space)
+const WITH_YEAR = new RegExp(`^(${[...STATUS_ALIASES, ...REIFEGRAD_ALIASES].join('|')}) ?:? ?[([]? ?(20\\d\\d) ?[)\\]]?$`);
+// a trailing remark in parentheses: `LeiKa-Schlüssel (14-stellig)`, `Reifegrad (0–4)`
+const REMARK = / ?\(([^()]*)\)$/;
+const YEAR_TEXT = /^20\d\d$/;
+const ISO_DATE = /^(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function aliasSet(values: readonly string[]): ReadonlySet<string> {
   return new Set(values.map(fold));
@@ -51,15 +56,33 @@ export function yearOf(cell: Cell | undefined): number | undefined {
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 2000 && cell <= 2099 ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
   const f = fold(cell);
-  return /^20\d\d$/.test(f) ? Number(f) : undefined;
+  return YEAR_TEXT.test(f) ? Number(f) : undefined;
+}
+
+/**
+ * The year a Jahr cell of the long format names: a year as {@link yearOf} reads it, or a date
+ * (the grid carries dates as ISO `YYYY-MM-DD`) in 2000–2099.
+ */
+export function jahrOf(cell: Cell | undefined): number | undefined {
+  const year = yearOf(cell);
+  if (year !== undefined || typeof cell !== 'string') return year;
+  const m = ISO_DATE.exec(cell.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The folded header text without a trailing remark in parentheses that is not a year. */
+function withoutRemark(folded: string): string {
+  const m = REMARK.exec(folded);
+  if (!m || YEAR_TEXT.test((m[1] ?? '').trim())) return folded;
+  return dropTrailingMark(folded.slice(0, m.index).trimEnd());
 }
 
 /** The role a header cell names, or undefined when it names none. */
 export function headerRole(cell: Cell | undefined): ColumnRole | undefined {
   const year = yearOf(cell);
   if (year !== undefined) return { kind: 'status', year };
-  if (typeof cell !== 'string' || cell.length > 80) return undefined;
-  const f = fold(cell);
+  if (typeof cell !== 'string') return undefined;
+  const f = withoutRemark(fold(cell));
   if (f === '') return undefined;
   if (KEY_ALIASES.has(f)) return { kind: 'key' };
   if (NAME_ALIASES.has(f)) return { kind: 'name' };
@@ -135,11 +158,11 @@ function yearsBelow(sheet: SheetGrid, r: number, c: number): { years: { col: num
   const merge = sheet.merges.find((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right);
   let right = c;
   if (merge && merge.bottom === r) right = merge.right;
-  else if (!merge) while (isEmptyCell(cellAt(sheet, r, right + 1)) && yearOf(cellAt(sheet, r + 1, right + 1)) !== undefined) right++;
+  else if (!merge) while (isBlank(cellAt(sheet, r, right + 1)) && yearOf(cellAt(sheet, r + 1, right + 1)) !== undefined) right++;
   const found: { col: number; year: number }[] = [];
   for (let col = c; col <= right; col++) {
     const below = cellAt(sheet, r + 1, col);
-    if (isEmptyCell(below)) continue;
+    if (isBlank(below)) continue;
     const year = yearOf(below);
     if (year === undefined) return undefined;
     found.push({ col, year });
@@ -168,14 +191,17 @@ export function findTables(sheet: SheetGrid): TableHeader[] {
   return tables;
 }
 
-/** Cheap pre-check: a header row has a short text cell naming the key or name column. */
+// every key and name alias, folded, begins with one of these
+const KEY_OR_NAME_START = foldedStartTest(['lei', 'sch', 'bez', 'die', 'ver']);
+
+/** Cheap pre-check: a header row has a text cell naming the key or name column. */
 function mayBeHeader(row: readonly Cell[] | undefined): boolean {
   if (!row) return false;
   for (const cell of row) {
-    // key and name aliases are short and hold no digit: most data cells fail here unfolded
-    if (typeof cell !== 'string' || cell.length > 40 || /\d/.test(cell)) continue;
-    const f = fold(cell);
-    if (KEY_ALIASES.has(f) || NAME_ALIASES.has(f)) return true;
+    // most data cells fail the raw-text test; the folded value decides
+    if (typeof cell !== 'string' || !KEY_OR_NAME_START.test(cell)) continue;
+    const role = headerRole(cell);
+    if (role?.kind === 'key' || role?.kind === 'name') return true;
   }
   return false;
 }

@@ -16,7 +16,7 @@ const NO_KEY_WORDS = new Set(['nicht im leika']);
 export function normalizeKey(cell: Cell): string {
   if (typeof cell === 'number') return Number.isFinite(cell) ? BigInt(Math.trunc(cell)).toString() : '';
   if (typeof cell !== 'string') return cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell.code;
-  return cell.replace(/[\s\u00a0.\-\u2010-\u2015'\u2018\u2019`´]/g, '');
+  return cell.replace(/[\s\u200b-\u200d\u2060.\-\u2010-\u2015\u2212'\u2018\u2019`´]/g, '');
 }
 
 /** Valid = 14 digits starting with 99. */

@@ -18,6 +18,8 @@ export const MESSAGES = {
     `Die Spalte „${header}“ gibt wie Spalte ${first} den Status für ${year} an. Es zählt nur die linke Spalte; bitte entfernen oder umbenennen Sie diese Spalte.`,
   DUPLICATE_KEY: (key: string, year: number, first: string) =>
     `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first} mit demselben Cluster. Er wird nur einmal gezählt; bitte löschen Sie die doppelte Zeile.`,
+  DUPLICATE_KEY_WITHOUT_STATUS: (key: string, year: number, first: string) =>
+    `Der LeiKa-Schlüssel ${key} steht für ${year} bereits in ${first}. Diese Zeile ohne Status wird nicht zusätzlich gezählt; bitte löschen Sie die doppelte Zeile oder tragen Sie den Status dort ein.`,
   NO_STATUS: (service: string, year: number) =>
     `Für „${service}“ ist in keinem Jahr ein Status eingetragen. Die Leistung wird für ${year} als „Nicht zugeordnet“ gezählt; bitte tragen Sie den Umsetzungsstatus ein.`,
   STATUS_WITHOUT_SERVICE: (value: string) =>
@@ -28,11 +30,21 @@ export const MESSAGES = {
   TOTALS_ROW: (value: string) => `„${value}“ ist eine Summenzeile und wird nicht als Leistung gezählt.`,
   KEY_IN_SEVERAL_OFFICES: (key: string, firstOffice: string) =>
     `Der LeiKa-Schlüssel ${key} kommt auch bei „${firstOffice}“ vor. Er wird bei beiden Ämtern gezählt; das ist richtig, wenn beide die Leistung erbringen.`,
-  INVALID_YEAR: (value: string, year: number) =>
-    `„${value}“ ist kein Jahr zwischen 2000 und 2099. Die Zeile wird dem Berichtsjahr ${year} zugerechnet; bitte tragen Sie das Jahr ein.`,
+  INVALID_YEAR: (value: string) =>
+    `„${value}“ ist kein Jahr zwischen 2000 und 2099. Die Zeile wird nicht gezählt; bitte tragen Sie das Jahr ein (z. B. 2024).`,
+  SECTION_HEADING: (value: string) =>
+    `„${value}“ steht allein in der Zeile und wird als Zwischenüberschrift gelesen, nicht als Leistung. ` +
+    'Ist es eine Leistung, tragen Sie bitte LeiKa-Schlüssel und Umsetzungsstatus daneben ein.',
   INVALID_MAPPING: (value: string) =>
     `„${value}“ ist kein Cluster. Erlaubt sind: Analog, Kein Optimierungspotenzial, PDF, Digital, Projekt in Umsetzung, ausgeschlossen. Die Zeile der Zuordnung wird ignoriert.`,
   INVALID_SETTING: (key: string, value: string) => `Die Einstellung „${key}“ hat den ungültigen Wert „${value}“ und wird ignoriert.`,
+  INVALID_SHEET_SETTING: (names: readonly string[], hidden: boolean, ignored: boolean) =>
+    `Unter „Ausgewertete Blätter“ steht ${names.map((n) => `„${n}“`).join(', ')}: ` +
+    (hidden ? 'kein sichtbares Blatt dieses Namens (ausgeblendete Blätter werden nicht ausgewertet). ' : 'kein Blatt dieses Namens. ') +
+    (ignored
+      ? 'Da kein aufgeführter Name ein Blatt trifft, wird die Einstellung ignoriert und alle Amtsblätter werden ausgewertet. '
+      : 'Dieser Eintrag wird nicht ausgewertet. ') +
+    'Bitte tragen Sie je Zelle ab Spalte B einen Blattnamen genau so ein, wie er auf dem Register steht.',
   KEY_NOT_IN_CATALOG: (key: string, service: string, catalog: string, leistungsobjekt?: string) =>
     `Der LeiKa-Schlüssel ${key}${service ? ` („${service}“)` : ''} steht nicht im LeiKa-Katalog „${catalog}“.` +
     (leistungsobjekt ? ` Das Leistungsobjekt „${leistungsobjekt}“ steht im Katalog; vielleicht ist die Verrichtung falsch oder neu.` : '') +

@@ -1,5 +1,7 @@
+import type { MappingEntry } from './classify';
 import type { CountedCluster, Counts } from './clusters';
 import type { Finding, SkippedSheet } from './findings';
+import type { Settings } from './settings';
 
 /** One counted record: a service row in one year (SPEC §4). Gesamtliste lists these. */
 export interface CountedRecord {
@@ -54,4 +56,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   readonly skippedSheets: readonly SkippedSheet[];
   readonly officeSheets: readonly OfficeSheetInfo[];
+  /** The settings read from `Einstellungen` (SPEC §8), as the evaluation applied them. */
+  readonly settings: Settings;
+  /** The user's entries from `Zuordnung` (SPEC §3). */
+  readonly mapping: readonly MappingEntry[];
 }

@@ -7,10 +7,24 @@
  * `GesamtlistePivot` is written only inside Excel (Office adapter): a sheet of its own for the
  * optional native PivotTable over the Gesamtliste table.
  */
-export type OutputRole = 'Monitoring' | 'Pruefhinweise' | 'Gesamtliste' | 'Vergleich' | 'Katalog' | 'GesamtlistePivot';
+export type OutputRole = BaseOutputRole | GesamtlisteContinuation;
+export type BaseOutputRole = 'Monitoring' | 'Pruefhinweise' | 'Gesamtliste' | 'Vergleich' | 'Katalog' | 'GesamtlistePivot';
+/** `Gesamtliste2`, `Gesamtliste3`, …: the sheets `Gesamtliste 2`, … that continue a Gesamtliste too long for one sheet. */
+export type GesamtlisteContinuation = `Gesamtliste${number}`;
 
-/** Preferred sheet name of each role (a user's unmarked sheet of that name makes it `<name> (2)`). */
-export const OUTPUT_SHEET_NAMES: Readonly<Record<OutputRole, string>> = {
+/** The role of the n-th Gesamtliste sheet (1 is `Gesamtliste` itself). */
+export function gesamtlisteRole(n: number): 'Gesamtliste' | GesamtlisteContinuation {
+  return n === 1 ? 'Gesamtliste' : `Gesamtliste${n}`;
+}
+
+/** Preferred sheet name of a role (a user's unmarked sheet of that name makes it `<name> (2)`). */
+export function outputSheetName(role: OutputRole): string {
+  const part = /^Gesamtliste(\d+)$/.exec(role);
+  return part ? `${OUTPUT_SHEET_NAMES.Gesamtliste} ${part[1]}` : OUTPUT_SHEET_NAMES[role as BaseOutputRole];
+}
+
+/** Preferred sheet name of each fixed role. */
+export const OUTPUT_SHEET_NAMES: Readonly<Record<BaseOutputRole, string>> = {
   Monitoring: 'Monitoring',
   Pruefhinweise: 'Prüfhinweise',
   Gesamtliste: 'Gesamtliste',

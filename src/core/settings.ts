@@ -1,8 +1,8 @@
 import { type ClusterOrExcluded, parseClusterName } from './clusters';
 import type { MappingEntry } from './classify';
 import { SEVERITY, type Finding } from './findings';
-import { fold } from './fold';
-import { type SheetGrid, a1, cellText, isEmptyCell } from './grid';
+import { fold, isBlank } from './fold';
+import { type Cell, type SheetGrid, a1, cellText } from './grid';
 import { yearOf } from './header';
 import { MESSAGES } from './messages';
 
@@ -12,7 +12,10 @@ export const MAPPING_SHEET = 'Zuordnung';
 /** Settings from the `Einstellungen` sheet (rows `Schlüssel | Wert`, SPEC §8). */
 export interface Settings {
   readonly reportYear?: number;
-  /** Sheet names to evaluate; undefined = all office sheets. */
+  /**
+   * The visible sheets listed under `Ausgewertete Blätter`, as the workbook names them;
+   * undefined = all office sheets (nothing listed, or no listed name names a visible sheet).
+   */
   readonly sheets?: readonly string[];
 }
 
@@ -22,36 +25,66 @@ function bodyRows(sheet: SheetGrid, first: string): number {
   return top && fold(cellText(top[0])) === fold(first) ? 1 : 0;
 }
 
-export function readSettings(sheet: SheetGrid | undefined): { settings: Settings; findings: Finding[] } {
+/**
+ * Reads `Berichtsjahr` and `Ausgewertete Blätter` (SPEC §8). A listed name that names no sheet
+ * of `workbook`, or a hidden one, gets an INVALID_SETTING finding (one per row).
+ */
+export function readSettings(sheet: SheetGrid | undefined, workbook: readonly SheetGrid[]): { settings: Settings; findings: Finding[] } {
   const findings: Finding[] = [];
   if (!sheet) return { settings: {}, findings };
   let reportYear: number | undefined;
-  let sheets: string[] | undefined;
+  const listed = new Set<string>();
+  const wrongRows: { r: number; col: number; names: string[]; hidden: boolean }[] = [];
+  // names that fold alike (`Straße`, `Strasse`) are told apart by their exact spelling first
+  const byFolded = new Map(workbook.map((s) => [fold(s.name), s] as const));
+  const find = (name: string): SheetGrid | undefined => workbook.find((s) => s.name === name) ?? byFolded.get(fold(name));
   for (let r = bodyRows(sheet, 'Schlüssel'); r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
     const key = fold(cellText(row[0]));
-    const value = row[1] ?? null;
-    if (key === '' || isEmptyCell(value)) continue;
+    if (key === '' || row.slice(1).every((c) => isBlank(c))) continue;
     if (key === 'berichtsjahr') {
+      const value = row[1] ?? null;
       const year = yearOf(value);
-      if (year === undefined) findings.push(invalid(sheet, r, cellText(row[0]), cellText(value)));
+      if (year === undefined) findings.push(invalid(sheet, r, 1, MESSAGES.INVALID_SETTING(cellText(row[0]), cellText(value))));
       else reportYear = year;
     } else if (key === 'ausgewertete blaetter') {
-      sheets = cellText(value)
-        .split(/[;\n]|,(?=\s*\S)/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+      const wrong: { col: number; name: string; hidden: boolean }[] = [];
+      for (let c = 1; c < row.length; c++) {
+        for (const name of sheetNames(row[c] ?? null, find)) {
+          const found = find(name);
+          if (found && found.visibility === 'visible') listed.add(found.name);
+          else wrong.push({ col: c, name, hidden: found !== undefined });
+        }
+      }
+      const first = wrong[0];
+      if (first) wrongRows.push({ r, col: first.col, names: wrong.map((w) => w.name), hidden: wrong.some((w) => w.hidden) });
     }
   }
+  for (const w of wrongRows) findings.push(invalid(sheet, w.r, w.col, MESSAGES.INVALID_SHEET_SETTING(w.names, w.hidden, listed.size === 0)));
   const settings: { reportYear?: number; sheets?: readonly string[] } = {};
   if (reportYear !== undefined) settings.reportYear = reportYear;
-  if (sheets !== undefined) settings.sheets = sheets;
+  // where no listed name names a visible sheet, the setting is ignored
+  if (listed.size > 0) settings.sheets = workbook.filter((s) => listed.has(s.name)).map((s) => s.name);
   return { settings, findings };
 }
 
-function invalid(sheet: SheetGrid, r: number, key: string, value: string): Finding {
-  return { severity: SEVERITY.INVALID_SETTING, code: 'INVALID_SETTING', sheet: sheet.name, cell: a1(r, 1), message: MESSAGES.INVALID_SETTING(key, value) };
+/**
+ * The sheet names one cell lists: the whole cell where it names a sheet, else its parts split
+ * at `;` or line breaks — never at `,`, which sheet names may hold.
+ */
+function sheetNames(cell: Cell, find: (name: string) => SheetGrid | undefined): string[] {
+  if (isBlank(cell)) return [];
+  const text = cellText(cell).trim();
+  if (find(text)) return [text];
+  return text
+    .split(/[;\r\n]/)
+    .map((s) => s.trim())
+    .filter((s) => !isBlank(s));
+}
+
+function invalid(sheet: SheetGrid, r: number, c: number, message: string): Finding {
+  return { severity: SEVERITY.INVALID_SETTING, code: 'INVALID_SETTING', sheet: sheet.name, cell: a1(r, c), message };
 }
 
 /** The user mapping from the `Zuordnung` sheet (rows `Wert | Cluster`, SPEC §3). */
@@ -61,7 +94,7 @@ export function readMapping(sheet: SheetGrid | undefined): { mapping: MappingEnt
   if (!sheet) return { mapping, findings };
   for (let r = bodyRows(sheet, 'Wert'); r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    if (!row || isEmptyCell(row[0])) continue;
+    if (!row || isBlank(row[0])) continue;
     const clusterText = cellText(row[1] ?? null);
     const cluster: ClusterOrExcluded | undefined = parseClusterName(clusterText);
     if (!cluster) {

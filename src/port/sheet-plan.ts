@@ -1,5 +1,5 @@
 import type { DefinedName } from '../core/grid';
-import { markerName, OUTPUT_SHEET_NAMES, type OutputRole } from '../core/output-model';
+import { markerName, outputSheetName, type OutputRole } from '../core/output-model';
 
 /** What a workbook holds before writing: its sheet names (in order) and defined names. */
 export interface ExistingWorkbook {
@@ -67,7 +67,7 @@ export function planOutputSheets(roles: readonly OutputRole[], existing: Existin
     if (reused !== undefined) {
       planned = { role, sheet: reused, rewrite: true };
     } else {
-      const preferred = OUTPUT_SHEET_NAMES[role];
+      const preferred = outputSheetName(role);
       let name = preferred;
       for (let n = 2; isTaken(name); n++) name = `${preferred} (${n})`;
       taken.push(name);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { formatInt, formatPercent } from '../../src/core/baustein';
@@ -84,6 +84,17 @@ describe('report --docx on the demo workbook', () => {
     const again = await runCli([DEMO, '--docx', path], { stdout: () => undefined, stderr: (t) => void (err += t), now: () => new Date(2025, 2, 5) });
     expect(again).toBe(2);
     expect(err).toMatch(/^Fehler: .*gibt es schon.*--force/);
+  });
+
+  it('writes the report workbook and the Baustein in one run, never into the same file', async () => {
+    const io = { stdout: () => undefined, stderr: () => undefined, now: () => new Date(2025, 2, 5) };
+    const same = join(dir, 'beides.docx');
+    expect(await runCli([DEMO, '--out', same, '--docx', same], io)).toBe(2);
+    expect(existsSync(same)).toBe(false);
+    const out = join(dir, 'Bericht.xlsx');
+    const docx = join(dir, 'Baustein2.docx');
+    expect(await runCli([DEMO, '--out', out, '--docx', docx], io)).toBe(0);
+    expect([existsSync(out), readDocx(readFileSync(docx)).pictures.length]).toEqual([true, 1]);
   });
 
   it('never writes over the input', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Cell, DefinedName, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { markerName } from '../../src/core/output-model';
-import { buildOutputSheets, RECORDS_HEADER } from '../../src/core/outputs';
+import { buildOutputSheets, buildRecordsSheets, RECORDS_HEADER } from '../../src/core/outputs';
 import { YEAR_TABLE_ROW } from '../../src/core/outputs/monitoring';
 import type { WorkbookPort } from '../../src/port/workbook-port';
 import { counts, publishedAnalysis, record } from './fixtures';
@@ -94,6 +94,19 @@ export function describeWorkbookAdapter(name: string, make: MakeAdapter): void {
       expect(monitoring[YEAR_TABLE_ROW]?.slice(0, 3)).toEqual(['Umsetzungsstatus', '2023', '2024']);
       expect(monitoring[YEAR_TABLE_ROW + 6]?.slice(0, 3)).toEqual(['Alle Dienstleistungen', 835, 1187]);
       expect(trimRows(sheetOf(grid, 'Gesamtliste').rows)[0]).toEqual([...RECORDS_HEADER]);
+    });
+
+    it('continues the Gesamtliste on "Gesamtliste 2" when a sheet is full (issue 9), marked like the others', async () => {
+      const { port, reread } = await make(INITIAL);
+      const report = await port.writeOutputs(buildRecordsSheets(publishedAnalysis(), undefined, 2));
+      expect(report.sheets).toEqual([
+        { role: 'Gesamtliste', sheet: 'Gesamtliste', rewritten: false },
+        { role: 'Gesamtliste2', sheet: 'Gesamtliste 2', rewritten: false },
+      ]);
+      const grid = await reread();
+      expect(marker(grid, markerName('Gesamtliste2'))).toEqual({ name: 'LeiKaMonitor_Gesamtliste2', sheet: 'Gesamtliste 2', cell: 'A1' });
+      expect(trimRows(sheetOf(grid, 'Gesamtliste').rows).map((r) => r[3])).toEqual(['Leistung', 'Impfberatung', '=1+1']);
+      expect(trimRows(sheetOf(grid, 'Gesamtliste 2').rows).map((r) => r[3])).toEqual(['Leistung', 'Jagdschein']);
     });
 
     it('rewrites the marked sheets in place on a second write: same names, no new sheets, old rows gone', async () => {

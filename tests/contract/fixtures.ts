@@ -61,6 +61,8 @@ export function publishedAnalysis(overrides: Partial<Analysis> = {}): Analysis {
     years: [2023, 2024],
     reportYear: 2024,
     reportYearSource: 'workbook',
+    settings: {},
+    mapping: [],
     total: PUBLISHED,
     offices: [
       { office: 'Gesundheitsamt', counts: gesundheit },

@@ -48,6 +48,8 @@ describe('classification (SPEC §3)', () => {
     [3, 'Digital'],
     [4, 'Digital'],
     ['3', 'Digital'],
+    ['\u200b2,0\u00a0', 'PDF'],
+    ['3.', 'Digital'],
     [5, undefined],
     [-1, undefined],
     [1.5, undefined],

@@ -50,6 +50,16 @@ describe('header aliases (SPEC §2)', () => {
 });
 
 describe('header row detection (SPEC §2)', () => {
+  it.each(['LeiKa-Schlüssel', 'LeiKa-Nr.', 'LeiKa-Nummer', 'LeiKa-ID', 'LeiKa', 'Leistungsschlüssel', 'Schlüssel', 'Leistung', 'Leistungsbezeichnung', 'Bezeichnung', 'Dienstleistung', 'Verwaltungsleistung', 'Leistungsname'])(
+    'finds a header row whose key or name column is %j, however padded or remarked',
+    (alias) => {
+      for (const h of [alias, `\u00a0 ${alias.toUpperCase()}\ufeff`, `– ${alias} (Pflichtfeld)`]) {
+        const a = analyze([{ name: 'Amt', rows: [['Titel'], [h, 'Status 2024'], ['99001001000000', 'PDF']] }]);
+        expect([h, a.officeSheets.map((s) => s.serviceRows)]).toEqual([h, [1]]);
+      }
+    },
+  );
+
   it('finds the header below title rows and a date note', () => {
     const a = analyze([
       {

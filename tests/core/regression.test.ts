@@ -25,15 +25,16 @@ describe('regression (issue 2, review of the engine against SPEC §2–§4)', ()
     expect(codes(a)).toEqual([]);
   });
 
-  it('long format: a row with no status counts as Nicht zugeordnet in the report year (§4 rule 2)', () => {
+  it('long format: a row with no status counts as Nicht zugeordnet in its Jahr (§4 rule 2, SPEC v3)', () => {
     const a = analyze([
       {
         name: 'L',
         rows: [['LeiKa', 'Leistung', 'Jahr', 'Status'], ['99001001001000', 'X', 2024, 'PDF'], ['99002002002000', 'Y', 2023, null]],
       },
     ]);
-    expect(a.years).toEqual([2024]);
-    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Nicht zugeordnet': 1, 'Alle Dienstleistungen': 2 });
+    expect(a.years).toEqual([2023, 2024]);
+    expect(nonZero(a, 2023)).toEqual({ 'Nicht zugeordnet': 1, 'Alle Dienstleistungen': 1 });
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Alle Dienstleistungen': 1 });
     expect(codes(a)).toEqual(['NO_STATUS L!D3']);
   });
 
@@ -56,13 +57,14 @@ describe('regression (issue 2, review of the engine against SPEC §2–§4)', ()
   });
 });
 
-describe('the SPEC taken to the letter (noticed in review, kept on purpose)', () => {
-  it('a header with a colon before the year is no year status: whole folded values only', () => {
+describe('SPEC v3 readings that replace the literal readings of SPEC v2 (issue 8)', () => {
+  it('a header with a colon before the year is that year\'s status', () => {
     const a = analyze([{ name: 'A', rows: [['LeiKa', 'Leistung', 'Stand: 2024'], ['99001001001000', 'X', 'PDF']] }]);
-    expect(a.officeSheets).toEqual([]);
+    expect(a.officeSheets.map((s) => [s.sheet, s.years])).toEqual([['A', [2024]]]);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Alle Dienstleistungen': 1 });
   });
 
-  it('a section heading merged across the table is a service row in every year', () => {
+  it('a text with digits merged across the table gives its row no key, name or status: not counted', () => {
     const a = analyze([
       {
         name: 'A',
@@ -70,7 +72,7 @@ describe('the SPEC taken to the letter (noticed in review, kept on purpose)', ()
         merges: ['A2:D2'],
       },
     ]);
-    expect(a.total[2024]!['Nicht zugeordnet']).toBe(1);
-    expect(codes(a)).toEqual(['INVALID_KEY A!A2', 'UNKNOWN_STATUS A!C2', 'UNKNOWN_STATUS A!D2']);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Alle Dienstleistungen': 1 });
+    expect(codes(a)).toEqual([]);
   });
 });

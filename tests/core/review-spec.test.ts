@@ -94,7 +94,8 @@ describe('review: report year (SPEC §2)', () => {
     expect(analyze([noYear, named, settings]).reportYear).toBe(2025);
     const a = analyze([noYear, named, settings], { year: 2022 });
     expect(a.reportYear).toBe(2022);
-    expect(a.years).toEqual([2022, 2023]);
+    // SPEC v3 §2: years after the report year are not reported
+    expect(a.years).toEqual([2022]);
   });
 
   it('takes the latest year of a long format year column', () => {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/types';
 import type { Analysis, CountedRecord } from '../model';
-import type { OutputSheet, OutValue } from '../output-model';
+import { gesamtlisteRole, type OutputSheet, type OutValue } from '../output-model';
 import { num, text } from './values';
 import { fitWidths } from './widths';
 
@@ -42,12 +42,31 @@ function recordRow(r: CountedRecord): OutValue[] {
   ];
 }
 
+/** Body rows an Excel sheet holds below a header in row 1 (1,048,576 rows in all). */
+export const EXCEL_MAX_DATA_ROWS = 1_048_575;
+
 /**
- * The Gesamtliste sheet: one Excel table, one row per counted record, in the analysis' order.
+ * The Gesamtliste: one Excel table, one row per counted record, in the analysis' order; more
+ * records than a sheet holds continue on `Gesamtliste 2`, `Gesamtliste 3`, … (same columns,
+ * tables `LeiKaGesamtliste2`, …) — never cut off. `maxRows` is for tests only.
  * With a catalogue, „LeiKa-Bezeichnung (Katalog)“ follows „Leistung“ (empty where the key is
  * not in the catalogue); without one the columns are exactly those of SPEC §5.
  */
-export function buildRecordsSheet(analysis: Analysis, catalog?: Catalog): OutputSheet {
+export function buildRecordsSheets(analysis: Analysis, catalog?: Catalog, maxRows: number = EXCEL_MAX_DATA_ROWS): OutputSheet[] {
+  const whole = buildRecordsSheet(analysis, catalog);
+  const table = whole.blocks[0];
+  if (table?.kind !== 'table' || table.rows.length <= maxRows) return [whole];
+  const sheets: OutputSheet[] = [];
+  for (let start = 0, n = 1; start < table.rows.length; start += maxRows, n++) {
+    const rows = table.rows.slice(start, start + maxRows);
+    const id = n === 1 ? RECORDS_TABLE_ID : `${RECORDS_TABLE_ID}-${n}`;
+    const excelTable = n === 1 ? RECORDS_EXCEL_TABLE : `${RECORDS_EXCEL_TABLE}${n}`;
+    sheets.push({ ...whole, role: gesamtlisteRole(n), blocks: [{ ...table, id, excelTable, rows }] });
+  }
+  return sheets;
+}
+
+function buildRecordsSheet(analysis: Analysis, catalog?: Catalog): OutputSheet {
   const widths = [8, 28, 18, 50, 26, 26, 30, 30, 22];
   let header: string[] = [...RECORDS_HEADER];
   let rows: OutValue[][] = analysis.records.map(recordRow);

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogBreakdowns } from '../catalog';
 import type { Analysis } from '../model';
 import type { OutputSheet } from '../output-model';
-import { buildRecordsSheet } from './gesamtliste';
+import { buildRecordsSheets } from './gesamtliste';
 import { buildMonitoringSheet } from './monitoring';
 import { buildFindingsSheet } from './pruefhinweise';
 import { germanDate } from './values';
@@ -19,7 +19,8 @@ export interface OutputCatalog {
 }
 
 /**
- * Monitoring, Prüfhinweise and Gesamtliste as table models (SPEC §5). Deterministic: the
+ * Monitoring, Prüfhinweise and Gesamtliste (with `Gesamtliste 2`, … past Excel's row limit)
+ * as table models (SPEC §5). Deterministic: the
  * same analysis gives the same models apart from the evaluation date.
  * Throws OutputOptionsError when `evaluatedAt` is not an ISO date.
  */
@@ -28,12 +29,12 @@ export function buildOutputSheets(analysis: Analysis, opts: OutputOptions): Outp
   return [
     buildMonitoringSheet(analysis, opts.evaluatedAt, opts.catalog?.breakdowns),
     buildFindingsSheet(analysis, opts.evaluatedAt),
-    buildRecordsSheet(analysis, opts.catalog?.catalog),
+    ...buildRecordsSheets(analysis, opts.catalog?.catalog),
   ];
 }
 
 export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID, THEMENFELD_TABLE_ID, TYP_TABLE_ID } from './monitoring';
 export { buildFindingsSheet, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
-export { buildRecordsSheet, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
+export { buildRecordsSheets, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
 export { renderOutputGrid, outValueCell } from './render-grid';
 export { OutputOptionsError } from './values';

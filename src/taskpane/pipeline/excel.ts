@@ -1,28 +1,22 @@
 import { OfficeWorkbookAdapter } from '../../adapters/office';
 import { analyzeWorkbook } from '../../core/analyze';
 import { buildCatalogSheet } from '../../core/catalog';
-import { cellText, columnLetters, type WorkbookGrid } from '../../core/grid';
+import { cellText, columnLetters } from '../../core/grid';
 import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
-import { MAPPING_SHEET, SETTINGS_SHEET, readMapping, readSettings } from '../../core/settings';
+import { MAPPING_SHEET, SETTINGS_SHEET } from '../../core/settings';
 import { bausteinServices } from '../baustein-services';
 import { copyToClipboard } from '../clipboard';
 import { previewTable, tableHtml, tableText } from '../monitoring-table';
 import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
 import { isoDate, nextFrame } from './shared';
 
-function sheetOf(grid: WorkbookGrid, name: string): WorkbookGrid['sheets'][number] | undefined {
-  return grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-}
-
 /** The task pane's services on the open workbook (the only place that reaches Office.js). */
 export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => Date = () => new Date()): ExcelServices {
   const inspect = async (): Promise<Inspection> => {
     const grid = await adapter.readWorkbook();
     const analysis = analyzeWorkbook(grid, { currentYear: now().getFullYear() });
-    const { settings } = readSettings(sheetOf(grid, SETTINGS_SHEET));
-    const { mapping } = readMapping(sheetOf(grid, MAPPING_SHEET));
-    return { analysis, sheetNames: grid.sheets.map((s) => s.name), settings, mapping };
+    return { analysis, sheetNames: grid.sheets.map((s) => s.name), settings: analysis.settings, mapping: analysis.mapping };
   };
   return {
     features: { pivotTable: adapter.features.pivotTable },

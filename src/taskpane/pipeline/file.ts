@@ -28,7 +28,8 @@ export async function evaluateFile(file: File, onProgress: OnProgress, catalog?:
   }
   onProgress('write', 0.6);
   await nextFrame();
-  const out = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt: isoDate(now) }), { sourceFileName: file.name });
+  const evaluatedAt = isoDate(now);
+  const out = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { sourceFileName: file.name, evaluatedAt });
   onProgress('done', 1);
   return { ...evaluation, report: new Blob([out as BlobPart], { type: XLSX_TYPE }), reportName: de.file.reportName(file.name) };
 }
