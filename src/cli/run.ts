@@ -77,7 +77,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   // each output is protected from the other, and both are checked before either is written
   const protect = (other: string | undefined): ProtectedFile[] => [...given, ...(other !== undefined ? [{ path: other, role: 'output' as const }] : [])];
   const outOpts = { option: '--out', protect: protect(options.docx), force: options.force };
-  const docxOpts = { option: '--docx', protect: protect(options.out), force: options.force };
+  const docxOpts = { option: '--docx', what: 'Der Baustein', protect: protect(options.out), force: options.force };
   if (options.out !== undefined) checkOutputTarget(options.out, outOpts);
   if (options.docx !== undefined) checkOutputTarget(options.docx, docxOpts);
   let written: string | undefined;

@@ -97,6 +97,13 @@ describe('report --docx on the demo workbook', () => {
     expect([existsSync(out), readDocx(readFileSync(docx)).pictures.length]).toEqual([true, 1]);
   });
 
+  it('makes a missing folder for the Baustein, as in `--docx out/Baustein.docx` in a fresh checkout', async () => {
+    const nested = join(dir, 'out', 'Baustein.docx');
+    const io = { stdout: () => undefined, stderr: () => undefined, now: () => new Date(2025, 2, 5) };
+    expect(await runCli([DEMO, '--docx', nested], io)).toBe(0);
+    expect(readDocx(readFileSync(nested)).rows[0]!.header).toBe(true);
+  });
+
   it('never writes over the input', async () => {
     const before = readFileSync(DEMO);
     let err = '';
