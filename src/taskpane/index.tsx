@@ -4,23 +4,24 @@ import { de, stringsFor } from '../i18n';
 import { ExcelApp } from './components/ExcelApp';
 import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
-import { detectHost } from './host';
+import { detectHost, type Host } from './host';
 import { bausteinServices } from './baustein-services';
 import { copyToClipboard } from './clipboard';
+import { createFileWorker } from './pipeline/file-worker-url';
 import type { FileServices } from './types';
 
 /** Office answers within milliseconds; file mode must be reached within 3 s (SPEC §7). */
 const HOST_TIMEOUT_MS = 2500;
 
-/** File mode's services; the xlsx and catalogue code loads only when first used. */
+/** File mode's services; files are read in a Web Worker (the xlsx and catalogue code lives there). */
 const fileServices: FileServices = {
   async evaluateFile(file, onProgress, catalog) {
-    const { evaluateFile } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-    return evaluateFile(file, onProgress, catalog);
+    const { evaluateFileInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    return evaluateFileInWorker(createFileWorker, file, onProgress, catalog);
   },
   async loadCatalog(file) {
-    const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './pipeline/catalog');
-    const imported = await readCatalog(file);
+    const { readCatalogInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    const imported = await readCatalogInWorker(createFileWorker, file);
     return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported };
   },
   copyText: (text) => copyToClipboard(text),
@@ -38,8 +39,7 @@ async function main(): Promise<void> {
     </Root>,
   );
   const office = (globalThis as { Office?: Parameters<typeof detectHost>[0] }).Office;
-  const host = await detectHost(office, HOST_TIMEOUT_MS);
-  if (host.kind === 'excel') {
+  const excelMode = async (host: Host & { kind: 'excel' }): Promise<void> => {
     const { excelServices } = await import(/* webpackChunkName: "excel" */ './pipeline/excel');
     document.documentElement.dataset.mode = 'excel';
     root.render(
@@ -47,8 +47,10 @@ async function main(): Promise<void> {
         <ExcelApp services={excelServices()} />
       </Root>,
     );
-    return;
-  }
+  };
+  // A late answer from Excel (slow cold start) switches the pane from file mode back to Excel mode.
+  const host = await detectHost(office, HOST_TIMEOUT_MS, (late) => void excelMode(late));
+  if (host.kind === 'excel') return excelMode(host);
   document.documentElement.dataset.mode = 'file';
   root.render(
     <Root dark={prefersDark} strings={de}>

@@ -6,6 +6,9 @@ export const FORMAT_CODE = NUMBER_FORMATS;
 export { TEXT_FORMAT };
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
 
+/** Excel characters in points, for fixed widths of the sheets the adapter sets up itself (templates, Selbsttest). */
+export { charactersToPoints as charsToPoints } from '../../core/outputs/widths';
+
 /** A link cell: the text is written like any text, the hyperlink set on the cell afterwards. */
 export interface LinkCell {
   readonly row: number;
