@@ -1,4 +1,12 @@
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
+/** What the success message says about an evaluation: services of the report year, offices, the year before. */
+export interface SummaryFacts {
+  readonly services: number;
+  readonly year: number;
+  readonly offices: number;
+  readonly previous?: { readonly year: number; readonly services: number };
+}
+
 export const de = {
   appTitle: 'LeiKa-Monitor',
   appSubtitle: 'Digitalisierungsübersicht auswerten',
@@ -30,7 +38,9 @@ export const de = {
     steps: { read: 'Arbeitsmappe lesen', analyze: 'Dienstleistungen zählen', write: 'Ergebnisblätter schreiben', done: 'Fertig' } as Record<string, string>,
     preview: 'Monitoring-Tabelle',
     status: 'Umsetzungsstatus',
-    summary: (records: number, offices: number) => `${records} gezählte Einträge aus ${offices} Ämtern.`,
+    summary: (f: SummaryFacts) =>
+      `${f.services.toLocaleString('de-DE')} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
+      (f.previous ? ` (${f.previous.year}: ${f.previous.services.toLocaleString('de-DE')}).` : '.'),
     findingsSummary: (errors: number, warnings: number, infos: number) => `Prüfhinweise: ${errors} Fehler, ${warnings} Warnungen, ${infos} Hinweise.`,
     written: (sheets: string) => `Geschrieben: ${sheets}.`,
     displaced: (sheet: string, used: string) => `Das Blatt „${sheet}“ gehört nicht zum LeiKa-Monitor und bleibt unverändert; das Ergebnis steht in „${used}“.`,

@@ -25,7 +25,9 @@ export const en: Strings = {
     steps: { read: 'Reading the workbook', analyze: 'Counting services', write: 'Writing the output sheets', done: 'Done' },
     preview: 'Monitoring table',
     status: 'Status',
-    summary: (records, offices) => `${records} counted records from ${offices} offices.`,
+    summary: (f) =>
+      `${f.services.toLocaleString('en-GB')} services in the report year ${f.year} from ${f.offices} ${f.offices === 1 ? 'office' : 'offices'}` +
+      (f.previous ? ` (${f.previous.year}: ${f.previous.services.toLocaleString('en-GB')}).` : '.'),
     findingsSummary: (e, w, i) => `Findings: ${e} errors, ${w} warnings, ${i} notes.`,
     written: (sheets) => `Written: ${sheets}.`,
     displaced: (sheet, used) => `The sheet "${sheet}" does not belong to LeiKa Monitor and stays as it is; the result is in "${used}".`,

@@ -1,7 +1,10 @@
 /** @jest-environment jsdom */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { compareYears } from '../../src/core/compare';
 import { BausteinActions, BausteinDownloadButton } from '../../src/taskpane/components/BausteinActions';
+import { ComparisonView } from '../../src/taskpane/components/ComparisonView';
+import { MonitoringPreview } from '../../src/taskpane/components/MonitoringPreview';
 import type { BausteinServices, EvaluatedWorkbook } from '../../src/taskpane/types';
 import { analysis, renderPane } from './support';
 
@@ -38,5 +41,25 @@ describe('Baustein für die Mitteilungsvorlage', () => {
     renderPane(<BausteinDownloadButton evaluation={evaluation} services={services} />);
     await userEvent.click(screen.getByRole('button', { name: 'Baustein herunterladen' }));
     expect((await screen.findByText(/Diagramm/)).textContent).toContain('Das Diagramm konnte nicht gezeichnet werden.');
+  });
+});
+
+describe('Monitoring preview and Vergleich matrix in the narrow pane', () => {
+  it('shows the chart of the latest two years with every value in its alternative text', () => {
+    renderPane(<MonitoringPreview analysis={analysis()} />);
+    const img = screen.getByRole('img');
+    expect(img.getAttribute('alt')).toBe(
+      'Säulendiagramm „Verwaltungsleistungen nach Umsetzungsstatus“, 2023 und 2024: Analog 125 und 126; Kein Optimierungspotenzial 180 und 199; PDF 218 und 428; Digital 258 und 283; Projekt in Umsetzung 54 und 151.',
+    );
+    expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+  });
+
+  it('heads the transition matrix with short cluster names whose accessible names are the full ones', () => {
+    const recs = analysis().records;
+    renderPane(<ComparisonView evaluation={{ analysis: analysis(), comparisons: compareYears(recs, { years: [2023, 2024] }) }} copyText={async () => true} />);
+    const matrix = screen.getByRole('table', { name: /^Übergänge/ });
+    const header = within(matrix).getByRole('columnheader', { name: 'Kein Optimierungspotenzial' });
+    expect(header.textContent).toBe('Kein Potenzial');
+    expect(within(matrix).getByRole('columnheader', { name: 'Projekt in Umsetzung' }).textContent).toBe('In Umsetzung');
   });
 });

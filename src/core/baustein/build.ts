@@ -77,6 +77,11 @@ function yearTable(analysis: Analysis, years: readonly number[]): OutTable {
   return { kind: 'table', id: BAUSTEIN_TABLE_ID, row: 0, col: 0, header: ['Umsetzungsstatus', ...years.map(String)], rows: keys.map(row), totalRow: true };
 }
 
+/** The chart of the year table for `years` (the task pane's Monitoring preview shows it too). */
+export function yearChart(analysis: Analysis, years: readonly number[]): BausteinChart {
+  return chartOf(yearTable(analysis, years), years);
+}
+
 /** Clusters × years, without the total row. */
 function chartOf(table: OutTable, years: readonly number[]): BausteinChart {
   const body = table.rows.slice(0, -1);

@@ -1,5 +1,5 @@
 export * from './types';
-export { buildBaustein, comparisonText, BAUSTEIN_TABLE_ID, type BausteinSource, type ComparisonText } from './build';
+export { buildBaustein, comparisonText, yearChart, BAUSTEIN_TABLE_ID, type BausteinSource, type ComparisonText } from './build';
 export { significantRefinements, REFINEMENT_MIN_GROWTH, MAX_REFINEMENTS } from './refinements';
 export { digitalMilestones } from './milestones';
 export { bausteinParagraphs, MAX_SENTENCES, type TextInput } from './sentences';

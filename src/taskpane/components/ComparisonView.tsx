@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { type CountedCluster, UNASSIGNED } from '../../core/clusters';
+import { clusterHeader, type CountedCluster, UNASSIGNED } from '../../core/clusters';
 import { COUNTED_CLUSTERS } from '../../core/compare/counted-clusters';
 import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
@@ -112,8 +112,9 @@ function TransitionTable({ comparison: c }: { comparison: YearComparison }): Rea
               {t.comparison.matrixCorner(c.from, c.to)}
             </th>
             {shown.map((b) => (
-              <th key={b} scope="col" className={s.th}>
-                {b}
+              // short header so the matrix fits 350 px; the full cluster name is the accessible name
+              <th key={b} scope="col" className={s.th} aria-label={b} title={b}>
+                {clusterHeader(b)}
               </th>
             ))}
           </tr>

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
+import { summaryFacts } from '../monitoring-table';
 import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../types';
 import { BausteinDownloadButton } from './BausteinActions';
 import { CatalogLoader } from './CatalogLoader';
@@ -83,7 +84,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       {state.kind === 'done' && (
         <>
           <MessageBar intent="success">
-            <MessageBarBody>{t.evaluate.summary(state.value.analysis.records.length, state.value.analysis.offices.length)}</MessageBarBody>
+            <MessageBarBody>{t.evaluate.summary(summaryFacts(state.value.analysis))}</MessageBarBody>
           </MessageBar>
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
             {t.file.download}
