@@ -1,5 +1,5 @@
 import { buildBaustein, MAX_SENTENCES } from '../../src/core/baustein';
-import { bausteinOf, demoEvaluation, keys, type Row, sentencesOf } from './support';
+import { bausteinOf, demoEvaluation, evaluateOffices, keys, type Row, sentencesOf } from './support';
 
 describe('Baustein text on the demo workbook (SPEC §9)', () => {
   const baustein = buildBaustein(demoEvaluation());
@@ -84,6 +84,20 @@ describe('Baustein text on hand-made comparisons', () => {
     expect(b.refinements[0]).toMatchObject({ name: 'Leistungsobjekt 99050001', nameSource: 'key' });
   });
 
+  it('names a refinement without its own row after the catalogue, and its own row before the catalogue', () => {
+    const entry = (key: string, name: string) => [key, { key, name, typ: '1', ozgId: '', ozgLeistung: '', lebenslage: '', themenfeld: '' }] as const;
+    const catalog = { import: { catalog: { source: 'leika.csv', entries: new Map([entry('99050001000000', 'Waffenerlaubnis'), entry('99060002000000', 'Bauvorlage (Katalog)')]) } } };
+    const ev = evaluateOffices({
+      Ordnungsamt: [...keys('99050001', 1, 'Waffenschein', 'PDF', 'PDF'), ...keys('99050001', 10, 'Waffenschein', '', 'PDF', 2)],
+      Bauamt: [['99060002000000', 'Baugenehmigung', 'PDF', 'PDF'], ...keys('99060002', 10, 'Bau', '', 'PDF', 2)],
+    });
+    const b = buildBaustein({ ...ev, catalog });
+    expect(b.refinements.map((r) => [r.name, r.nameSource])).toEqual([
+      ['Waffenerlaubnis', 'catalog'],
+      ['Baugenehmigung', 'record'],
+    ]);
+  });
+
   it('names offices that now offer every service digitally (singular and plural)', () => {
     const one = bausteinOf({
       'Kataster- und Vermessungsamt': [['99001001000000', 'Auskunft', 'PDF', 'Digital'], ['99001002000000', 'Karte', 'Digital', 'Digital']],
@@ -116,6 +130,20 @@ describe('Baustein text on hand-made comparisons', () => {
       'Betrachtet man nur die 2 Verwaltungsleistungen, die dasselbe Amt in beiden Jahren erfasst hat, stieg die Zahl im Cluster „Digital“ von 1 auf 2, während sie im Cluster „PDF“ von 1 auf 0 sank.',
     );
     expect(sentences.join(' ')).not.toMatch(/[-−+]\d/);
+  });
+
+  it('stays within twelve sentences when everything happened at once', () => {
+    const offices: Record<string, Row[]> = {};
+    for (let i = 0; i < 7; i++)
+      offices[`Amt ${i}`] = [
+        ...keys(`9907000${i}`, 1, `Leistung ${i}`, 'PDF', 'Digital'),
+        ...keys(`9907000${i}`, 10 + i, `Leistung ${i}`, '', 'Digital', 2),
+      ];
+    offices['Bauamt'] = [['99003001000000', 'Bauantrag', 'Digital', 'PDF'], ['99003002000000', 'Abriss', '', 'Analog']];
+    const b = bausteinOf(offices);
+    expect(b.refinements).toHaveLength(5);
+    expect(b.milestones).toHaveLength(7);
+    expect(sentencesOf(b).length).toBeLessThanOrEqual(MAX_SENTENCES);
   });
 
   it('formats thousands and shares the German way', () => {
