@@ -3,7 +3,7 @@
  * .docx (docx package) or the clipboard HTML. Loaded as its own chunk on first use.
  */
 import type { ChartPicture } from '../adapters/baustein-docx';
-import { type Baustein, bausteinHtml, type BausteinChart, bausteinText, buildBaustein, CHART_SIZE, chartSvg } from '../core/baustein';
+import { bausteinHtml, type BausteinChart, bausteinText, buildBaustein, CHART_SIZE, chartSvg } from '../core/baustein';
 import type { EvaluatedWorkbook } from './types';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,13 +38,9 @@ export async function chartPng(chart: BausteinChart): Promise<ChartPicture> {
   }
 }
 
-export function bausteinOf(evaluation: EvaluatedWorkbook): Baustein {
-  return buildBaustein(evaluation);
-}
-
 /** The .docx as a Blob, with its file name. */
 export async function bausteinDocx(evaluation: EvaluatedWorkbook): Promise<{ blob: Blob; name: string }> {
-  const baustein = bausteinOf(evaluation);
+  const baustein = buildBaustein(evaluation);
   const { writeBausteinDocx } = await import(/* webpackChunkName: "docx" */ '../adapters/baustein-docx');
   const bytes = await writeBausteinDocx(baustein, await chartPng(baustein.chart));
   return { blob: new Blob([bytes as BlobPart], { type: DOCX_TYPE }), name: `Baustein_Mitteilungsvorlage_${baustein.years[baustein.years.length - 1] ?? ''}.docx` };
@@ -58,7 +54,7 @@ function dataUrl(bytes: Uint8Array): string {
 
 /** Clipboard flavours: HTML with the chart as a data URL (Word pastes table, text and picture), and plain text. */
 export async function bausteinClipboard(evaluation: EvaluatedWorkbook): Promise<{ html: string; text: string }> {
-  const baustein = bausteinOf(evaluation);
+  const baustein = buildBaustein(evaluation);
   let html: string;
   try {
     const picture = await chartPng(baustein.chart);

@@ -26,8 +26,8 @@ export interface TextInput {
  * sentence about a change of 0; every number is one the output sheets show.
  */
 export function bausteinParagraphs(input: TextInput): string[][] {
-  const paragraphs = [totals(input), refinementSentences(input), likeForLike(input), milestoneSentences(input.milestones)].filter((p) => p.length > 0);
-  return paragraphs;
+  // at most 3 + (1 + 5) + 1 + 1 = 11 sentences, within MAX_SENTENCES
+  return [totals(input), refinementSentences(input), likeForLike(input), milestoneSentences(input.milestones)].filter((p) => p.length > 0);
 }
 
 /** „im Vorjahr“ for consecutive years, else „im Jahr 2021“. */
