@@ -36,7 +36,8 @@ export function longestWordPt(text: string, style: TextStyle = HEADER_TEXT): num
  * and wide enough for the widest word of its header, so a wrapped header never breaks inside a word.
  */
 export function fitWidths(header: readonly string[], designCharacters: readonly number[]): number[] {
-  return header.map((h, c) => Math.ceil(Math.max(charactersToPoints(designCharacters[c] ?? 10), longestWordPt(h) + CELL_PADDING_PT)));
+  // whole pixels (0.75 pt), as Excel stores them
+  return header.map((h, c) => Math.ceil(Math.max(charactersToPoints(designCharacters[c] ?? 10), longestWordPt(h) + CELL_PADDING_PT) / 0.75) * 0.75);
 }
 
 /**

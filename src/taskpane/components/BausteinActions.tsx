@@ -5,8 +5,9 @@ import { ErrorMessage } from './ErrorMessage';
 import { useTask } from './use-task';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'flex-start' },
-  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // stretched, so the buttons wrap in a 350 px pane instead of widening it
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'flex-start', alignSelf: 'stretch', minWidth: 0 },
+  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignSelf: 'stretch' },
 });
 
 /**
