@@ -83,7 +83,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       {state.kind === 'failed' && <ErrorMessage message={state.message} />}
       {state.kind === 'done' && (
         <>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t.evaluate.summary(summaryFacts(state.value.analysis))}</MessageBarBody>
           </MessageBar>
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
