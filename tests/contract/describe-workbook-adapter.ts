@@ -4,7 +4,7 @@
  */
 import type { Cell, DefinedName, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { markerName } from '../../src/core/output-model';
-import { buildOutputSheets, buildRecordsSheets, RECORDS_HEADER } from '../../src/core/outputs';
+import { buildOutputSheets, buildRecordsSheets, emptiedContinuations, RECORDS_HEADER } from '../../src/core/outputs';
 import { YEAR_TABLE_ROW } from '../../src/core/outputs/monitoring';
 import type { WorkbookPort } from '../../src/port/workbook-port';
 import { counts, publishedAnalysis, record } from './fixtures';
@@ -37,10 +37,10 @@ export const INITIAL: WorkbookGrid = {
 
 const EVALUATED = { evaluatedAt: '2025-03-05' };
 
-/** Trailing empty cells and rows are not content; readers may or may not report them. */
+/** Trailing empty cells and rows are not content; readers may or may not report them. Holes (sparse rows) read as empty. */
 function trimRows(rows: SheetGrid['rows']): Cell[][] {
-  const out = rows.map((r) => {
-    const row = (r ?? []).map((c) => c ?? null);
+  const out = Array.from(rows, (r) => {
+    const row = Array.from(r ?? [], (c) => c ?? null);
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
     return row;
   });
@@ -107,6 +107,20 @@ export function describeWorkbookAdapter(name: string, make: MakeAdapter): void {
       expect(marker(grid, markerName('Gesamtliste2'))).toEqual({ name: 'LeiKaMonitor_Gesamtliste2', sheet: 'Gesamtliste 2', cell: 'A1' });
       expect(trimRows(sheetOf(grid, 'Gesamtliste').rows).map((r) => r[3])).toEqual(['Leistung', 'Impfberatung', '=1+1']);
       expect(trimRows(sheetOf(grid, 'Gesamtliste 2').rows).map((r) => r[3])).toEqual(['Leistung', 'Jagdschein']);
+    });
+
+    it('empties a continuation sheet no longer needed down to its header (issue 9, SPEC §5)', async () => {
+      const { port, reread } = await make(INITIAL);
+      await port.writeOutputs(buildRecordsSheets(publishedAnalysis(), undefined, 2));
+      const fewer = buildRecordsSheets(publishedAnalysis({ records: publishedAnalysis().records.slice(0, 1) }), undefined, 2);
+      const report = await port.writeOutputs([...fewer, ...emptiedContinuations(fewer, (await reread()).definedNames)]);
+      expect(report.sheets.map((s) => [s.sheet, s.rewritten])).toEqual([
+        ['Gesamtliste', true],
+        ['Gesamtliste 2', true],
+      ]);
+      const grid = await reread();
+      expect(trimRows(sheetOf(grid, 'Gesamtliste').rows).map((r) => r[3])).toEqual(['Leistung', 'Impfberatung']);
+      expect(trimRows(sheetOf(grid, 'Gesamtliste 2').rows)).toEqual([[...RECORDS_HEADER]]);
     });
 
     it('rewrites the marked sheets in place on a second write: same names, no new sheets, old rows gone', async () => {
