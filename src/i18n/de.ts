@@ -1,6 +1,14 @@
 import type { SelfTestStepId } from '../adapters/office/selftest';
 
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
+/** What the success message says about an evaluation: services of the report year, offices, the year before. */
+export interface SummaryFacts {
+  readonly services: number;
+  readonly year: number;
+  readonly offices: number;
+  readonly previous?: { readonly year: number; readonly services: number };
+}
+
 export const de = {
   appTitle: 'LeiKa-Monitor',
   appSubtitle: 'Digitalisierungsübersicht auswerten',
@@ -32,7 +40,9 @@ export const de = {
     steps: { read: 'Arbeitsmappe lesen', analyze: 'Dienstleistungen zählen', write: 'Ergebnisblätter schreiben', done: 'Fertig' } as Record<string, string>,
     preview: 'Monitoring-Tabelle',
     status: 'Umsetzungsstatus',
-    summary: (records: number, offices: number) => `${records} gezählte Einträge aus ${offices} Ämtern.`,
+    summary: (f: SummaryFacts) =>
+      `${f.services.toLocaleString('de-DE')} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
+      (f.previous ? ` (${f.previous.year}: ${f.previous.services.toLocaleString('de-DE')}).` : '.'),
     findingsSummary: (errors: number, warnings: number, infos: number) => `Prüfhinweise: ${errors} Fehler, ${warnings} Warnungen, ${infos} Hinweise.`,
     written: (sheets: string) => `Geschrieben: ${sheets}.`,
     displaced: (sheet: string, used: string) => `Das Blatt „${sheet}“ gehört nicht zum LeiKa-Monitor und bleibt unverändert; das Ergebnis steht in „${used}“.`,
@@ -184,7 +194,7 @@ export const de = {
       tableColumn: 'Tabellenspalte einfügen und Spalte kopieren (Neues Berichtsjahr)',
       insertCells: 'Zellen einfügen und Überschrift schreiben (Neues Berichtsjahr außerhalb von Tabellen)',
       hyperlink: 'Link auf eine Zelle setzen (Prüfhinweise)',
-      formats: 'Schrift, Füllung, Rahmen und Spaltenbreite',
+      formats: 'Schrift, Füllung, Rahmen, Zeilenumbruch und Spaltenbreite',
       conditionalFormats: 'Bedingte Formate (Farbe je Cluster, Farbskala)',
       validation: 'Auswahlliste (Datenüberprüfung)',
       chart: 'Diagramm anlegen',
@@ -239,6 +249,17 @@ export const de = {
   },
   cluster: {
     excluded: 'ausgeschlossen',
+  },
+  baustein: {
+    heading: 'Baustein für die Mitteilungsvorlage',
+    hint: 'Tabelle, Diagramm und Text für den Kreistag: in Word einfügen oder als Word-Datei speichern.',
+    copy: 'Baustein für die Mitteilungsvorlage',
+    copied: 'Baustein in die Zwischenablage kopiert. In Word mit Strg+V einfügen.',
+    copyDenied: 'Excel erlaubt hier kein Kopieren. Bitte „Als Word-Datei herunterladen“ wählen.',
+    copyDeniedNoDownload: 'Das Kopieren ist hier nicht erlaubt. Bitte den Text oben markieren und mit Strg+C kopieren.',
+    downloadDocx: 'Als Word-Datei herunterladen',
+    download: 'Baustein herunterladen',
+    downloaded: 'Word-Datei „Baustein für die Mitteilungsvorlage“ gespeichert.',
   },
 };
 

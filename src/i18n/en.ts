@@ -25,7 +25,9 @@ export const en: Strings = {
     steps: { read: 'Reading the workbook', analyze: 'Counting services', write: 'Writing the output sheets', done: 'Done' },
     preview: 'Monitoring table',
     status: 'Status',
-    summary: (records, offices) => `${records} counted records from ${offices} offices.`,
+    summary: (f) =>
+      `${f.services.toLocaleString('en-GB')} services in the report year ${f.year} from ${f.offices} ${f.offices === 1 ? 'office' : 'offices'}` +
+      (f.previous ? ` (${f.previous.year}: ${f.previous.services.toLocaleString('en-GB')}).` : '.'),
     findingsSummary: (e, w, i) => `Findings: ${e} errors, ${w} warnings, ${i} notes.`,
     written: (sheets) => `Written: ${sheets}.`,
     displaced: (sheet, used) => `The sheet "${sheet}" does not belong to LeiKa Monitor and stays as it is; the result is in "${used}".`,
@@ -225,4 +227,15 @@ export const en: Strings = {
   },
   errors: { generic: 'That did not work:', retry: 'Try again' },
   cluster: { excluded: 'excluded' },
+  baustein: {
+    heading: 'Section for the council paper',
+    hint: 'Table, chart and text for the council: paste into Word or save as a Word file.',
+    copy: 'Section for the council paper',
+    copied: 'Section copied to the clipboard. Paste it into Word with Ctrl+V.',
+    copyDenied: 'Excel does not allow copying here. Please choose "Download as Word file".',
+    copyDeniedNoDownload: 'Copying is not allowed here. Select the text above and press Ctrl+C.',
+    downloadDocx: 'Download as Word file',
+    download: 'Download section',
+    downloaded: 'Word file "Section for the council paper" saved.',
+  },
 };

@@ -1,5 +1,6 @@
 import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clusters';
 import type { Analysis } from '../core/model';
+import type { SummaryFacts } from '../i18n/de';
 
 export interface PreviewTable {
   readonly header: readonly string[];
@@ -16,6 +17,14 @@ export function previewTable(analysis: Analysis): PreviewTable {
     header: ['Umsetzungsstatus', ...analysis.years.map(String)],
     rows: keys.map((k) => ({ label: k, values: analysis.years.map((y) => value(y, k)), total: k === ALL_SERVICES })),
   };
+}
+
+/** The facts of the success message: the latest year's services (Alle Dienstleistungen), offices, the year before. */
+export function summaryFacts(analysis: Analysis): SummaryFacts {
+  const year = analysis.years[analysis.years.length - 1] ?? analysis.reportYear;
+  const before = analysis.years[analysis.years.length - 2];
+  const services = (y: number): number => analysis.total[y]?.[ALL_SERVICES] ?? 0;
+  return { services: services(year), year, offices: analysis.offices.length, ...(before !== undefined ? { previous: { year: before, services: services(before) } } : {}) };
 }
 
 const fmt = (n: number): string => n.toLocaleString('de-DE');

@@ -1,3 +1,4 @@
+import { OUTPUT_STYLE } from '../../core/outputs/style';
 import { charsToPoints } from './cells';
 import { officeErrorText } from './actions';
 import { type ExcelRun, RUN_OPTIONS } from './payload';
@@ -231,17 +232,18 @@ const STEPS: readonly StepSpec[] = [
   },
   {
     id: 'formats',
-    api: 'RangeFont, RangeFill, RangeBorderCollection.getItem, RangeBorder, RangeFormat.columnWidth',
+    api: 'RangeFont, RangeFill, RangeBorderCollection.getItem, RangeBorder, RangeFormat.wrapText, RangeFormat.columnWidth',
     queue(_context, s) {
       const format = s.ws.getRangeByIndexes(14, 0, 2, 2).format;
       format.font.bold = true;
       format.font.size = 14;
       format.font.italic = true;
       format.font.color = '#595959';
-      format.fill.color = '#DDEBF7';
+      format.fill.color = `#${OUTPUT_STYLE.header.fill}`;
+      format.wrapText = true;
       const border = format.borders.getItem('EdgeTop');
       border.style = 'Continuous';
-      border.color = '#808080';
+      border.color = `#${OUTPUT_STYLE.border.color}`;
       border.weight = 'Medium';
       format.columnWidth = charsToPoints(12);
     },
