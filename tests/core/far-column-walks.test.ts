@@ -1,6 +1,7 @@
 import { parseCatalogGrid } from '../../src/core/catalog/parse';
 import type { Cell } from '../../src/core/grid';
 import { planRollover } from '../../src/core/rollover';
+import { evaluateWorkbook } from '../../src/core/report';
 import { analyze, codes, nonZero, workbook } from '../support/grid';
 
 /*
@@ -66,5 +67,26 @@ describe('rows with a value in column XFD (issue 8)', () => {
     const read = parseCatalogGrid(catalog.rows, 'leika.xlsx');
     expect([...read.catalog.entries.keys()]).toEqual(['99001001000000']);
     expect(catalog.reads()).toBeLessThan(catalog.rows.length * READS_PER_ROW);
+  });
+
+  it('merges the settings of several files with such rows visiting only the filled cells', () => {
+    const head = ['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024'];
+    const first = counted([['Schlüssel', 'Wert'], ['Berichtsjahr', 2024], ['Ausgewertete Blätter', 'Jugendamt']]);
+    const later = counted([['Schlüssel', 'Wert'], ['Berichtsjahr', 2024], ['Ausgewertete Blätter', 'Jugendamt']]);
+    const e = evaluateWorkbook(
+      [
+        { kind: 'workbook', file: 'A12.xlsx', workbook: workbook({ name: 'Einstellungen', rows: first.rows }) },
+        { kind: 'workbook', file: 'Jugendamt.xlsx', workbook: workbook({ name: 'Tabelle1', rows: [head, ['99001001000000', 'A', 'PDF']] }) },
+        { kind: 'workbook', file: 'Sozialamt.xlsx', workbook: workbook({ name: 'Tabelle1', rows: [head, ['99001002000000', 'B', 'PDF']] }, { name: 'Einstellungen', rows: later.rows }) },
+      ],
+      { currentYear: 2026 },
+    );
+    expect(e.analysis.offices.map((o) => o.office)).toEqual(['Jugendamt']);
+    // the same settings in both files: no conflict; the stray number in XFD names no sheet (the
+    // selection across files is rewritten into column B, so the finding stands there)
+    expect(e.analysis.findings.map((f) => `${f.code} ${f.file ?? '-'} › ${f.sheet}!${f.cell}`)).toEqual(['INVALID_SETTING A12.xlsx › Einstellungen!B3']);
+    expect(e.analysis.findings[0]!.message).toContain('„3“');
+    expect(first.reads()).toBeLessThan(first.rows.length * READS_PER_ROW);
+    expect(later.reads()).toBeLessThan(later.rows.length * READS_PER_ROW);
   });
 });
