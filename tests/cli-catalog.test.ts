@@ -156,7 +156,7 @@ describe('a catalogue the CLI cannot use', () => {
   };
 
   it.each([
-    ['a missing file', () => join(dir, 'fehlt.csv'), /LeiKa-Katalog nicht gefunden/],
+    ['a missing file', () => join(dir, 'fehlt.csv'), /LeiKa-Katalog wurde nicht gefunden/],
     ['a list without catalogue header', () => write('liste.csv', 'Amt;Status\nBauamt;PDF\n'), /„liste\.csv“ ist kein LeiKa-Katalog/],
     ['a CSV with an unterminated quote', () => write('kaputt.csv', 'LeiKa-Schlüssel;Bezeichnung\n99067004000000;"Jagdschein\n'), /keine lesbare CSV-Datei/],
     ['a damaged XLSX', () => write('kaputt.xlsx', readFileSync(DEMO).subarray(0, 4000)), /LeiKa-Katalog kaputt\.xlsx kann nicht gelesen werden/],

@@ -12,7 +12,10 @@ import { excelServices } from '../src/taskpane/pipeline/excel';
 import { type FakeBook, fakeBookFrom, fakeExcelRun } from './support/fake-excel';
 
 const DEMO = path.join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
-const CATALOG = path.join(__dirname, '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
+/** The shared catalogue: `../shared` beside the repository (CI), or where LEIKA_SHARED points (a worktree elsewhere). */
+const CATALOG = [path.join(__dirname, '..', '..', 'shared'), process.env.LEIKA_SHARED ?? '']
+  .map((dir) => path.join(dir, 'leika', 'leika_ozg_catalog_nrw_2019.csv'))
+  .find((file) => fs.existsSync(file)) ?? path.join(__dirname, '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
 const NOW = (): Date => new Date(2025, 2, 5);
 
 /** A host reporting every requirement set up to `max` (ExcelApi 1.x). */

@@ -1,3 +1,5 @@
+import type { SelfTestStepId } from '../adapters/office/selftest';
+
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
 export const de = {
   appTitle: 'LeiKa-Monitor',
@@ -163,6 +165,39 @@ export const de = {
     copyRefused: 'Die Zwischenablage ist hier nicht erlaubt. Bitte den Bericht unten markieren und mit Strg+C kopieren.',
     reportLabel: 'Bericht für die IT-Betreuung',
     reportTitle: 'LeiKa-Monitor – Selbsttest',
+    steps: {
+      run: 'Excel.run',
+      addSheet: 'Vorübergehendes Blatt anlegen',
+      readBook: 'Blätter, Namen, Rechenmodus und Ereignisse lesen',
+      writeValues: 'Werte und Zahlenformate schreiben (Text als Text)',
+      merge: 'Verbundene Zellen anlegen (nur im Selbsttest)',
+      usedRange: 'Benutzten Bereich lesen',
+      findMerged: 'Verbundene Bereiche finden',
+      readMerged: 'Verbundene Bereiche lesen',
+      readValues: 'Werte, Zahlenformate und angezeigten Text lesen',
+      suspend: 'Ereignisse aus, Berechnung und Bildschirm anhalten',
+      readPivots: 'PivotTables lesen',
+      definedName: 'Definierten Namen anlegen und entfernen (Markierung der Ausgabeblätter)',
+      addTable: 'Excel-Tabelle anlegen',
+      readTables: 'Tabellen lesen',
+      resizeTable: 'Excel-Tabelle lesen und in der Größe ändern',
+      tableColumn: 'Tabellenspalte einfügen und Spalte kopieren (Neues Berichtsjahr)',
+      insertCells: 'Zellen einfügen und Überschrift schreiben (Neues Berichtsjahr außerhalb von Tabellen)',
+      hyperlink: 'Link auf eine Zelle setzen (Prüfhinweise)',
+      formats: 'Schrift, Füllung, Rahmen und Spaltenbreite',
+      conditionalFormats: 'Bedingte Formate (Farbe je Cluster, Farbskala)',
+      validation: 'Auswahlliste (Datenüberprüfung)',
+      chart: 'Diagramm anlegen',
+      chartDataTable: 'Datentabelle am Diagramm',
+      deleteChart: 'Diagramm ersetzen',
+      pivot: 'PivotTable anlegen und entfernen',
+      pageLayout: 'Seitenlayout, Gitternetz und fixierte Zeile',
+      select: 'Blatt aktivieren und Zelle auswählen (Zur Zelle, Tabelle kopieren)',
+      findSheet: 'Blatt suchen (Einstellungen speichern)',
+      clear: 'Inhalte löschen und Tabelle in Bereich umwandeln (Ausgabeblätter neu schreiben)',
+      restore: 'Ereignisse wieder an, neu berechnen',
+    } as Record<SelfTestStepId, string>,
+    notOffered: 'von dieser Excel-Version nicht angeboten',
   },
   file: {
     intro:
