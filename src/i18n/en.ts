@@ -178,7 +178,7 @@ export const en: Strings = {
       tableColumn: 'Add a table column and copy a column (new report year)',
       insertCells: 'Insert cells and write the header (new report year outside tables)',
       hyperlink: 'Link to a cell (findings)',
-      formats: 'Font, fill, borders and column width',
+      formats: 'Font, fill, borders, text wrap and column width',
       conditionalFormats: 'Conditional formats (colour per cluster, colour scale)',
       validation: 'Dropdown (data validation)',
       chart: 'Add a chart',
