@@ -3,7 +3,10 @@
  * office-js issue tracker. Each test fails on the code before its fix; the fake refuses what
  * Excel refuses (tests/support/fake-excel/).
  */
-import { OfficeWorkbookAdapter } from '../src/adapters/office';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type ExcelRun, OfficeWorkbookAdapter } from '../src/adapters/office';
+import { readXlsx } from '../src/adapters/xlsx-reader';
 import { charsToPoints } from '../src/adapters/office/cells';
 import type { Cell, WorkbookGrid } from '../src/core/grid';
 import type { CountedRecord } from '../src/core/model';
@@ -91,6 +94,35 @@ describe('regression (issue 7): Neues Berichtsjahr sheet by sheet', () => {
     });
     expect(b.values('Bauamt')[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024', 'Umsetzungsstatus 2025']);
     expect(b.values('Sozialamt')[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024']);
+  });
+});
+
+describe('regression (issue 7): Auswerten writes the output sheets sheet by sheet', () => {
+  it('says which output sheets were written and which not when Excel refuses one, keeping what already ran', async () => {
+    const demo = readXlsx(new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx'))));
+    const b = fakeBookFrom(demo);
+    const run = fakeExcelRun(b);
+    let runs = 0;
+    // Reading is the first Excel.run; in the second (writing), syncs 1 and 2 load the workbook and
+    // prepare the sheets, 3 writes Monitoring and 4 (refused) Prüfhinweise.
+    const refusing: ExcelRun = (options, batch) => {
+      if (++runs === 2) b.failAtSync = 4;
+      return run(options, batch);
+    };
+    const userSheets = demo.sheets.map((s) => [s.name, b.values(s.name)] as const);
+    const evaluation = excelServices(new OfficeWorkbookAdapter(refusing), NOW).evaluate(() => undefined);
+    await expect(evaluation).rejects.toMatchObject({
+      name: 'OutputWriteError',
+      done: ['Monitoring'],
+      failed: { sheet: 'Prüfhinweise', message: 'GeneralException: simulated failure' },
+      notDone: ['Prüfhinweise', 'Gesamtliste', 'Vergleich'],
+    });
+    // The pane shows the error's message as it is: one German line naming both.
+    await expect(evaluation).rejects.toThrow('Das Ergebnisblatt „Prüfhinweise“ konnte nicht geschrieben werden (Office-Adapter): GeneralException: simulated failure. Erledigt: Monitoring. Nicht erledigt: Prüfhinweise, Gesamtliste, Vergleich.');
+    expect(b.values('Monitoring').flat()).toContain('Berichtsjahr: 2024');
+    expect(b.values('Gesamtliste').flat().filter((v) => v !== null && v !== '')).toEqual([]);
+    expect(userSheets.map(([name]) => [name, b.values(name)])).toEqual(userSheets);
+    expect(b.enableEvents).toBe(true);
   });
 });
 

@@ -7,6 +7,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { SelfTestReport } from '../src/adapters/office/selftest';
+import { OutputWriteError } from '../src/adapters/office';
+import { EvaluateView } from '../src/taskpane/components/EvaluateView';
 import { SelfTestView } from '../src/taskpane/components/SelfTestView';
 import { TemplatesView } from '../src/taskpane/components/TemplatesView';
 import { renderPane } from './taskpane/support';
@@ -91,5 +93,17 @@ describe('Vorlagen: checks before Excel sees a name', () => {
     expect(await screen.findByText('Erledigt: Bauamt.')).not.toBeNull();
     expect(screen.getByText(/im Blatt „Jugendamt“ abgelehnt \(InvalidOperation: gesperrt\)/)).not.toBeNull();
     expect(screen.getByText('Nicht erledigt: Sozialamt.')).not.toBeNull();
+  });
+});
+
+describe('Auswerten refused by Excel on one output sheet', () => {
+  it('says in German which output sheets were written and which not, in one alert', async () => {
+    const refused = new OutputWriteError(['Monitoring'], { sheet: 'Prüfhinweise', message: 'GeneralException: gesperrt' }, ['Prüfhinweise', 'Gesamtliste', 'Vergleich'], undefined);
+    const evaluate = jest.fn(async () => Promise.reject(refused));
+    const { container } = renderPane(<EvaluateView evaluate={evaluate} copyTable={jest.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Das Ergebnisblatt „Prüfhinweise“ konnte nicht geschrieben werden (Office-Adapter): GeneralException: gesperrt. Erledigt: Monitoring. Nicht erledigt: Prüfhinweise, Gesamtliste, Vergleich.');
+    await noViolations(container);
   });
 });

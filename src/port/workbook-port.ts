@@ -32,7 +32,7 @@ export interface WorkbookPort {
 export class WorkbookError extends Error {
   constructor(
     message: string,
-    readonly reason: 'missing' | 'not-a-workbook' | 'corrupt' | 'encrypted' | 'legacy-xls' | 'too-large' | 'host' | 'invalid-name',
+    readonly reason: 'missing' | 'not-a-workbook' | 'corrupt' | 'encrypted' | 'legacy-xls' | 'too-large' | 'host' | 'invalid-name' | 'partial-write',
     options?: { cause?: unknown },
   ) {
     super(message, options);

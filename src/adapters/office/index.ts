@@ -6,3 +6,4 @@ export { PIVOT_NAME, PIVOT_FIELDS, PIVOT_DATA_NAME } from './pivot';
 export type { OfficeWriteReport } from './write';
 export { type SelfTestReport, type SelfTestStep } from './selftest';
 export { type HostInfo } from './requirements';
+export { OutputWriteError } from './write-error';

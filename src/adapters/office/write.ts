@@ -6,7 +6,9 @@ import { planOutputSheets, type PlannedSheet } from '../../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
 import { type CellBlock, cellBlocks } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
+import { officeErrorText } from './actions';
 import { parseNameFormula, sheetRef } from './payload';
+import { OutputWriteError } from './write-error';
 import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendCalculation, suspendHostState } from './host-state';
 import { addGesamtlistePivot, PIVOT_ABSENT_NOTE, PIVOT_NAME, pivotFits } from './pivot';
 import { NO_FEATURES, type OfficeFeatures } from './requirements';
@@ -57,10 +59,12 @@ function tablesOf(output: OutputSheet): OutTable[] {
 /**
  * Writes the output sheets into the open workbook (SPEC §5): marked sheets are rewritten in
  * place (sheet and table names kept), other outputs get new sheets, never a user's sheet.
- * Syncs: state, preparation, one per ~4 MB chunk of cells, formatting, restore — whatever the
- * number of sheets. Events are switched off and always restored; API calculation is suspended
- * for every sync that writes; screen updating is suspended for the preparation and the
- * formatting sync only (never once per chunk: repeated calls make the window flicker).
+ * Syncs: state, preparation, then one per output sheet (more only for a sheet whose cells pass
+ * ~4 MB), restore — never one per row. A refusal while writing a sheet throws OutputWriteError:
+ * the sheets before it stay written (Excel keeps what already ran), the error names them and
+ * those not written. Events are switched off and always restored; API calculation is suspended
+ * for every sync that writes; screen updating is suspended for the preparation only (repeated
+ * calls make the window flicker).
  */
 export async function writeOutputSheets(context: Excel.RequestContext, outputs: readonly OutputSheet[], opts: OfficeWriteOptions = {}): Promise<OfficeWriteReport> {
   const features = opts.features ?? NO_FEATURES;
@@ -108,17 +112,27 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
     }
     await context.sync();
 
-    const sources = targets.flatMap((t) => cellBlocks(t.output).map((b) => blockSource(t.ws, b)));
-    await syncInChunks(context, sources, () => suspendCalculation(context));
-
+    // One commit per output sheet (its cells, tables, formatting and chart): when Excel refuses
+    // one, the sheets before it stay written and the error names what was done and what not.
     // Table names share one namespace with the workbook's defined names.
     const taken = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...names.items.map((n) => n.name.toLowerCase())]);
     const finishing: FinishOptions = { features, pivot: pivotWanted };
-    for (const t of targets) finish(t, taken, finishing);
-    if (pivotTarget) pivotQueued = finishPivotSheet(pivotTarget, targets.find((t) => t.pivotSource)?.pivotSource);
-    suspendCalculation(context);
-    context.application.suspendScreenUpdatingUntilNextSync();
-    await context.sync();
+    const order = [...targets.map((t) => t.planned.sheet), ...(pivotTarget ? [pivotTarget.planned.sheet] : [])];
+    const done: string[] = [];
+    const commit = async (sheet: string, sources: readonly ChunkSource[]): Promise<void> => {
+      try {
+        await syncInChunks(context, sources, () => suspendCalculation(context));
+      } catch (error) {
+        throw new OutputWriteError(done, { sheet, message: officeErrorText(error) }, order.slice(done.length), error);
+      }
+      done.push(sheet);
+    };
+    for (const t of targets) await commit(t.planned.sheet, [...cellBlocks(t.output).map((b) => blockSource(t.ws, b)), finishSource(t, taken, finishing)]);
+    if (pivotTarget) {
+      const p = pivotTarget;
+      const source = targets.find((t) => t.pivotSource)?.pivotSource;
+      await commit(p.planned.sheet, [opsSource(() => void (pivotQueued = finishPivotSheet(p, source)))]);
+    }
   } finally {
     if (state) {
       restoreHostState(context, state);
@@ -245,6 +259,22 @@ function finishPivotSheet(target: PivotTarget, source: Excel.Table | undefined):
   return false;
 }
 
+/** A piece without cells in a sheet's commit, after its cells: queued again if the commit is retried smaller. */
+function opsSource(queue: () => void): ChunkSource {
+  return { rows: 1, bytes: () => 0, rowsWithin: () => 1, queue: () => (queue(), () => undefined) };
+}
+
+/** Tables, formatting and chart of a sheet as the last piece of its commit (a retry starts again from the same names). */
+function finishSource(t: Target, taken: Set<string>, opts: FinishOptions): ChunkSource {
+  const before = [...taken];
+  return opsSource(() => {
+    taken.clear();
+    for (const n of before) taken.add(n);
+    delete t.pivotSource;
+    finish(t, taken, opts);
+  });
+}
+
 /**
  * Rows of a cell block as chunks: number formats first (text as `@`, so `=…`, `+…`, `-…` and keys
  * stay text), then values, then links. Range.numberFormat and Range.values are `any[][]`: each is
@@ -280,7 +310,7 @@ function blockSource(ws: Excel.Worksheet, block: CellBlock): ChunkSource {
   };
 }
 
-/** Tables, formatting, chart and page layout of one written sheet (sent in one sync for all sheets). */
+/** Tables, formatting, chart and page layout of one written sheet (sent in that sheet's commit). */
 function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
   const { ws, output } = t;
   for (const chart of t.charts?.items ?? []) chart.delete();
