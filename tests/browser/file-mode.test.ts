@@ -22,7 +22,11 @@ import { serve } from '../support/browser';
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** Screenshots for docs/installation.md only with LEIKA_SCREENSHOTS=1 (`npm run screenshots`), never as a side effect of `npm test`. */
+const SHOTS = process.env.LEIKA_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : undefined;
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, name), fullPage });
+}
 const DEMO = path.join(ROOT, 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
 const CATALOG = path.join(__dirname, '..', '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
 const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
@@ -86,7 +90,7 @@ maybe('file mode in Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leika-browser-'));
     fs.writeFileSync(path.join(tmp, 'Digitalisierungsübersicht.xlsx'), await workbookBytes());
-    fs.mkdirSync(SHOTS, { recursive: true });
+    if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
   }, 600_000);
 
   afterAll(async () => {
@@ -178,9 +182,9 @@ maybe('file mode in Chromium', () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     expect(ms).toBeLessThan(3000);
-    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-start.png'), fullPage: true });
+    await shot(page, 'dateimodus-start.png');
     const file = await evaluateAndDownload(page);
-    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-ergebnis.png'), fullPage: true });
+    await shot(page, 'dateimodus-ergebnis.png');
     const table = await monitoringTable(file);
     for (const [label, values] of Object.entries(EXPECTED)) expect([label, table[label]]).toEqual([label, values]);
     // SPEC §7: nothing requested from any origin but the page's own (chunks, worker) and the Office CDN; no CSP violation on the way
@@ -219,7 +223,7 @@ maybe('file mode in Chromium', () => {
   it('reaches file mode within 3 s when office.js cannot be loaded at all', async () => {
     const { page, ms } = await open('abort', true);
     expect(ms).toBeLessThan(3000);
-    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-dunkel.png'), fullPage: true });
+    await shot(page, 'dateimodus-dunkel.png');
     const table = await monitoringTable(await evaluateAndDownload(page));
     expect(table['Alle Dienstleistungen']).toEqual([5, 8]);
     await page.context().close();
@@ -243,7 +247,7 @@ maybe('file mode in Chromium', () => {
     // The tab as the user sees it: counts, transition matrix, the start of the refinement list.
     await page.setViewportSize({ width: 420, height: 1200 });
     await page.getByRole('tab', { name: 'Vergleich' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-vergleich.png') });
+    await shot(page, 'dateimodus-vergleich.png', false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await page.context().close();
   }, 180_000);
@@ -274,7 +278,7 @@ maybe('file mode in Chromium', () => {
     await expect(value(/^Leistungen übernommen/)).resolves.toBe(de(expected.entries));
     await expect(value(/^Zeilen ohne Schlüssel/)).resolves.toBe(de(expected.withoutKey));
     await expect(value(/^Unbrauchbare Zeilen/)).resolves.toBe(de(expected.invalidKey + expected.duplicateKey));
-    await page.screenshot({ path: path.join(SHOTS, 'dateimodus-katalog.png'), fullPage: true });
+    await shot(page, 'dateimodus-katalog.png');
 
     const file = await evaluateAndDownload(page, DEMO);
     const wb = new ExcelJS.Workbook();
