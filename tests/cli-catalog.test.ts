@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCatalogFile } from '../src/adapters/catalog-file';
-import { writeOutputsIntoXlsx } from '../src/adapters/xlsx-writer';
+import { writeOutputsIntoXlsx } from './support/xlsx-file-adapter';
 import { readXlsx } from '../src/adapters/xlsx-reader';
 import { buildCatalogSheet } from '../src/core/catalog';
 import { COUNT_KEYS } from '../src/core/clusters';

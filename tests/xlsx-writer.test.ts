@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
-import { writeOutputsIntoXlsx, writeReportWorkbook, wrappedLines } from '../src/adapters/xlsx-writer';
+import { writeReportWorkbook, wrappedLines } from '../src/adapters/xlsx-writer';
+import { writeOutputsIntoXlsx } from './support/xlsx-file-adapter';
 import { publishedAnalysis } from './contract/fixtures';
 
 const SHEETS = buildOutputSheets(publishedAnalysis(), { evaluatedAt: '2025-03-05' });

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { a1, columnLetters, type DefinedName } from '../core/grid';
 import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
 import { planOutputSheets } from '../port/sheet-plan';
-import { WorkbookError, type WriteReport, type WrittenSheet } from '../port/workbook-port';
+import type { WriteReport, WrittenSheet } from '../port/workbook-port';
 import { addColumnCharts, addHyperlinks, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
 import { prepareTableBodies, type TableBodySpec } from './xlsx-table-body';
 import { unzipXlsx, zipXlsxStreamed } from './xlsx-zip';
@@ -451,6 +451,14 @@ export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAddi
  * With `sourceFileName`, Prüfhinweise links open the cell in that file (expected beside the report).
  */
 export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: ReportWorkbookOptions = {}): Promise<Uint8Array> {
+  return (await renderReportWorkbook(sheets, opts)).bytes;
+}
+
+/** `writeReportWorkbook` with the sheet plan it followed: where each output went. */
+export async function renderReportWorkbook(
+  sheets: readonly OutputSheet[],
+  opts: ReportWorkbookOptions = {},
+): Promise<{ bytes: Uint8Array; report: WriteReport }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'LeiKa-Monitor';
   wb.lastModifiedBy = 'LeiKa-Monitor';
@@ -458,26 +466,6 @@ export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: 
   if (Number.isNaN(date.getTime())) throw new RangeError(`evaluatedAt is not an ISO date: ${opts.evaluatedAt ?? ''}`);
   wb.created = date;
   wb.modified = date;
-  const { additions } = renderOutputs(wb, sheets, opts);
-  return finishPackage(wb, additions);
-}
-
-/**
- * Writes the outputs into an existing workbook given as xlsx bytes and returns the new bytes.
- * Links point into the same workbook. Note: ExcelJS does not keep everything it cannot read
- * (charts, PivotTables, form controls of user sheets); use this for files the product owns.
- * Throws WorkbookError('corrupt') when the bytes cannot be read.
- */
-export async function writeOutputsIntoXlsx(
-  bytes: Uint8Array,
-  sheets: readonly OutputSheet[],
-): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    throw new WorkbookError('Die Arbeitsmappe konnte nicht gelesen werden; sie ist beschädigt oder keine .xlsx-Datei.', 'corrupt', { cause });
-  }
-  const { report, additions } = renderOutputs(wb, sheets);
+  const { report, additions } = renderOutputs(wb, sheets, opts);
   return { bytes: await finishPackage(wb, additions), report };
 }
