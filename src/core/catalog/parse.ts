@@ -4,7 +4,8 @@ import { fold } from '../fold';
 import { type ColumnRole, headerRole } from '../header';
 import { readKey } from '../key';
 import { type Finding, SEVERITY } from '../findings';
-import { type Catalog, type CatalogEntry, type CatalogImport, CatalogFormatError } from './types';
+import { CatalogFormatError } from '../errors';
+import type { Catalog, CatalogEntry, CatalogImport } from './types';
 import { catalogMessages } from './messages';
 import { markerName } from '../output-model';
 

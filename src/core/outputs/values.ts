@@ -1,12 +1,8 @@
 import type { NumberFormat, OutValue } from '../output-model';
 
-/** Thrown when a builder is called with options it cannot use (caller misuse, not bad data). */
-export class OutputOptionsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputOptionsError';
-  }
-}
+import { OutputOptionsError } from '../errors';
+
+export { OutputOptionsError };
 
 export const EMPTY: OutValue = { kind: 'empty' };
 

@@ -1,7 +1,7 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { useStrings } from '../../i18n';
-import type { CopyResult, EvaluateOptions, Evaluation, OnProgress, ProgressStep } from '../types';
+import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, ProgressStep } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 import { MonitoringPreview } from './MonitoringPreview';
 import { Progress } from './Progress';
@@ -10,7 +10,7 @@ import { useTask } from './use-task';
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' } });
 
 export interface EvaluateViewProps {
-  evaluate: (onProgress: OnProgress, options?: EvaluateOptions) => Promise<Evaluation>;
+  evaluate: (onProgress: OnProgress, options?: ExcelEvaluateOptions) => Promise<Evaluation>;
   copyTable: (evaluation: Evaluation) => Promise<CopyResult>;
   onEvaluated?: (evaluation: Evaluation) => void;
   /** Whether this Excel can create PivotTables from an add-in; else the option is shown disabled. */
