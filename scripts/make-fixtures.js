@@ -476,6 +476,72 @@ FIXTURES.push({
   },
 });
 
+// 13 — SPEC v3 rules (issue 8): what hand-made sheets hold in the field
+FIXTURES.push({
+  name: 'rules-v3',
+  about:
+    'SPEC v3: gepolsterte Kopfzellen mit Anmerkung, „Stand: 2023“, leere Vorjahresspalte 2025, verbundene Zwischenüberschrift, ' +
+    '„Summe Analog“/„Ergebnis“, Zeile ohne Status vor derselben Leistung mit Status, Langformat, Blattliste mit Komma im Namen',
+  sheets: [
+    {
+      name: 'Ordnungsamt',
+      rows: [
+        /* 1 */ ['Ordnungsamt – Digitalisierungsübersicht'],
+        /* 2 */ ['Stand: 31.03.2024'],
+        /* 3 */ [`  LeiKa-Schlüssel (14-stellig)${' '.repeat(20)}`, 'Leistung\u00a0', 'Stand: 2023', 'Umsetzungsstatus – 2024', 'Umsetzungsstatus 2025', 'Reifegrad (0–4)', 'Bemerkung'],
+        /* 4 */ ['Jagdwesen'],
+        /* 5 */ ['99001001000000', 'Jagdschein Erteilung', 'PDF', 'PDF\u2011Formular'],
+        /* 6 */ ['99001002000000', 'Fischereischein', '-', null, null, 3],
+        /* 7 */ ['99001003000000', 'Waffenschein', null, null, null, null, 'Zeile ohne Status'],
+        /* 8 */ ['99001003000000', 'Waffenschein', null, 'Analog'],
+        /* 9 */ [null, 'Hundesteuer'],
+        /* 10 */ ['Summe Analog', null, 1, 1],
+        /* 11 */ [null, 'Ergebnis', 4, 4],
+        /* 12 */ ['99001004000000', 'Ergebnis der Wahl öffentliche Bekanntmachung', 'Digital', 'Digital'],
+        /* 13 */ [`Summe${' '.repeat(25)}`, null, 5, 5],
+      ],
+      merges: ['A4:G4'],
+    },
+    {
+      name: 'Bauen, Wohnen',
+      rows: [
+        ['LeiKa', 'Leistung', 'Jahr', 'Status'],
+        ['99002001000000', 'Baugenehmigung', 2023, 'Analog'],
+        ['99002001000000', 'Baugenehmigung', 2024, 'Online-Antrag'],
+        ['99002002000000', 'Abbruchanzeige', 2023, null],
+        ['99002003000000', 'Bauvorbescheid', 2025, null],
+      ],
+    },
+    { name: 'Notizen', rows: [['Leistung', 'Status'], ['Merkposten', 'PDF']] },
+    { name: 'Einstellungen', rows: [['Schlüssel', 'Wert'], ['Ausgewertete Blätter', 'Ordnungsamt', 'Bauen, Wohnen', 'Archiv']] },
+  ],
+  expected: {
+    years: [2023, 2024],
+    // the empty column „Umsetzungsstatus 2025“ and the long-format row of 2025 without status name no year
+    reportYear: 2024,
+    // Ordnungsamt 2023: P row 5 | D row 12 (row 6 holds only „-“)
+    // Ordnungsamt 2024: A row 8 (row 7 without status does not count beside it) | P row 5 | D rows 6 (Reifegrad 3), 12
+    // Bauen, Wohnen 2023: A Baugenehmigung | NZ Abbruchanzeige (no status, in its Jahr); 2024: D Baugenehmigung
+    total: counts({ 2023: [1, 0, 1, 1, 0, 1, 4], 2024: [1, 0, 1, 3, 0, 0, 5] }),
+    offices: [
+      { office: 'Ordnungsamt', counts: counts({ 2023: [0, 0, 1, 1, 0, 0, 2], 2024: [1, 0, 1, 2, 0, 0, 4] }) },
+      { office: 'Bauen, Wohnen', counts: counts({ 2023: [1, 0, 0, 0, 0, 1, 2], 2024: [0, 0, 0, 1, 0, 0, 1] }) },
+    ],
+    findings: [
+      f('INVALID_SETTING', 'Einstellungen', 'D2'), // „Archiv“ names no sheet
+      f('SECTION_HEADING', 'Ordnungsamt', 'A4'),
+      f('NO_STATUS', 'Ordnungsamt', 'C7'),
+      f('DUPLICATE_KEY', 'Ordnungsamt', 'A7'), // row 8 has a status for the same key and year
+      f('SECTION_HEADING', 'Ordnungsamt', 'B9'),
+      f('TOTALS_ROW', 'Ordnungsamt', 'A10'),
+      f('TOTALS_ROW', 'Ordnungsamt', 'B11'),
+      f('TOTALS_ROW', 'Ordnungsamt', 'A13'),
+      f('NO_STATUS', 'Bauen, Wohnen', 'D4'),
+    ],
+    skippedSheets: ['Notizen', 'Einstellungen'],
+  },
+});
+
 // Error paths (no expectation JSON; the test expects exit 2 and one line on stderr)
 const NO_OFFICE_SHEET = {
   name: 'error-no-office-sheet',
@@ -550,7 +616,7 @@ function toXlsm(bytes) {
 }
 
 // Fixtures re-saved through LibreOffice: the layouts most likely to change on the way
-const LIBREOFFICE = ['layout-title-rows', 'layout-two-row-header', 'layout-long-format', 'layout-office-column', 'skipped-sheets', 'messy'];
+const LIBREOFFICE = ['layout-title-rows', 'layout-two-row-header', 'layout-long-format', 'layout-office-column', 'skipped-sheets', 'messy', 'rules-v3'];
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });

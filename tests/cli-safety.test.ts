@@ -141,6 +141,21 @@ describe('--out never replaces an input, the catalogue or an existing file (SPEC
     expect(readdirSync(dir)).toEqual(['demo.xlsx']);
   });
 
+  it('refuses when it cannot tell whether the target is the input, instead of writing anyway', async () => {
+    const dir = freshDir();
+    const input = readRegularFile(sample(dir), 'input');
+    const failing = {
+      stat: (): never => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      },
+      lstat: (p: string) => lstatSync(p, { bigint: true }),
+    };
+    await expect(writeOutputSafely(join(dir, 'bericht.xlsx'), new Uint8Array([1]), { option: '--out', protect: [{ path: input.path, role: 'input', id: input.id }], force: true, fs: failing })).rejects.toThrow(
+      /--out .*bericht\.xlsx: es lässt sich nicht prüfen, ob das die Eingabedatei ist \(Lesefehler des Datenträgers\); nichts geschrieben\./,
+    );
+    expect(readdirSync(dir)).toEqual(['demo.xlsx']);
+  });
+
   it('refuses two outputs that are one new file named in two cases where the directory ignores case', async () => {
     const dir = freshDir();
     await expect(

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { definedNameModels } from '../src/adapters/exceljs-internals';
 import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
 import { buildOutputSheets, buildRecordsSheets, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER } from '../src/core/outputs';
 import type { OutTable, OutValue } from '../src/core/output-model';
@@ -40,8 +41,7 @@ describe('Gesamtliste continuation', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Monitoring', 'Prüfhinweise', 'Gesamtliste', 'Gesamtliste 2', 'Gesamtliste 3']);
-    const model = wb.definedNames.model as { name: string; ranges: string[] }[];
-    expect(model.find((d) => d.name === 'LeiKaMonitor_Gesamtliste3')?.ranges).toEqual(["'Gesamtliste 3'!$A$1"]);
+    expect(definedNameModels(wb).find((d) => d.name === 'LeiKaMonitor_Gesamtliste3')?.ranges).toEqual(["'Gesamtliste 3'!$A$1"]);
     const listed: unknown[] = [];
     for (const name of ['Gesamtliste', 'Gesamtliste 2', 'Gesamtliste 3']) {
       const ws = wb.getWorksheet(name)!;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
 import { readXlsx, parseSheetRef, unescapeOoxml } from '../src/adapters/xlsx-reader';
 import { WorkbookError } from '../src/port/workbook-port';
+import { filledCells } from './support/grid-cells';
 
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -31,6 +32,7 @@ describe('xlsx reader', () => {
       a.getCell('E2').value = { formula: 'A1', result: 'LeiKa-Schlüssel' };
       a.mergeCells('F1:G2');
       a.getCell('F1').value = 'verbunden';
+      a.getCell('H3').value = 'rechts daneben';
       const b = wb.addWorksheet('Versteckt', { state: 'hidden' });
       b.addRow(['x']);
       wb.addWorksheet('Sehr versteckt', { state: 'veryHidden' });
@@ -67,7 +69,7 @@ describe('xlsx reader', () => {
       'xl/worksheets/data.xml': strToU8(sheet),
     });
     const wb = readXlsx(bytes);
-    expect(wb.sheets[0]!.rows).toEqual([['Leistung', 'Status & Stand'], [], [null, 'PDF']]);
+    expect(filledCells(wb.sheets[0]!)).toEqual({ A1: 'Leistung', B1: 'Status & Stand', B3: 'PDF' });
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { a1, columnLetters, type DefinedName } from '../core/grid';
 import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
 import { planOutputSheets } from '../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../port/workbook-port';
+import { definedNameModels, setWorksheetOrder, tableNamesOf, worksheetOrder } from './exceljs-internals';
 import { addColumnCharts, addHyperlinks, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
 import { prepareTableBodies, type TableBodySpec } from './xlsx-table-body';
 import { unzipXlsx, zipXlsxStreamed } from './xlsx-zip';
@@ -186,12 +187,7 @@ function fitHeaderHeight(ws: ExcelJS.Worksheet, table: OutTable): void {
 }
 
 function tableNames(wb: ExcelJS.Workbook): Set<string> {
-  const names = new Set<string>();
-  for (const ws of wb.worksheets) for (const t of ws.getTables()) {
-    const name = (t as unknown as { name?: string; table?: { name?: string } }).table?.name ?? (t as unknown as { name?: string }).name;
-    if (name !== undefined) names.add(name.toLowerCase());
-  }
-  return names;
+  return new Set(wb.worksheets.flatMap((ws) => tableNamesOf(ws).map((n) => n.toLowerCase())));
 }
 
 /** An Excel table (ListObject) with filter buttons; keys and other text columns formatted as text. */
@@ -372,8 +368,7 @@ function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: Output
 
 function readDefinedNames(wb: ExcelJS.Workbook): DefinedName[] {
   const names: DefinedName[] = [];
-  const model = wb.definedNames.model as { name: string; ranges: string[] }[];
-  for (const { name, ranges } of model) {
+  for (const { name, ranges } of definedNameModels(wb)) {
     const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '');
     if (!m || ranges.length !== 1) continue;
     names.push({ name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ''), cell: `${m[3] ?? ''}${m[4] ?? ''}` });
@@ -382,8 +377,7 @@ function readDefinedNames(wb: ExcelJS.Workbook): DefinedName[] {
 }
 
 function setDefinedName(wb: ExcelJS.Workbook, d: DefinedName): void {
-  const model = wb.definedNames.model as { name: string; ranges: string[] }[];
-  for (const existing of model) {
+  for (const existing of definedNameModels(wb)) {
     if (existing.name.toLowerCase() !== d.name.toLowerCase()) continue;
     for (const range of existing.ranges) wb.definedNames.remove(range, existing.name);
   }
@@ -415,10 +409,11 @@ export function renderOutputs(
     let ws: ExcelJS.Worksheet;
     const old = planned.rewrite ? wb.worksheets.find((s) => s.name.toLowerCase() === planned.sheet.toLowerCase()) : undefined;
     if (old !== undefined) {
-      const { orderNo, state, name } = old as ExcelJS.Worksheet & { orderNo: number };
+      const { state, name } = old;
+      const order = worksheetOrder(old);
       wb.removeWorksheet(old.id);
       ws = wb.addWorksheet(name);
-      (ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = orderNo;
+      setWorksheetOrder(ws, order);
       ws.state = state;
     } else {
       ws = wb.addWorksheet(planned.sheet);

@@ -52,8 +52,8 @@ export class Counter {
   private readonly recordPos: number[] = [];
   private readonly pending: Pending[] = [];
   private readonly log = new FindingLog();
-  /** `office year` → key → first counted occurrence (rule 5). */
-  private readonly firstByKey = new Map<string, Map<string, { cluster: CountedCluster; sheet: string; cell: string }>>();
+  /** office → year → key → first counted occurrence (rule 5). */
+  private readonly firstByKey = new Map<string, Map<number, Map<string, { cluster: CountedCluster; sheet: string; cell: string }>>>();
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
   private readonly officeOrder = new Set<string>();
   private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number> }[] = [];
@@ -68,7 +68,6 @@ export class Counter {
     const years = new Set<number>();
     let serviceRows = 0;
     let layout: SheetLayout = 'wide';
-    const seenHeadings = new Set<string>();
     for (const { columns: t, rows } of tables) {
       if (t.yearCol !== undefined) layout = 'long';
       else if (t.header.twoRow && layout === 'wide') layout = 'two-row';
@@ -84,14 +83,9 @@ export class Counter {
           case 'totals':
             this.add(at, 'TOTALS_ROW', r, reading.col, MESSAGES.TOTALS_ROW(reading.text));
             break;
-          case 'heading': {
-            const cell = a1(reading.row, reading.col);
-            // a heading merged down over several rows is reported once
-            if (seenHeadings.has(cell)) break;
-            seenHeadings.add(cell);
+          case 'heading':
             this.add(at, 'SECTION_HEADING', reading.row, reading.col, MESSAGES.SECTION_HEADING(cellText(at.row[reading.col]).trim()));
             break;
-          }
           case 'status-only':
             this.add(at, 'STATUS_WITHOUT_SERVICE', r, reading.col, MESSAGES.STATUS_WITHOUT_SERVICE(cellText(at.row[reading.col]).trim()));
             break;
@@ -229,9 +223,10 @@ export class Counter {
   /** True when `rec` is the first of its valid key in its office and year; else the duplicate finding on its key cell. */
   private firstCount(rec: CountedRecord, keyCol: number, pos: number, rule2: boolean): boolean {
     if (!rec.keyValid) return true;
-    const scope = `${rec.office}\u0000${rec.year}`;
-    let seen = this.firstByKey.get(scope);
-    if (!seen) this.firstByKey.set(scope, (seen = new Map()));
+    let byYear = this.firstByKey.get(rec.office);
+    if (!byYear) this.firstByKey.set(rec.office, (byYear = new Map()));
+    let seen = byYear.get(rec.year);
+    if (!seen) byYear.set(rec.year, (seen = new Map()));
     const first = seen.get(rec.key);
     if (!first) {
       seen.set(rec.key, { cluster: rec.cluster, sheet: rec.sheet, cell: rec.keyCell });
@@ -266,14 +261,17 @@ export class Counter {
 
   /** KEY_IN_SEVERAL_OFFICES on the key cell where a counted valid key first appears in a further office. */
   private keysInSeveralOffices(): void {
-    const keyOffices = new Map<string, string[]>();
+    // most keys stand in one office: a set only where a second one appears
+    const keyOffices = new Map<string, string | Set<string>>();
     this.records.forEach((rec, i) => {
       if (!rec?.keyValid) return;
       const offices = keyOffices.get(rec.key);
-      if (!offices) keyOffices.set(rec.key, [rec.office]);
-      else if (!offices.includes(rec.office)) {
-        this.log.addAt(this.recordPos[i]!, 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, offices[0]!) });
-        offices.push(rec.office);
+      if (offices === undefined) keyOffices.set(rec.key, rec.office);
+      else if (typeof offices === 'string' ? offices !== rec.office : !offices.has(rec.office)) {
+        const first = typeof offices === 'string' ? offices : offices.values().next().value!;
+        this.log.addAt(this.recordPos[i]!, 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, first) });
+        if (typeof offices === 'string') keyOffices.set(rec.key, new Set([offices, rec.office]));
+        else offices.add(rec.office);
       }
     });
   }

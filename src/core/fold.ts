@@ -26,13 +26,32 @@ export function dropTrailingMark(folded: string): string {
 }
 
 /**
- * A cheap test on the raw text that is true wherever the folded text begins with one of
- * `starts` (lower-case ASCII letters other than `k`, which neither NFC nor case-folding
- * produce from other characters): a pre-filter that never rejects what folding would accept.
+ * A cheap test on the raw text, true wherever its folded text begins with one of `folded`
+ * (folded values) and then ends (`value`: nothing more than a trailing mark or a remark in
+ * parentheses follows) or a word ends (`word`): a pre-filter that never rejects what folding
+ * would accept, so the caller folds only the few cells that pass.
  */
-export function foldedStartTest(starts: readonly string[]): RegExp {
-  return new RegExp(`^${SPACE_CLASS}*(?:${starts.join('|')})`, 'i');
+export function foldedStartTest(folded: readonly string[], then: 'value' | 'word'): RegExp {
+  const boundary = then === 'value' ? `${SPACE_CLASS}*(?:[.:(]|$)` : `(?:${SPACE_CLASS}|[.:(]|$)`;
+  return new RegExp(`^${SPACE_CLASS}*(?:${folded.map(rawPattern).join('|')})${boundary}`, 'i');
 }
+
+/** Every raw spelling of a folded value, case aside: umlauts as letter, digraph or decomposed; spaces as any space-like run. */
+function rawPattern(folded: string): string {
+  return folded
+    .replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
+    .replace(/ue|oe|ae|ss|k| /g, (m) => RAW_SPELLINGS[m] ?? m);
+}
+
+const RAW_SPELLINGS: Readonly<Record<string, string>> = {
+  ue: '(?:ue|ü|u\u0308)',
+  oe: '(?:oe|ö|o\u0308)',
+  ae: '(?:ae|ä|a\u0308)',
+  ss: '(?:ss|ß|ẞ)',
+  // NFC turns the Kelvin sign into K
+  k: '[k\u212a]',
+  ' ': `${SPACE_CLASS}+`,
+};
 
 /**
  * True for a cell that holds nothing once folded: empty, spaces, `-`, `–`, `.` (SPEC §2).

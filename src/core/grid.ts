@@ -25,7 +25,9 @@ export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 export interface SheetGrid {
   readonly name: string;
   readonly visibility: SheetVisibility;
-  /** rows[r][c], 0-based; rows and cells may be missing at the end (read as empty). */
+  /** `'chart'`: a chart or dialog sheet, no cells (skipped as „Diagrammblatt“); absent for worksheets. */
+  readonly kind?: 'chart';
+  /** rows[r][c], 0-based; rows and cells may be missing anywhere (holes read as empty): memory follows the filled cells. */
   readonly rows: readonly (readonly Cell[] | undefined)[];
   readonly merges: readonly MergedArea[];
 }
@@ -115,22 +117,38 @@ export function parseA1(address: string): { row: number; col: number } | undefin
 
 /**
  * The grid with every merged value copied into each cell of its area, so a vertically
- * merged office or service name names every row it spans (SPEC §2).
+ * merged office or service name names every row it spans (SPEC §2). Areas are cut to the
+ * used range (the rows and columns that hold something) and only the rows they touch are
+ * copied, so a merged area A1:XFD1048576 costs no more than the cells already there.
  */
 export function withMergesApplied(sheet: SheetGrid): SheetGrid {
   if (sheet.merges.length === 0) return sheet;
-  const rows: Cell[][] = sheet.rows.map((r) => (r ? r.slice() : []));
+  let lastCol = -1;
+  sheet.rows.forEach((r) => {
+    if (r && r.length - 1 > lastCol) lastCol = r.length - 1;
+  });
+  const lastRow = sheet.rows.length - 1;
+  const rows: (Cell[] | undefined)[] = sheet.rows.slice() as (Cell[] | undefined)[];
+  const copied = new Set<number>();
   for (const m of sheet.merges) {
-    const value = rows[m.top]?.[m.left] ?? null;
+    const value = sheet.rows[m.top]?.[m.left] ?? null;
     if (value === null) continue;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = rows[r] ?? (rows[r] = []);
-      for (let c = m.left; c <= m.right; c++) {
-        if (r === m.top && c === m.left) continue;
-        while (row.length < c) row.push(null);
-        row[c] = value;
+    for (let r = m.top; r <= Math.min(m.bottom, lastRow); r++) {
+      let row = rows[r];
+      if (!copied.has(r)) {
+        row = rows[r] = row ? copyRow(row) : [];
+        copied.add(r);
       }
+      for (let c = m.left; c <= Math.min(m.right, lastCol); c++) if (r !== m.top || c !== m.left) row![c] = value;
     }
   }
   return { ...sheet, rows };
+}
+
+/** A copy of a row that stays sparse: a row with a far-out cell is not filled up to it. */
+function copyRow(row: readonly Cell[]): Cell[] {
+  if (row.length <= 1024) return row.slice();
+  const copy: Cell[] = [];
+  for (const k in row) copy[Number(k)] = row[Number(k)]!;
+  return copy;
 }

@@ -191,8 +191,7 @@ export function findTables(sheet: SheetGrid): TableHeader[] {
   return tables;
 }
 
-// every key and name alias, folded, begins with one of these
-const KEY_OR_NAME_START = foldedStartTest(['lei', 'sch', 'bez', 'die', 'ver']);
+const KEY_OR_NAME_START = foldedStartTest([...KEY_ALIASES, ...NAME_ALIASES], 'value');
 
 /** Cheap pre-check: a header row has a text cell naming the key or name column. */
 function mayBeHeader(row: readonly Cell[] | undefined): boolean {
@@ -200,8 +199,8 @@ function mayBeHeader(row: readonly Cell[] | undefined): boolean {
   for (const cell of row) {
     // most data cells fail the raw-text test; the folded value decides
     if (typeof cell !== 'string' || !KEY_OR_NAME_START.test(cell)) continue;
-    const role = headerRole(cell);
-    if (role?.kind === 'key' || role?.kind === 'name') return true;
+    const f = withoutRemark(fold(cell));
+    if (KEY_ALIASES.has(f) || NAME_ALIASES.has(f)) return true;
   }
   return false;
 }

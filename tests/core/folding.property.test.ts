@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { BUILT_IN_VALUES } from '../../src/core/clusters';
+import { fold, foldedStartTest } from '../../src/core/fold';
 import type { Cell } from '../../src/core/grid';
 import { analyze, codes, type SheetSpec } from '../support/grid';
 
@@ -68,5 +69,32 @@ describe('folding comes first (SPEC §2)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the raw-text pre-filters never reject what folding accepts', () => {
+  const ALIASES = ['LeiKa-Schlüssel', 'LeiKa-Nr.', 'LeiKa-Nummer', 'LeiKa-ID', 'Leistungsschlüssel', 'Schlüssel', 'Leistung', 'Leistungsbezeichnung', 'Straße', 'Gesamtsumme'];
+
+  it('a respelled value, with a remark in parentheses or a trailing mark, passes the value test', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ALIASES), fc.array(fc.nat(50), { minLength: 4, maxLength: 8 }), fc.constantFrom('', ' (14-stellig)', '\u00a0(Pflicht)', '.', ':'), (value, seed, tail) => {
+        const raw = respell(value, seed) + tail;
+        expect([raw, foldedStartTest([fold(value)], 'value').test(raw)]).toEqual([raw, true]);
+      }),
+    );
+  });
+
+  it('a respelled word followed by more text passes the word test', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Summe', 'Gesamtergebnis', 'Straße'), fc.array(fc.nat(50), { minLength: 4, maxLength: 8 }), (word, seed) => {
+        const raw = `${respell(word, seed)}\u00a0Analog`;
+        expect([raw, foldedStartTest([fold(word)], 'word').test(raw)]).toEqual([raw, true]);
+      }),
+    );
+  });
+
+  it('rejects a data cell that only begins like an alias', () => {
+    expect(foldedStartTest([fold('Leistung')], 'value').test('Leistung 2.2')).toBe(false);
+    expect(foldedStartTest([fold('Summe')], 'word').test('Summen der Anträge')).toBe(false);
   });
 });

@@ -53,7 +53,8 @@ describe('header row detection (SPEC §2)', () => {
   it.each(['LeiKa-Schlüssel', 'LeiKa-Nr.', 'LeiKa-Nummer', 'LeiKa-ID', 'LeiKa', 'Leistungsschlüssel', 'Schlüssel', 'Leistung', 'Leistungsbezeichnung', 'Bezeichnung', 'Dienstleistung', 'Verwaltungsleistung', 'Leistungsname'])(
     'finds a header row whose key or name column is %j, however padded or remarked',
     (alias) => {
-      for (const h of [alias, `\u00a0 ${alias.toUpperCase()}\ufeff`, `– ${alias} (Pflichtfeld)`]) {
+      // U+212A KELVIN SIGN becomes K under NFC
+      for (const h of [alias, `\u00a0 ${alias.toUpperCase()}\ufeff`, `– ${alias} (Pflichtfeld)`, alias.replace('K', '\u212a')]) {
         const a = analyze([{ name: 'Amt', rows: [['Titel'], [h, 'Status 2024'], ['99001001000000', 'PDF']] }]);
         expect([h, a.officeSheets.map((s) => s.serviceRows)]).toEqual([h, [1]]);
       }

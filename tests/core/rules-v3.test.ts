@@ -139,6 +139,25 @@ describe('regression (issue 8): section headings (SPEC §2)', () => {
     expect(codes(a)).toEqual(['SECTION_HEADING Amt!A2']);
   });
 
+  it('a row that only continues a merged area from above holds nothing: no heading, no service', () => {
+    const a = analyze([
+      {
+        name: 'Dezernat',
+        rows: [
+          ['Amt', 'LeiKa', 'Leistung', 'Status 2024'],
+          ['Bauamt', K1, 'Baugenehmigung', 'PDF'],
+          [null, K2, 'Abbruchanzeige', 'Digital'],
+          [null, null, null, null],
+          ['Kämmerei', K3, 'Hundesteuer', 'Analog'],
+          [null, null, null, null],
+        ],
+        merges: ['A2:A4', 'B5:B6', 'C5:C6'],
+      },
+    ]);
+    expect(nonZero(a, 2024)).toEqual({ Analog: 1, PDF: 1, Digital: 1, 'Alle Dienstleistungen': 3 });
+    expect(codes(a)).toEqual([]);
+  });
+
   it('a status alone without key or name stays a status without service', () => {
     const a = analyze([{ name: 'Amt', rows: [['LeiKa', 'Leistung', 'Status 2024'], [null, null, 'PDF'], [K1, 'X', 'PDF']] }]);
     expect(codes(a)).toEqual(['STATUS_WITHOUT_SERVICE Amt!C2']);

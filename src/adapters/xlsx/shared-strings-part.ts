@@ -1,0 +1,40 @@
+import { MAX_CELLS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
+import { type Package, scanPart } from './parts';
+import { unescapeOoxml } from './refs';
+import { decodeEntities } from './xml-scan';
+
+/**
+ * The shared strings: each `<si>` is the text of its `<t>` elements (rich-text runs joined),
+ * without phonetic runs (`<rPh>`). At most as many as cells may hold them.
+ */
+export function readSharedStrings(pkg: Package, path: string | undefined): string[] {
+  const strings: string[] = [];
+  if (path === undefined) return strings;
+  let current = '';
+  let inT = false;
+  let phonetic = 0;
+  scanPart(pkg, path, {
+    get wantText() {
+      return inT && phonetic === 0;
+    },
+    open(name) {
+      if (name === 't') inT = true;
+      else if (name === 'si') current = '';
+      else if (name === 'rPh') phonetic++;
+    },
+    text(raw, cdata) {
+      current += cdata ? raw : decodeEntities(raw);
+      if (current.length > MAX_TEXT) throw corrupt(READ_ERRORS.textTooLong('die Liste der Texte'));
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        if (strings.length >= MAX_CELLS) throw tooLarge(READ_ERRORS.tooManyCells);
+        strings.push(unescapeOoxml(current));
+        current = '';
+      }
+    },
+  });
+  return strings;
+}

@@ -1,0 +1,37 @@
+import { CatalogFormatError } from '../../core/catalog';
+import { de } from '../../i18n/de';
+import { WorkbookError } from '../../port/workbook-port';
+import { readCatalog } from './catalog';
+import { evaluateWorkbookBytes } from './file-evaluate';
+import { FileModeError } from './shared';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+/** One German line: the message of the product's own errors, the error's kind for a defect. */
+function failure(error: unknown): string {
+  if (error instanceof WorkbookError || error instanceof CatalogFormatError || error instanceof FileModeError) return error.message;
+  return de.file.failed.defect(error instanceof Error ? error.name : typeof error);
+}
+
+/**
+ * Answers one request of file mode's page (pipeline/file.ts): evaluate a workbook, or read a
+ * catalogue. Never throws: every failure becomes a `failed` reply with one German line.
+ */
+export async function handleWorkerRequest(request: WorkerRequest, reply: (message: WorkerReply, transfer?: Transferable[]) => void): Promise<void> {
+  try {
+    if (request.kind === 'catalog') {
+      reply({ kind: 'catalog', result: await readCatalog(new File([request.bytes], request.name)) });
+      return;
+    }
+    const { result, report } = await evaluateWorkbookBytes(
+      new Uint8Array(request.bytes),
+      request.name,
+      (step, fraction) => reply({ kind: 'progress', step, fraction }),
+      request.catalog,
+      new Date(request.now),
+    );
+    const buffer = (report.byteOffset === 0 && report.buffer.byteLength === report.byteLength ? report.buffer : report.slice().buffer) as ArrayBuffer;
+    reply({ kind: 'evaluated', result, report: buffer }, [buffer]);
+  } catch (error) {
+    reply({ kind: 'failed', message: failure(error) });
+  }
+}

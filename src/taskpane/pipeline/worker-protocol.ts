@@ -1,0 +1,28 @@
+import type { CatalogImport } from '../../core/catalog';
+import type { EvaluatedWorkbook, ProgressStep } from '../types';
+
+/*
+ * Messages between file mode's page and its Web Worker (SPEC §7: files are read off the main
+ * thread). Everything crossing is structured-clone data; file bytes and the report are moved,
+ * not copied.
+ */
+
+export type WorkerRequest =
+  | { readonly kind: 'evaluate'; readonly bytes: ArrayBuffer; readonly name: string; readonly catalog?: CatalogImport; readonly now: number }
+  | { readonly kind: 'catalog'; readonly bytes: ArrayBuffer; readonly name: string };
+
+export type WorkerReply =
+  | { readonly kind: 'progress'; readonly step: ProgressStep; readonly fraction: number }
+  | { readonly kind: 'evaluated'; readonly result: EvaluatedWorkbook; readonly report: ArrayBuffer }
+  | { readonly kind: 'catalog'; readonly result: CatalogImport }
+  /** `message` is one German line for the user. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What file mode needs of a Worker (a test gives a fake). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { evaluateFileInWorker, readCatalogInWorker } from '../src/taskpane/pipeline/file';
+import { handleWorkerRequest } from '../src/taskpane/pipeline/worker-handler';
+import type { WorkerLike, WorkerReply, WorkerRequest } from '../src/taskpane/pipeline/worker-protocol';
+import type { ProgressStep } from '../src/taskpane/types';
+
+/*
+ * File mode reads files in a Web Worker (issue 9, SPEC §7). Here the worker's code runs in this
+ * process behind the same message protocol (structured clones, transferred buffers); the real
+ * Worker in Chromium is tested in tests/browser/file-mode.test.ts.
+ */
+const DEMO = join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
+const PUBLISHED_2024 = { Analog: 126, 'Kein Optimierungspotenzial': 199, PDF: 428, Digital: 283, 'Projekt in Umsetzung': 151, 'Nicht zugeordnet': 0, 'Alle Dienstleistungen': 1187 };
+
+/** A worker whose code runs here; `behaviour` replaces it to model a crash or a hang. */
+class InProcessWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  terminated = false;
+  constructor(private readonly behaviour: 'run' | 'crash' | 'hang' = 'run') {}
+
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void {
+    const request = structuredClone(message, { transfer });
+    if (this.behaviour === 'crash') {
+      setTimeout(() => this.onerror?.({ preventDefault: () => undefined } as ErrorEvent), 5);
+      return;
+    }
+    if (this.behaviour === 'hang') return;
+    void handleWorkerRequest(request, (reply, moved) => {
+      const data = structuredClone(reply, { transfer: moved ?? [] });
+      setTimeout(() => this.terminated || this.onmessage?.({ data } as MessageEvent<WorkerReply>), 0);
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function file(path: string, name = path.split('/').pop()!): File {
+  return new File([readFileSync(path)], name);
+}
+
+describe('file mode in a Web Worker', () => {
+  it('evaluates the demo workbook to the published table and hands back the report workbook', async () => {
+    const steps: ProgressStep[] = [];
+    const workers: InProcessWorker[] = [];
+    const result = await evaluateFileInWorker(
+      () => {
+        const w = new InProcessWorker();
+        workers.push(w);
+        return w;
+      },
+      file(DEMO),
+      (step) => steps.push(step),
+      undefined,
+      { now: new Date(2025, 0, 15) },
+    );
+    expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
+    expect(result.comparisons.map((c) => [c.from, c.to])).toEqual([[2023, 2024]]);
+    expect(result.reportName).toBe('Digitalisierungsuebersicht_Demo – Auswertung.xlsx');
+    const parts = unzipSync(new Uint8Array(await result.report.arrayBuffer()));
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'docProps/core.xml']));
+    expect([...new Set(steps)]).toEqual(['read', 'analyze', 'write', 'done']);
+    expect(workers.map((w) => w.terminated)).toEqual([true]);
+  });
+
+  it('shows the reader\'s German line for a file that is no workbook, and ends the worker', async () => {
+    const worker = new InProcessWorker();
+    await expect(evaluateFileInWorker(() => worker, new File(['kein zip'], 'notiz.xlsx'), () => undefined)).rejects.toThrow('Die Datei ist keine Excel-Arbeitsmappe (.xlsx oder .xlsm).');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('says so when the worker dies (a file that overwhelms the browser)', async () => {
+    const worker = new InProcessWorker('crash');
+    await expect(evaluateFileInWorker(() => worker, file(DEMO), () => undefined)).rejects.toThrow(/„Digitalisierungsuebersicht_Demo\.xlsx“ konnte nicht ausgewertet werden: das Lesen wurde abgebrochen/);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('stops a worker that does not answer within five minutes', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const worker = new InProcessWorker('hang');
+      const outcome = evaluateFileInWorker(() => worker, file(DEMO), () => undefined).catch((error: Error) => error.message);
+      await jest.advanceTimersByTimeAsync(5 * 60_000 - 1000);
+      expect(worker.terminated).toBe(false);
+      await jest.advanceTimersByTimeAsync(1000);
+      await expect(outcome).resolves.toMatch(/nach 5 Minuten nicht fertig ausgewertet und abgebrochen/);
+      expect(worker.terminated).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('says in German when the browser has no Web Workers', async () => {
+    const noWorkers = (): WorkerLike => {
+      throw new ReferenceError('Worker is not defined');
+    };
+    await expect(evaluateFileInWorker(noWorkers, file(DEMO), () => undefined)).rejects.toThrow(/kann Dateien nicht im Hintergrund lesen/);
+  });
+
+  it('reads a LeiKa catalogue in the worker too', async () => {
+    const csv = new File(['LeiKa-Schlüssel;Bezeichnung\n99001001000000;Abfallgebühr\n99001002000000;Fundsachen\n'], 'katalog.csv');
+    const imported = await readCatalogInWorker(() => new InProcessWorker(), csv);
+    expect(imported.stats.entries).toBe(2);
+    expect(imported.catalog.entries.get('99001002000000')?.name).toBe('Fundsachen');
+  });
+});

@@ -1,0 +1,36 @@
+/*
+ * The small hostile files of issue 8 through the command line as a user runs it (a fresh Node
+ * process, `dist-node/bench/run-once.js` reports time and peak memory): each ends at once in
+ * exit 2 with one German line, or in a result, within the issue's budgets (≤ 5 s, ≤ 500 MB),
+ * checked here with generous margins for a loaded machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const RUN_ONCE = join(__dirname, '..', 'dist-node', 'bench', 'run-once.js');
+const READER = join(__dirname, 'fixtures', 'reader');
+
+function run(file: string): { code: number | null; lines: string[]; seconds: number; maxRssMb: number } {
+  const r = spawnSync(process.execPath, [RUN_ONCE, join(READER, file), '--json'], { encoding: 'utf8' });
+  const lines = r.stderr.trim().split('\n');
+  const stats = JSON.parse(lines.pop() ?? '{}') as { seconds: number; maxRssMb: number };
+  return { code: r.status, lines, ...stats };
+}
+
+describe('heap files (issue 8)', () => {
+  it('refuses a row numbered 4,000,000,000 at once with exit 2 and one German line', () => {
+    const r = run('heap-row-4000000000.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual([expect.stringContaining('Zeile 4000000000')]);
+    expect(r.seconds).toBeLessThan(3);
+  });
+
+  it.each(['heap-merge-whole-sheet.xlsx', 'heap-column-xfd.xlsx'])('reads %s within 5 s and 500 MB', (file) => {
+    const r = run(file);
+    // the merged sheet is an office sheet (its header merged over all of it); the XFD sheet has no header
+    expect([0, 2]).toContain(r.code);
+    expect(r.lines.join('\n')).not.toMatch(/heap|FATAL|at .*\.js/);
+    expect(r.seconds).toBeLessThan(10);
+    expect(r.maxRssMb).toBeLessThan(500);
+  });
+});
