@@ -53,10 +53,10 @@ export const INITIAL: WorkbookGrid = {
 
 const EVALUATED = { evaluatedAt: '2025-03-05' };
 
-/** Trailing empty cells and rows are not content; readers may or may not report them. */
+/** Trailing empty cells and rows are not content, and a hole is an empty cell; readers may or may not report them. */
 function trimRows(rows: SheetGrid['rows']): Cell[][] {
-  const out = rows.map((r) => {
-    const row = (r ?? []).map((c) => c ?? null);
+  const out = Array.from(rows, (r) => {
+    const row = Array.from(r ?? [], (c) => c ?? null);
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
     return row;
   });
