@@ -1,4 +1,5 @@
 import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clusters';
+import { formatInt as fmt } from '../core/format';
 import type { Analysis } from '../core/model';
 
 export interface PreviewTable {
@@ -18,7 +19,6 @@ export function previewTable(analysis: Analysis): PreviewTable {
   };
 }
 
-const fmt = (n: number): string => n.toLocaleString('de-DE');
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Tab-separated, for pasting as plain text. */

@@ -1,5 +1,6 @@
 import type { OutputSheet, OutValue } from '../output-model';
 import type { Catalog } from './types';
+import { formatInt } from '../format';
 
 export const CATALOG_EXCEL_TABLE = 'LeiKaKatalog';
 /** Column headers of the stored catalogue; each is an alias the catalogue reader knows. */
@@ -33,7 +34,7 @@ export function buildCatalogSheet(catalog: Catalog, opts: CatalogSheetOptions = 
         row: 1,
         col: 0,
         text:
-          `Übernommen aus „${catalog.source}“${when}: ${String(entries.length).replace(/\B(?=(\d{3})+$)/g, '.')} Leistungen. ` +
+          `Übernommen aus „${catalog.source}“${when}: ${formatInt(entries.length)} Leistungen. ` +
           'LeiKa-Monitor liest dieses Blatt bei jeder Auswertung; zum Ersetzen bitte einen neuen Katalog laden.',
         style: 'note',
       },
