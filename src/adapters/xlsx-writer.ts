@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { a1, columnLetters, type DefinedName } from '../core/grid';
 import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
+import { parseSheetRef, quoteSheet, sheetRef } from '../core/sheet-ref';
 import { planOutputSheets } from '../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../port/workbook-port';
 import { definedNameModels, setWorksheetOrder, tableNamesOf, worksheetOrder } from './exceljs-internals';
@@ -73,10 +74,6 @@ export interface PackageAdditions {
   readonly bodies: TableBodySpec[];
 }
 
-/** `'Sheet name'` as a formula reference needs it (quotes doubled). */
-export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
 
 function cellValue(value: OutValue): ExcelJS.CellValue {
   switch (value.kind) {
@@ -115,7 +112,7 @@ function uniformFormat(table: OutTable, c: number): string | undefined {
 
 function linkTarget(value: OutValue, mode: LinkMode): Omit<HyperlinkSpec, 'sheet' | 'ref'> | undefined {
   if (value.kind !== 'link' || mode.off) return undefined;
-  const location = `${quoteSheet(value.sheet)}!${value.cell}`;
+  const location = sheetRef(value.sheet, value.cell);
   return mode.file === undefined ? { location } : { location, file: mode.file };
 }
 
@@ -369,9 +366,8 @@ function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: Output
 function readDefinedNames(wb: ExcelJS.Workbook): DefinedName[] {
   const names: DefinedName[] = [];
   for (const { name, ranges } of definedNameModels(wb)) {
-    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '');
-    if (!m || ranges.length !== 1) continue;
-    names.push({ name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ''), cell: `${m[3] ?? ''}${m[4] ?? ''}` });
+    const ref = ranges.length === 1 ? parseSheetRef(ranges[0] ?? '') : undefined;
+    if (ref !== undefined) names.push({ name, ...ref });
   }
   return names;
 }
@@ -382,7 +378,7 @@ function setDefinedName(wb: ExcelJS.Workbook, d: DefinedName): void {
     for (const range of existing.ranges) wb.definedNames.remove(range, existing.name);
   }
   const cell = d.cell.replace(/([A-Z]+)(\d+)/, '$$$1$$$2');
-  wb.definedNames.add(`${quoteSheet(d.sheet)}!${cell}`, d.name);
+  wb.definedNames.add(sheetRef(d.sheet, cell), d.name);
 }
 
 /**

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { a1, type Cell, type WorkbookGrid } from '../../src/core/grid';
+import { sheetRef } from '../../src/core/sheet-ref';
 
 /** The grid as a real .xlsx written by ExcelJS: values, visibility, merges and defined names. */
 export async function gridToXlsx(grid: WorkbookGrid): Promise<Uint8Array> {
@@ -13,7 +14,7 @@ export async function gridToXlsx(grid: WorkbookGrid): Promise<Uint8Array> {
     );
     for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
-  for (const dn of grid.definedNames) wb.definedNames.add(`'${dn.sheet.replace(/'/g, "''")}'!$${dn.cell.replace(/(\d+)/, '$$$1')}`, dn.name);
+  for (const dn of grid.definedNames) wb.definedNames.add(sheetRef(dn.sheet, dn.cell.replace(/([A-Z]+)(\d+)/, '$$$1$$$2')), dn.name);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
