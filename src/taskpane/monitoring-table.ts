@@ -1,5 +1,6 @@
 import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clusters';
 import { formatInt as fmt } from '../core/format';
+import { escapeHtml as esc } from '../core/markup';
 import type { Analysis } from '../core/model';
 
 export interface PreviewTable {
@@ -19,7 +20,6 @@ export function previewTable(analysis: Analysis): PreviewTable {
   };
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Tab-separated, for pasting as plain text. */
 export function tableText(t: PreviewTable): string {
