@@ -1,5 +1,5 @@
 import { OfficeWorkbookAdapter } from '../src/adapters/office';
-import { planRollover } from '../src/adapters/office/rollover-plan';
+import { planRollover } from '../src/core/rollover';
 import type { Cell, WorkbookGrid } from '../src/core/grid';
 import type { CountedRecord } from '../src/core/model';
 import { buildOutputSheets } from '../src/core/outputs';
@@ -7,7 +7,6 @@ import { WorkbookError } from '../src/port/workbook-port';
 import { describeWorkbookAdapter } from './contract/describe-workbook-adapter';
 import { publishedAnalysis, record } from './contract/fixtures';
 import { isPayloadTooLarge } from '../src/adapters/office/payload';
-import { parseMergedAddress } from '../src/adapters/office/read';
 import { FakeBook, fakeBookFrom, fakeExcelRun, MERGED_AREAS_LIMIT, PAYLOAD_LIMIT } from './support/fake-excel';
 
 describeWorkbookAdapter('office (fake Excel)', async (initial) => {
@@ -46,13 +45,13 @@ describe('office adapter: syncs', () => {
     expect(forty).toBe(one);
   });
 
-  it('reads merged areas and visibility of every sheet in the same syncs', async () => {
+  it('reads merged areas and visibility of every sheet in the same syncs (one more for the areas)', async () => {
     const book = bookWith(3);
     book.sheets[1]!.merges = [{ top: 1, left: 1, bottom: 3, right: 1 }];
     book.sheets[2]!.visibility = 'Hidden';
     book.syncs = 0;
     const grid = await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
-    expect(book.syncs).toBe(3);
+    expect(book.syncs).toBe(4);
     expect(grid.sheets.map((s) => [s.name, s.visibility, s.merges.length])).toEqual([
       ['Amt 1', 'visible', 0],
       ['Amt 2', 'visible', 1],
@@ -121,18 +120,6 @@ describe('office adapter: documented limits of the Excel API', () => {
     expect(isPayloadTooLarge({ code: 'ResponsePayloadSizeLimitExceeded', message: '' })).toBe(true);
     expect(isPayloadTooLarge({ code: 'GeneralException', message: 'The request payload size has exceeded the limit. (RequestPayloadSizeLimitExceeded)' })).toBe(true);
     expect(isPayloadTooLarge({ code: 'GeneralException', message: 'other' })).toBe(false);
-  });
-
-  it('parses RangeAreas addresses with quoted sheet names, $ signs and either separator', () => {
-    expect(parseMergedAddress("'Amt 1, Süd'!A1:B2, 'Amt 1, Süd'!$D$4:$D$6")).toEqual([
-      { top: 0, left: 0, bottom: 1, right: 1 },
-      { top: 3, left: 3, bottom: 5, right: 3 },
-    ]);
-    expect(parseMergedAddress('Bauamt!C3:E3;Bauamt!A10:A12')).toEqual([
-      { top: 2, left: 2, bottom: 2, right: 4 },
-      { top: 9, left: 0, bottom: 11, right: 0 },
-    ]);
-    expect(parseMergedAddress("'It''s!'!B2:C2")).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 
   it('reads a sheet with more than 512 merged areas (getMergedAreasOrNullObject fails above that)', async () => {
@@ -235,12 +222,24 @@ describe('office adapter: task pane actions', () => {
     ]);
   });
 
-  it('adds an office sheet from the template with the status dropdown', async () => {
+  it('adds an office sheet from the template with the status dropdown, colours and a frozen header', async () => {
     const book = bookWith(1);
-    const name = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addTemplateSheet('Amt 1', 2025);
-    expect(name).toBe('Amt 1 (2)');
+    const name = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addTemplateSheet('Amt 2', 2025);
+    expect(name).toBe('Amt 2');
     expect(book.values(name)[0]).toEqual(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2025', 'Bemerkung', 'Online-Dienst']);
-    expect(book.sheet(name)!.log.join('\n')).toMatch(/dataValidation\.rule=.*nicht zuständig/);
+    expect(book.cell(name, 'C2')?.validation).toEqual({ list: { inCellDropDown: true, source: 'Analog,Kein Optimierungspotenzial,PDF,Digital,Projekt in Umsetzung,nicht zuständig' } });
+    expect(book.cell(name, 'C201')?.validation).toEqual(book.cell(name, 'C2')?.validation);
+    const sheet = book.sheet(name)!;
+    expect(sheet.conditionalFormats.map((f) => [f.type, (f.rule as { formula1: string }).formula1, f.fill])).toEqual([
+      ['CellValue', '="Analog"', '#F4CCCC'],
+      ['CellValue', '="Kein Optimierungspotenzial"', '#E7E6E6'],
+      ['CellValue', '="PDF"', '#FFF2CC'],
+      ['CellValue', '="Digital"', '#D9EAD3'],
+      ['CellValue', '="Projekt in Umsetzung"', '#CFE2F3'],
+      ['CellValue', '="nicht zuständig"', '#F2F2F2'],
+    ]);
+    expect(sheet.frozenRows).toBe(1);
+    expect(book.active).toBe(sheet);
     // The new sheet is not active while the table is added: the table must still land on it.
     expect(book.tables.map((t) => t.sheet.name)).toEqual([name]);
     expect(book.cell(name, 'A2')?.format).toBe('@');
@@ -262,8 +261,8 @@ describe('office adapter: task pane actions', () => {
       ],
       definedNames: [],
     });
-    const plan = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
-    expect(plan.steps).toHaveLength(1);
+    const result = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
+    expect(result).toMatchObject({ changed: 1, done: ['Bauamt'], notDone: [] });
     expect(book.values('Bauamt')).toEqual([
       ['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2024', 'Umsetzungsstatus 2025', 'Bemerkung'],
       ['99001', 'Bauantrag', 'PDF', 'PDF', 'x'],
@@ -281,8 +280,8 @@ describe('office adapter: task pane actions', () => {
     fill(1, ['99001', 'Bauantrag', 'PDF', '', '']);
     fill(2, ['99002', 'Abriss', 'Digital', 'läuft', '']);
     const tableBefore = { ...book.tables.find((t) => t.sheet === sheet)! };
-    const plan = await adapter.addReportYear(2026);
-    expect(plan.steps.map((s) => s.sheet)).toContain(name);
+    const result = await adapter.addReportYear(2026);
+    expect(result.done).toContain(name);
     const table = book.tables.find((t) => t.sheet === sheet)!;
     expect([table.top, table.left, table.bottom, table.right]).toEqual([tableBefore.top, tableBefore.left, tableBefore.bottom, tableBefore.right + 1]);
     const values = book.values(name);
@@ -334,9 +333,9 @@ describe('office adapter: task pane actions', () => {
     const sheet = book.sheet('Bauamt')!;
     book.tables.push({ name: 'Notizen', sheet, top: 0, left: 5, bottom: 5, right: 5 });
     const before = JSON.stringify(sheet.cells);
-    const plan = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
-    expect(plan.steps).toEqual([]);
-    expect(plan.skipped).toContainEqual({ sheet: 'Bauamt', reason: expect.stringMatching(/Excel-Tabelle/) });
+    const result = await new OfficeWorkbookAdapter(fakeExcelRun(book)).addReportYear(2025);
+    expect(result.changed).toBe(0);
+    expect(result.skipped).toContainEqual({ sheet: 'Bauamt', reason: expect.stringMatching(/Excel-Tabelle/) });
     expect(JSON.stringify(sheet.cells)).toBe(before);
   });
 
@@ -349,7 +348,7 @@ describe('office adapter: task pane actions', () => {
     book.tables.push({ name: 'T', sheet, top: 0, left: 0, bottom: 2, right: 2 });
     const run = fakeExcelRun(book);
     const insert = (top: number, left: number, rows: number, cols: number, shift: string) =>
-      run(async (context) => {
+      run({}, async (context) => {
         context.workbook.worksheets.getItem('A').getRangeByIndexes(top, left, rows, cols).insert(shift as Excel.InsertShiftDirection);
         await context.sync();
       });
@@ -367,7 +366,7 @@ describe('office adapter: task pane actions', () => {
     book.tables.push({ name: 'Quelle', sheet, top: 0, left: 0, bottom: 1, right: 1 });
     const run = fakeExcelRun(book);
     const add = (row: number) =>
-      run(async (context) => {
+      run({}, async (context) => {
         const ws = context.workbook.worksheets.getItem('Daten');
         const pivot = ws.pivotTables.add(`P${row}`, ws.tables.getItem('Quelle'), ws.getRangeByIndexes(row, 4, 1, 1));
         pivot.filterHierarchies.add(pivot.hierarchies.getItem('Amt'));

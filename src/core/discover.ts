@@ -5,6 +5,7 @@ import { type SheetGrid, type WorkbookGrid, withMergesApplied } from './grid';
 import { type TableHeader, findTables } from './header';
 import { type MergeIndex, indexMerges } from './merge-index';
 import { SKIP_REASONS } from './messages';
+import { productRoles } from './product-sheet';
 import { MAPPING_SHEET, SETTINGS_SHEET, type Settings, readMapping, readSettings } from './settings';
 
 /** An office sheet (SPEC §2): merges applied, with its tables. */
@@ -23,9 +24,6 @@ export interface Discovery {
   readonly officeSheets: readonly OfficeSheet[];
 }
 
-/** Marker prefix of the product's own sheets (SPEC §5). */
-const MARKER = /^LeiKaMonitor_(.+)$/i;
-
 /**
  * Finds the office sheets of a workbook and reads its settings and Zuordnung (SPEC §2, §3, §8):
  * every other sheet is listed with the reason it was skipped.
@@ -36,17 +34,13 @@ export function discoverSheets(workbook: WorkbookGrid): Discovery {
   const { settings, findings: settingFindings } = readSettings(settingsSheet, workbook.sheets);
   const { mapping, findings: mappingFindings } = readMapping(mappingSheet);
 
-  const productRoles = new Map<string, string>();
-  for (const dn of workbook.definedNames) {
-    const m = MARKER.exec(dn.name);
-    if (m?.[1]) productRoles.set(dn.sheet, m[1]);
-  }
+  const roles = productRoles(workbook);
   const selected = settings.sheets && new Set(settings.sheets);
 
   const skippedSheets: SkippedSheet[] = [];
   const officeSheets: OfficeSheet[] = [];
   for (const sheet of workbook.sheets) {
-    const role = productRoles.get(sheet.name) ?? (sheet === settingsSheet ? SETTINGS_SHEET : sheet === mappingSheet ? MAPPING_SHEET : undefined);
+    const role = roles.get(sheet.name) ?? (sheet === settingsSheet ? SETTINGS_SHEET : sheet === mappingSheet ? MAPPING_SHEET : undefined);
     if (role !== undefined) skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.productSheet(role) });
     else if (sheet.visibility !== 'visible') skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.hidden });
     else if (selected && !selected.has(sheet.name)) skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.notSelected });

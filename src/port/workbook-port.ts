@@ -36,7 +36,7 @@ export interface WorkbookPort {
 export class WorkbookError extends Error {
   constructor(
     message: string,
-    readonly reason: 'missing' | 'not-a-workbook' | 'corrupt' | 'encrypted' | 'legacy-xls' | 'too-large' | 'host',
+    readonly reason: 'missing' | 'not-a-workbook' | 'corrupt' | 'encrypted' | 'legacy-xls' | 'too-large' | 'host' | 'invalid-name',
     options?: { cause?: unknown },
   ) {
     super(message, options);

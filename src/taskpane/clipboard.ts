@@ -1,20 +1,24 @@
 /**
- * The clipboard, where the task pane may write it. Returns false when it may not (the caller
- * then tells the user to copy by hand); never throws.
+ * The clipboard, where the task pane may write it. Call it first thing in the click handler,
+ * before anything is awaited and before any Excel.run: browsers grant the clipboard only within
+ * the user's gesture, and Safari only to a `clipboard.write` called synchronously in it — hence
+ * a ClipboardItem built from promises (MDN, ClipboardItem; WebKit, "Async Clipboard API").
+ * Resolves false when the host refuses (Excel on the web may: the add-in's frame lacks the
+ * clipboard-write permission); the caller then offers the content another way. Never rejects.
  */
-export async function copyToClipboard(text: string, html?: string): Promise<boolean> {
+export function copyToClipboard(text: string, html?: string): Promise<boolean> {
   const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
   try {
     if (html !== undefined && clipboard && typeof ClipboardItem !== 'undefined' && typeof clipboard.write === 'function') {
-      await clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
-      return true;
+      const item = new ClipboardItem({
+        'text/html': Promise.resolve(new Blob([html], { type: 'text/html' })),
+        'text/plain': Promise.resolve(new Blob([text], { type: 'text/plain' })),
+      });
+      return clipboard.write([item]).then(() => true, () => false);
     }
-    if (clipboard && typeof clipboard.writeText === 'function') {
-      await clipboard.writeText(text);
-      return true;
-    }
+    if (clipboard && typeof clipboard.writeText === 'function') return clipboard.writeText(text).then(() => true, () => false);
   } catch {
-    // Denied (no user gesture, a sandboxed frame, an insecure page): the caller says how to copy by hand.
+    // A host without the permission may throw synchronously: the caller says how to copy by hand.
   }
-  return false;
+  return Promise.resolve(false);
 }

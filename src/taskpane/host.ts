@@ -17,11 +17,17 @@ export function isDarkColour(colour: string | undefined): boolean {
 /**
  * Asks office.js which host it runs in. No `Office` global (office.js could not load), a host
  * other than Excel (Office reports none in a browser) or no answer within `timeoutMs` → file mode.
+ * An answer "Excel" arriving after the timeout (a slow cold start of Excel) is handed to
+ * `onLateExcel`, so the page can switch back to Excel mode instead of staying in file mode inside Excel.
  */
-export function detectHost(office: OfficeLike | undefined, timeoutMs: number): Promise<Host> {
+export function detectHost(office: OfficeLike | undefined, timeoutMs: number, onLateExcel?: (host: Host & { kind: 'excel' }) => void): Promise<Host> {
   if (!office || typeof office.onReady !== 'function') return Promise.resolve({ kind: 'none' });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'none' }), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      resolve({ kind: 'none' });
+    }, timeoutMs);
     office.onReady().then(
       (info) => {
         clearTimeout(timer);
@@ -37,7 +43,9 @@ export function detectHost(office: OfficeLike | undefined, timeoutMs: number): P
         } catch {
           // keep the defaults
         }
-        resolve({ kind: 'excel', dark: isDarkColour(theme), language });
+        const excel = { kind: 'excel', dark: isDarkColour(theme), language } as const;
+        if (timedOut) onLateExcel?.(excel);
+        else resolve(excel);
       },
       () => {
         clearTimeout(timer);

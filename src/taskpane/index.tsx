@@ -4,7 +4,7 @@ import { de, stringsFor } from '../i18n';
 import { ExcelApp } from './components/ExcelApp';
 import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
-import { detectHost } from './host';
+import { detectHost, type Host } from './host';
 import { copyToClipboard } from './clipboard';
 import { createFileWorker } from './pipeline/file-worker-url';
 import type { FileServices } from './types';
@@ -37,8 +37,7 @@ async function main(): Promise<void> {
     </Root>,
   );
   const office = (globalThis as { Office?: Parameters<typeof detectHost>[0] }).Office;
-  const host = await detectHost(office, HOST_TIMEOUT_MS);
-  if (host.kind === 'excel') {
+  const excelMode = async (host: Host & { kind: 'excel' }): Promise<void> => {
     const { excelServices } = await import(/* webpackChunkName: "excel" */ './pipeline/excel');
     document.documentElement.dataset.mode = 'excel';
     root.render(
@@ -46,8 +45,10 @@ async function main(): Promise<void> {
         <ExcelApp services={excelServices()} />
       </Root>,
     );
-    return;
-  }
+  };
+  // A late answer from Excel (slow cold start) switches the pane from file mode back to Excel mode.
+  const host = await detectHost(office, HOST_TIMEOUT_MS, (late) => void excelMode(late));
+  if (host.kind === 'excel') return excelMode(host);
   document.documentElement.dataset.mode = 'file';
   root.render(
     <Root dark={prefersDark} strings={de}>

@@ -4,6 +4,8 @@ import type { Finding } from '../core/findings';
 import type { Analysis } from '../core/model';
 import type { Evaluation as CoreEvaluation } from '../core/report';
 import type { Settings } from '../core/settings';
+import type { RolloverResult } from '../core/rollover';
+import type { SelfTestReport } from '../adapters/office/selftest';
 import type { WriteReport } from '../port/workbook-port';
 
 /** What the overview shows: the workbook as analysed, plus what the settings view edits. */
@@ -63,7 +65,10 @@ export interface ExcelServices {
   saveSettings(settings: { reportYear?: number; sheets: readonly string[] }): Promise<void>;
   saveMapping(rows: readonly MappingRow[]): Promise<void>;
   newOfficeSheet(name: string, year: number): Promise<string>;
-  newReportYear(year: number): Promise<{ changed: number; skipped: readonly { sheet: string; reason: string }[] }>;
+  /** Neues Berichtsjahr, sheet by sheet: what was done, skipped, refused by Excel and not reached. */
+  newReportYear(year: number): Promise<RolloverResult>;
+  /** Selbsttest (SPEC §11): every Excel operation the add-in uses, on a temporary sheet. */
+  selfTest(): Promise<SelfTestReport>;
 }
 
 /** File mode: evaluate an .xlsx in the browser and build the report workbook. */

@@ -179,7 +179,8 @@ describe('Excel task pane: Vergleich tab', () => {
       saveSettings: jest.fn(),
       saveMapping: jest.fn(),
       newOfficeSheet: async (n) => n,
-      newReportYear: async () => ({ changed: 0, skipped: [] }),
+      newReportYear: async () => ({ changed: 0, done: [], skipped: [], notDone: [] }),
+      selfTest: jest.fn(),
     };
     const { container } = renderPane(<ExcelApp services={services} />);
     await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));

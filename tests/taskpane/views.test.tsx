@@ -122,8 +122,8 @@ describe('Einstellungen', () => {
 describe('Vorlagen', () => {
   it('creates an office sheet and asks before adding a report year', async () => {
     const newOfficeSheet = jest.fn(async (name: string) => name);
-    const newReportYear = jest.fn(async () => ({ changed: 2, skipped: [{ sheet: 'Bauamt', reason: 'zweizeilige Überschrift' }] }));
-    const { container } = renderPane(<TemplatesView reportYear={2024} newOfficeSheet={newOfficeSheet} newReportYear={newReportYear} />);
+    const newReportYear = jest.fn(async () => ({ changed: 2, done: ['Jugendamt'], skipped: [{ sheet: 'Bauamt', reason: 'zweizeilige Überschrift' }], notDone: [] }));
+    const { container } = renderPane(<TemplatesView reportYear={2024} sheetNames={['Jugendamt']} newOfficeSheet={newOfficeSheet} newReportYear={newReportYear} />);
     await userEvent.type(screen.getByRole('textbox', { name: /Name des Amtes/ }), 'Bauamt');
     await userEvent.click(screen.getByRole('button', { name: 'Amtsblatt anlegen' }));
     expect(newOfficeSheet).toHaveBeenCalledWith('Bauamt', 2024);
@@ -160,7 +160,8 @@ describe('Excel task pane', () => {
       saveSettings: jest.fn(async () => undefined),
       saveMapping: jest.fn(async () => undefined),
       newOfficeSheet: async (n) => n,
-      newReportYear: async () => ({ changed: 0, skipped: [] }),
+      newReportYear: async () => ({ changed: 0, done: [], skipped: [], notDone: [] }),
+      selfTest: jest.fn(),
     };
     const { container } = renderPane(<ExcelApp services={services} />, true);
     expect(await screen.findByRole('table', { name: 'Gefundene Amtsblätter' })).toBeVisible();

@@ -1,8 +1,11 @@
 import { CLUSTERS } from '../../core/clusters';
 import { parseA1 } from '../../core/grid';
 import { readWorkbookGrid } from './read';
-import { planRollover, type RolloverPlan, type RolloverStep } from './rollover-plan';
-import { TEXT_FORMAT } from './cells';
+import { planRollover, type RolloverResult, type RolloverStep } from '../../core/rollover';
+import { sheetNameProblem } from '../../core/sheet-name';
+import { de } from '../../i18n/de';
+import { WorkbookError } from '../../port/workbook-port';
+import { charsToPoints, TEXT_FORMAT } from './cells';
 
 /** Values offered by the template's dropdown (SPEC §8). */
 export const TEMPLATE_STATUS_VALUES: readonly string[] = [...CLUSTERS, 'nicht zuständig'];
@@ -53,19 +56,21 @@ export async function writeKeyValueSheet(
   range.numberFormat = textFormats(values.length, 2);
   range.values = values;
   sheet.getRange('A1:B1').format.font.bold = true;
-  sheet.getRange('A:A').format.columnWidth = 180;
-  sheet.getRange('B:B').format.columnWidth = 220;
+  sheet.getRange('A:A').format.columnWidth = charsToPoints(25);
+  sheet.getRange('B:B').format.columnWidth = charsToPoints(30);
   await context.sync();
 }
 
-/** Adds a new office sheet from the template (SPEC §8); returns its name. */
-export async function addTemplateSheet(context: Excel.RequestContext, wanted: string, year: number): Promise<string> {
+/**
+ * Adds a new office sheet from the template (SPEC §8); returns its name. A name Excel would
+ * refuse, or one already taken, is refused before Excel sees it (the pane checks it too).
+ */
+export async function addTemplateSheet(context: Excel.RequestContext, name: string, year: number): Promise<string> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
-  const taken = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
-  let name = wanted;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
+  const problem = sheetNameProblem(name, worksheets.items.map((w) => w.name));
+  if (problem) throw new WorkbookError(de.templates.nameProblems[problem](name), 'invalid-name');
   const ws = worksheets.add(name);
   const header = templateHeader(year);
   const rows = 200;
@@ -89,8 +94,8 @@ export async function addTemplateSheet(context: Excel.RequestContext, wanted: st
     format.cellValue.format.fill.color = CLUSTER_COLOURS[value] ?? '#FFFFFF';
     format.cellValue.rule = { formula1: `="${value}"`, operator: 'EqualTo' };
   }
-  for (const [col, width] of [['A', 110], ['B', 260], ['C', 170], ['D', 200], ['E', 200]] as const) {
-    ws.getRange(`${col}:${col}`).format.columnWidth = width;
+  for (const [col, width] of [['A', 15], ['B', 36], ['C', 24], ['D', 28], ['E', 28]] as const) {
+    ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(width);
   }
   ws.freezePanes.freezeRows(1);
   ws.activate();
@@ -143,20 +148,29 @@ function cutsThroughTable(tables: readonly TableRect[], top: number, bottom: num
 const SKIP_TABLE_HEADER = 'Statusspalte in einer Excel-Tabelle, deren Kopfzeile nicht die erkannte Überschrift ist: bitte die Spalte selbst einfügen';
 const SKIP_TABLE_BESIDE = 'daneben steht eine Excel-Tabelle, die Excel nicht teilweise verschieben kann: bitte die Spalte selbst einfügen';
 
+/** Excel's error as the user and IT support need it: code and message. */
+export function officeErrorText(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  return typeof code === 'string' && code !== '' && !text.startsWith(code) ? `${code}: ${text}` : text;
+}
+
 /**
  * "Neues Berichtsjahr" (SPEC §8): copies the previous year's status column of every office
  * table to its right under the new year's header. The one action that writes into office
- * sheets; the task pane asks first.
+ * sheets; the task pane asks first. One sync per sheet: when Excel refuses a sheet, the sheets
+ * before it stay done, and the result says which were done and which not.
  * Inside an Excel table (the template makes one, and users format their lists as tables) Excel
  * refuses Range.insert, which would shift cells in the table: there the column is added as a
  * table column (TableColumnCollection.add, name from ExcelApi 1.4); elsewhere cells are inserted.
  * Either way the previous year's cells are copied with copyType All, so values, number format
  * and data validation come along.
  */
-export async function addReportYear(context: Excel.RequestContext, newYear: number): Promise<RolloverPlan> {
+export async function addReportYear(context: Excel.RequestContext, newYear: number): Promise<RolloverResult> {
   const plan = planRollover(await readWorkbookGrid(context), newYear);
   const tables = plan.steps.length > 0 ? await loadTableRects(context) : [];
-  const done: { step: RolloverStep; table?: TableRect }[] = [];
+  const planned: { step: RolloverStep; table?: TableRect }[] = [];
   const skipped = [...plan.skipped];
   for (const step of plan.steps) {
     const onSheet = tables.filter((t) => t.sheet.toLowerCase() === step.sheet.toLowerCase());
@@ -164,30 +178,41 @@ export async function addReportYear(context: Excel.RequestContext, newYear: numb
     if (home && home.top !== step.headerRow) skipped.push({ sheet: step.sheet, reason: SKIP_TABLE_HEADER });
     else if (home && cutsThroughTable(onSheet.filter((t) => t !== home), home.top, home.bottom, step.col + 1)) skipped.push({ sheet: step.sheet, reason: SKIP_TABLE_BESIDE });
     else if (!home && cutsThroughTable(onSheet, step.top, step.bottom, step.col + 1)) skipped.push({ sheet: step.sheet, reason: SKIP_TABLE_BESIDE });
-    else done.push(home ? { step, table: home } : { step });
+    else planned.push(home ? { step, table: home } : { step });
   }
-  // Right to left and bottom to top, so an insertion never moves a later step's cells.
-  done.sort((a, b) => b.step.col - a.step.col || b.step.top - a.step.top);
-  for (const { step, table } of done) {
-    const ws = context.workbook.worksheets.getItem(step.sheet);
-    if (table) {
-      const index = step.col + 1 - table.left;
-      const width = table.right - table.left + 1;
-      // Index -1 appends (ExcelApi 1.4); the name is the new header. No values: the body is copied below.
-      table.table.columns.add(index < width ? index : -1, undefined, step.header);
-      const body = table.bottom - table.top - (table.totals ? 1 : 0);
-      if (body > 0) ws.getRangeByIndexes(table.top + 1, step.col + 1, body, 1).copyFrom(ws.getRangeByIndexes(table.top + 1, step.col, body, 1), 'All');
-      continue;
+  const sheets = [...new Set(planned.map((p) => p.step.sheet))];
+  const done: string[] = [];
+  let changed = 0;
+  for (const [i, sheet] of sheets.entries()) {
+    // Right to left and bottom to top, so an insertion never moves a later step's cells.
+    const steps = planned.filter((p) => p.step.sheet === sheet).sort((a, b) => b.step.col - a.step.col || b.step.top - a.step.top);
+    const ws = context.workbook.worksheets.getItem(sheet);
+    for (const { step, table } of steps) queueNewColumn(ws, step, table);
+    try {
+      await context.sync();
+    } catch (error) {
+      return { changed, done, skipped, failed: { sheet, message: officeErrorText(error) }, notDone: sheets.slice(i + 1) };
     }
-    const rows = step.bottom - step.top + 1;
-    ws.getRangeByIndexes(step.top, step.col + 1, rows, 1).insert('Right');
-    const target = ws.getRangeByIndexes(step.top, step.col + 1, rows, 1);
-    target.copyFrom(ws.getRangeByIndexes(step.top, step.col, rows, 1), 'All');
-    const head = ws.getRangeByIndexes(step.headerRow, step.col + 1, 1, 1);
-    head.values = [[step.header]];
+    done.push(sheet);
+    changed += steps.length;
   }
-  if (done.length > 0) await context.sync();
-  return { steps: plan.steps.filter((s) => done.some((d) => d.step === s)), skipped };
+  return { changed, done, skipped, notDone: [] };
+}
+
+function queueNewColumn(ws: Excel.Worksheet, step: RolloverStep, table: TableRect | undefined): void {
+  if (table) {
+    const index = step.col + 1 - table.left;
+    const width = table.right - table.left + 1;
+    // Index -1 appends (ExcelApi 1.4); the name is the new header. No values: the body is copied below.
+    table.table.columns.add(index < width ? index : -1, undefined, step.header);
+    const body = table.bottom - table.top - (table.totals ? 1 : 0);
+    if (body > 0) ws.getRangeByIndexes(table.top + 1, step.col + 1, body, 1).copyFrom(ws.getRangeByIndexes(table.top + 1, step.col, body, 1), 'All');
+    return;
+  }
+  const rows = step.bottom - step.top + 1;
+  ws.getRangeByIndexes(step.top, step.col + 1, rows, 1).insert('Right');
+  ws.getRangeByIndexes(step.top, step.col + 1, rows, 1).copyFrom(ws.getRangeByIndexes(step.top, step.col, rows, 1), 'All');
+  ws.getRangeByIndexes(step.headerRow, step.col + 1, 1, 1).values = [[step.header]];
 }
 
 /** Selects a range (e.g. the Monitoring table for Tabelle kopieren). */

@@ -12,6 +12,16 @@ export const TEXT_FORMAT = '@';
 const DATE_FORMAT = 'dd.mm.yyyy';
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
 
+/**
+ * A column width in characters (the report workbook's unit, as the output model gives it) in
+ * points, the unit of Range.format.columnWidth. A character is 7 pixels of the default font
+ * (Calibri 11) plus 5 pixels of padding; a pixel is 0.75 points at 96 dpi — the rule Excel uses
+ * when it shows a width as "12.00 (89 pixels)".
+ */
+export function charsToPoints(chars: number): number {
+  return Math.round(chars * 7 + 5) * 0.75;
+}
+
 /** A link cell: the text is written like any text, the hyperlink set on the cell afterwards. */
 export interface LinkCell {
   readonly row: number;

@@ -1,4 +1,4 @@
-import { CHUNK_BYTES, isPayloadTooLarge } from './payload';
+import { CHUNK_BYTES, GENERAL_EXCEPTION_RETRY_BYTES, isGeneralException, isPayloadTooLarge } from './payload';
 
 /** Rows of one range to read or write, split into chunks by estimated payload. */
 export interface ChunkSource {
@@ -21,7 +21,8 @@ interface Piece {
  * Sends the rows of all sources in as few syncs as the payload limit allows: pieces of several
  * sources share one sync while they fit into the budget (~4 MB). A sync rejected with
  * RequestPayloadSizeLimitExceeded is sent again with half the budget; a single row that is
- * still too large is an error. `beforeSync` runs before every sync (e.g. to suspend screen updating).
+ * still too large is an error. A large batch that meets a GeneralException (how older Excel on
+ * the web reports an oversized request) is sent again once, with half the budget. `beforeSync` runs before every sync (e.g. to suspend screen updating).
  */
 export async function syncInChunks(
   context: Excel.RequestContext,
@@ -30,6 +31,9 @@ export async function syncInChunks(
 ): Promise<void> {
   const queue: Piece[] = sources.filter((s) => s.rows > 0).map((source) => ({ source, start: 0, count: source.rows }));
   let budget = CHUNK_BYTES;
+  // After a GeneralException the rest goes with half the budget, so it is not met again.
+  let ceiling = CHUNK_BYTES;
+  let generalRetried = false;
   while (queue.length > 0) {
     const batch: Piece[] = [];
     let bytes = 0;
@@ -56,14 +60,20 @@ export async function syncInChunks(
     try {
       await context.sync();
     } catch (error) {
-      if (!isPayloadTooLarge(error) || (batch.length === 1 && batch[0]!.count === 1)) throw error;
+      const single = batch.length === 1 && batch[0]!.count === 1;
+      const general = !generalRetried && !single && bytes >= GENERAL_EXCEPTION_RETRY_BYTES && isGeneralException(error);
+      if (!general && (!isPayloadTooLarge(error) || single)) throw error;
+      if (general) {
+        generalRetried = true;
+        ceiling = Math.floor(Math.min(budget, bytes) / 2);
+      }
       // Nothing of a rejected request was applied: queue the same rows again, in smaller syncs.
       queue.unshift(...batch);
       budget = Math.max(1, Math.floor(Math.min(budget, bytes) / 2));
       continue;
     }
     done.forEach((after) => after());
-    budget = CHUNK_BYTES;
+    budget = ceiling;
   }
 }
 

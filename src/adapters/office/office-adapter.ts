@@ -1,11 +1,12 @@
 import type { WorkbookGrid } from '../../core/grid';
 import type { OutputSheet } from '../../core/output-model';
 import { WorkbookError, type WorkbookPort } from '../../port/workbook-port';
-import { addReportYear, addTemplateSheet, selectCell, selectRange, writeKeyValueSheet } from './actions';
-import { type ExcelRun, officeExcelRun } from './payload';
+import type { RolloverResult } from '../../core/rollover';
+import { addReportYear, addTemplateSheet, officeErrorText, selectCell, selectRange, writeKeyValueSheet } from './actions';
+import { type ExcelRun, officeExcelRun, RUN_OPTIONS } from './payload';
 import { readWorkbookGrid } from './read';
-import type { RolloverPlan } from './rollover-plan';
-import { type OfficeFeatures, officeFeatures, officeSupportsApi, type SupportsApi } from './requirements';
+import { type HostInfo, type OfficeFeatures, officeFeatures, officeHostInfo, officeSupportsApi, type SupportsApi } from './requirements';
+import { runSelfTest, type SelfTestReport } from './selftest';
 import { type OfficeWriteReport, writeOutputSheets } from './write';
 
 /**
@@ -20,9 +21,15 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
 
   constructor(
     private readonly run: ExcelRun = officeExcelRun,
-    supports: SupportsApi = officeSupportsApi,
+    private readonly supports: SupportsApi = officeSupportsApi,
+    private readonly hostInfo: () => HostInfo = officeHostInfo,
   ) {
     this.features = officeFeatures(supports);
+  }
+
+  /** Selbsttest (SPEC §11): never throws; every failure is in the report. */
+  selfTest(): Promise<SelfTestReport> {
+    return runSelfTest(this.run, this.supports, this.features, this.hostInfo());
   }
 
   readWorkbook(): Promise<WorkbookGrid> {
@@ -54,16 +61,16 @@ export class OfficeWorkbookAdapter implements WorkbookPort {
     return this.call('Das neue Amtsblatt konnte nicht angelegt werden', (c) => addTemplateSheet(c, name, year));
   }
 
-  addReportYear(year: number): Promise<RolloverPlan> {
+  addReportYear(year: number): Promise<RolloverResult> {
     return this.call(`Die Spalten für ${year} konnten nicht angelegt werden`, (c) => addReportYear(c, year));
   }
 
   private async call<T>(what: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
-      return await this.run(batch);
+      return await this.run(RUN_OPTIONS, batch);
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = officeErrorText(error);
       throw new WorkbookError(`${what} (Office-Adapter): ${detail}`, 'host', { cause: error });
     }
   }

@@ -24,11 +24,11 @@ export function pivotFits(table: OutTable): boolean {
 }
 
 /**
- * Queues the PivotTable on its own product sheet at A3, over the Gesamtliste table. The table
- * may be created in the same batch: the PivotTable refers to it by the Table object.
+ * Queues the PivotTable on its own product sheet at A3 (`at`), over the Gesamtliste table. The
+ * table may be created in the same batch: the PivotTable refers to it by the Table object.
  */
-export function addGesamtlistePivot(ws: Excel.Worksheet, table: Excel.Table): void {
-  const destination = ws.getRangeByIndexes(PIVOT_START.row, PIVOT_START.col, 1, 1);
+export function addGesamtlistePivot(ws: Excel.Worksheet, table: Excel.Table, at: { readonly row: number; readonly col: number } = PIVOT_START): void {
+  const destination = ws.getRangeByIndexes(at.row, at.col, 1, 1);
   const pivot = ws.pivotTables.add(PIVOT_NAME, table, destination);
   pivot.rowHierarchies.add(pivot.hierarchies.getItem(PIVOT_FIELDS.rows));
   pivot.columnHierarchies.add(pivot.hierarchies.getItem(PIVOT_FIELDS.columns));

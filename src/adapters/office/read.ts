@@ -1,5 +1,5 @@
 import type { Cell, DefinedName, MergedArea, SheetGrid, SheetVisibility, WorkbookGrid } from '../../core/grid';
-import { parseA1 } from '../../core/grid';
+import { dateSystemFromText, isDateFormat, serialToIso } from '../../core/serial-date';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { parseNameFormula } from './payload';
 
@@ -35,33 +35,43 @@ function visibilityOf(v: Excel.SheetVisibility | `${Excel.SheetVisibility}`): Sh
  * Range.getMergedAreasOrNullObject (ExcelApi 1.13) fails "if the merged areas count in this range
  * is more than 512" (Excel JavaScript API reference, Range). Read per sheet first; if that fails,
  * the merged areas are read again in row bands of at most 512 cells, which cannot hold more.
+ * It returns only the merged areas whose top-left cell lies in the range (OfficeDev/office-js#3611),
+ * and RangeAreas.address names only those top-left cells (OfficeDev/office-js#1590): the areas
+ * are read from RangeAreas.areas (ExcelApi 1.9) as row/column index and counts.
  */
 export const MERGED_AREAS_LIMIT = 512;
 
-/**
- * RangeAreas.address → merged areas. Documented form: "Sheet1!A1:B4, Sheet1!D1:D4" (the sheet
- * name before every block, quoted where Excel quotes it: 'Amt 1'!A1:B3). Accepted as well: `$`
- * signs, `;` between blocks (RangeAreas addresses accept both separators), no sheet names.
- */
-export function parseMergedAddress(address: string): MergedArea[] {
-  // Quoted sheet names may contain anything, even `!` and `,`: drop them first.
-  const bare = address.replace(/'(?:[^']|'')*'!/g, '').replace(/[^,;!']*!/g, '');
-  const out: MergedArea[] = [];
-  for (const part of bare.split(/[,;]/)) {
-    const [from, to] = part.trim().split(':');
-    const a = from === undefined ? undefined : parseA1(from);
-    const b = to === undefined ? a : parseA1(to);
-    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-  }
+/** Areas of the RangeAreas that are not null objects, loaded in one sync per ~4 MB. */
+async function loadAreas(context: Excel.RequestContext, found: readonly (Excel.RangeAreas | undefined)[]): Promise<MergedArea[][]> {
+  const out: MergedArea[][] = found.map(() => []);
+  const present = found.flatMap((m, i) => (m && !m.isNullObject ? [{ m, i }] : []));
+  const sources: ChunkSource[] = [{
+    rows: present.length,
+    rowsWithin: (_start, maxBytes) => Math.floor(maxBytes / AREAS_BYTES),
+    bytes: (_start, count) => count * AREAS_BYTES,
+    queue: (start, count) => {
+      const loaded = present.slice(start, start + count).map(({ m, i }) => ({ i, areas: m.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount') }));
+      return () => {
+        for (const { i, areas } of loaded) {
+          for (const r of areas.items) out[i]!.push({ top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 });
+        }
+      };
+    },
+  }];
+  await syncInChunks(context, sources);
   return out;
 }
+
+/** Estimated response per RangeAreas' areas (up to 512 areas of four numbers; the halving retry covers more). */
+const AREAS_BYTES = 40_000;
 
 /**
  * Reads every worksheet's used values, merged areas and visibility and the workbook's
  * defined names in 2 + (one per chunk) syncs, whatever the number of sheets: all sheets'
  * sizes in one sync, then values in row chunks of at most ~4 MB, several sheets per chunk.
- * A sheet with more than 512 merged areas costs one sync more, and the banded merged areas
- * one per ~4 MB chunk (still independent of the number of sheets).
+ * Merged areas cost one sync more where a sheet has any; a sheet with more than 512 merged
+ * areas one more, and the banded merged areas one per ~4 MB chunk (still independent of the
+ * number of sheets). Date cells become ISO dates in the workbook's date system (see readDates).
  */
 export async function readWorkbookGrid(context: Excel.RequestContext): Promise<WorkbookGrid> {
   const worksheets = context.workbook.worksheets;
@@ -78,15 +88,11 @@ export async function readWorkbookGrid(context: Excel.RequestContext): Promise<W
       return range;
     });
   let used = usedRanges();
-  const wholeSheet = sheets.map((ws) => {
-    const merged = ws.getRange().getMergedAreasOrNullObject();
-    merged.load('address');
-    return merged;
-  });
+  const wholeSheet = sheets.map((ws) => ws.getRange().getMergedAreasOrNullObject().load('isNullObject'));
   let merges: MergedArea[][];
   try {
     await context.sync();
-    merges = wholeSheet.map((m) => (!m.isNullObject && m.address ? parseMergedAddress(m.address) : []));
+    merges = await loadAreas(context, wholeSheet);
   } catch {
     // Most likely a sheet with more than 512 merged areas; a failed batch delivers no loads.
     used = usedRanges();
@@ -96,8 +102,9 @@ export async function readWorkbookGrid(context: Excel.RequestContext): Promise<W
 
   const areas = areasOf(used);
   const rows: (Cell[] | undefined)[][] = sheets.map(() => []);
-  await readValues(context, sheets, areas, rows);
-
+  const dates: DateCell[] = [];
+  await readValues(context, sheets, areas, rows, dates);
+  await readDates(context, sheets, rows, dates);
   const grids: SheetGrid[] = sheets.map((ws, i) => ({
     name: ws.name,
     visibility: visibilityOf(ws.visibility),
@@ -123,44 +130,53 @@ function areasOf(used: readonly Excel.Range[]): UsedArea[] {
   return areas;
 }
 
-/** Estimated response per band of merged areas (the halving retry covers denser sheets). */
-const BAND_BYTES = 2_000;
+/** Estimated response per band's RangeAreas (its null-object flag). */
+const BAND_BYTES = 100;
 
 /**
- * Merged areas of the used ranges, read in row bands of at most 512 cells (so at most 512
- * merged areas each), several bands and sheets per sync. An area met by two bands is kept once.
+ * Merged areas read in row bands of at most 512 cells (so at most 512 top-left cells each),
+ * several bands and sheets per sync. Bands start at A1 and reach the used range's last row and
+ * column, so every merged area whose top-left cell lies there is found — also one that starts
+ * left of or above the used values, and one reaching into the next band (each band reports
+ * only the areas starting in it).
  */
 async function readMergesInBands(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], areas: readonly UsedArea[]): Promise<MergedArea[][]> {
-  const out = new Map<number, Map<string, MergedArea>>();
+  const found: { sheet: number; merged: Excel.RangeAreas }[] = [];
   const sources: ChunkSource[] = areas.map((area) => {
-    const height = Math.max(1, Math.floor(MERGED_AREAS_LIMIT / area.cols));
-    const bands = Math.ceil(area.rows / height);
+    const cols = area.left + area.cols;
+    const rows = area.top + area.rows;
+    const height = Math.max(1, Math.floor(MERGED_AREAS_LIMIT / cols));
     return {
-      rows: bands,
+      rows: Math.ceil(rows / height),
       rowsWithin: (_start, maxBytes) => Math.floor(maxBytes / BAND_BYTES),
       bytes: (_start, count) => count * BAND_BYTES,
       queue: (start, count) => {
         const loaded: Excel.RangeAreas[] = [];
         for (let b = start; b < start + count; b++) {
-          const top = area.top + b * height;
-          const band = sheets[area.sheet]!.getRangeByIndexes(top, area.left, Math.min(height, area.top + area.rows - top), area.cols);
-          const merged = band.getMergedAreasOrNullObject();
-          merged.load('address');
-          loaded.push(merged);
+          const top = b * height;
+          loaded.push(sheets[area.sheet]!.getRangeByIndexes(top, 0, Math.min(height, rows - top), cols).getMergedAreasOrNullObject().load('isNullObject'));
         }
-        return () => {
-          const seen = out.get(area.sheet) ?? new Map<string, MergedArea>();
-          out.set(area.sheet, seen);
-          for (const m of loaded) {
-            if (m.isNullObject || !m.address) continue;
-            for (const a of parseMergedAddress(m.address)) seen.set(`${a.top}:${a.left}:${a.bottom}:${a.right}`, a);
-          }
-        };
+        return () => loaded.forEach((merged) => found.push({ sheet: area.sheet, merged }));
       },
     };
   });
   await syncInChunks(context, sources);
-  return sheets.map((_ws, i) => [...(out.get(i)?.values() ?? [])].sort((a, b) => a.top - b.top || a.left - b.left));
+  const perBand = await loadAreas(context, found.map((f) => f.merged));
+  return sheets.map((_ws, i) => {
+    const seen = new Map<string, MergedArea>();
+    found.forEach((f, j) => {
+      if (f.sheet === i) for (const a of perBand[j]!) seen.set(`${a.top}:${a.left}:${a.bottom}:${a.right}`, a);
+    });
+    return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  });
+}
+
+/** A numeric cell shown as a date, converted once the date system is known. */
+interface DateCell {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+  readonly serial: number;
 }
 
 async function readValues(
@@ -168,6 +184,7 @@ async function readValues(
   sheets: readonly Excel.Worksheet[],
   areas: readonly UsedArea[],
   out: (Cell[] | undefined)[][],
+  dates: DateCell[],
 ): Promise<void> {
   // Planned with the densest data seen so far (plus a margin for escapes and UTF-8), starting from a guess.
   let bytesPerCell = INITIAL_BYTES_PER_CELL;
@@ -176,17 +193,20 @@ async function readValues(
     rowsWithin: (_start, maxBytes) => Math.floor(maxBytes / Math.max(1, area.cols * bytesPerCell)),
     bytes: (_start, count) => count * area.cols * bytesPerCell,
     queue: (start, count) => {
-      const range = sheets[area.sheet]!.getRangeByIndexes(area.top + start, area.left, count, area.cols);
-      range.load('values');
+      // Values and number formats (ExcelApi 1.1): a number formatted as a date is a date.
+      const range = sheets[area.sheet]!.getRangeByIndexes(area.top + start, area.left, count, area.cols).load('values,numberFormat');
       return () => {
         const target = out[area.sheet]!;
+        const formats = range.numberFormat as unknown[][];
         let measured = 0;
         (range.values as unknown[][]).forEach((row, r) => {
           const cells: Cell[] = new Array<Cell>(area.left).fill(null);
-          for (const v of row) {
+          row.forEach((v, c) => {
             cells.push(toCell(v));
-            measured += (typeof v === 'string' ? v.length + 3 : String(v).length + 1);
-          }
+            const format = String(formats[r]?.[c] ?? '');
+            measured += (typeof v === 'string' ? v.length + 3 : String(v).length + 1) + format.length + 3;
+            if (typeof v === 'number' && isDateFormat(format)) dates.push({ sheet: area.sheet, row: area.top + start + r, col: area.left + c, serial: v });
+          });
           while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
           target[area.top + start + r] = cells;
         });
@@ -196,4 +216,28 @@ async function readValues(
     },
   }));
   await syncInChunks(context, sources);
+}
+
+/** Date cells whose displayed text is read to tell the workbook's date system. */
+const DATE_SAMPLES = 16;
+
+/**
+ * Date cells become `YYYY-MM-DD` in the workbook's date system. No released requirement set
+ * tells the date system (Workbook.use1904DateSystem is a preview API, ExcelApi BETA), so it is
+ * read off the workbook itself: the text Excel displays for a few date cells (Range.text,
+ * ExcelApi 1.1) names the year of one system and not of the other. One sync, only when the
+ * workbook has date cells; where no sample decides (e.g. a format without the year), 1900.
+ */
+async function readDates(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], out: (Cell[] | undefined)[][], dates: readonly DateCell[]): Promise<void> {
+  if (dates.length === 0) return;
+  const distinct = new Map<number, DateCell>();
+  for (const d of dates) if (distinct.size < DATE_SAMPLES && !distinct.has(Math.floor(d.serial))) distinct.set(Math.floor(d.serial), d);
+  const samples = [...distinct.values()].map((d) => ({ d, range: sheets[d.sheet]!.getRangeByIndexes(d.row, d.col, 1, 1).load('text') }));
+  await context.sync();
+  const date1904 = dateSystemFromText(samples.map(({ d, range }) => ({ serial: d.serial, text: String((range.text as unknown[][])[0]?.[0] ?? '') }))) ?? false;
+  for (const d of dates) {
+    const iso = serialToIso(d.serial, date1904);
+    const row = out[d.sheet]?.[d.row];
+    if (iso !== undefined && row) row[d.col] = iso;
+  }
 }

@@ -6,8 +6,34 @@
 export type SupportsApi = (set: 'ExcelApi', version: string) => boolean;
 
 interface OfficeRequirements {
-  context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } };
+  context?: {
+    requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+    diagnostics?: { host?: unknown; platform?: unknown; version?: unknown };
+  };
 }
+
+/** Host, platform and Office version as Office.context.diagnostics reports them (Common API, Office 2016+). */
+export interface HostInfo {
+  readonly host: string;
+  readonly platform: string;
+  readonly version: string;
+}
+
+/** `Office.context.diagnostics`; „unbekannt“ for what the host does not tell. */
+export function officeHostInfo(): HostInfo {
+  const office = (globalThis as { Office?: OfficeRequirements }).Office;
+  let d: { host?: unknown; platform?: unknown; version?: unknown } | undefined;
+  try {
+    d = office?.context?.diagnostics;
+  } catch {
+    d = undefined;
+  }
+  const text = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : 'unbekannt');
+  return { host: text(d?.host), platform: text(d?.platform), version: text(d?.version) };
+}
+
+/** ExcelApi versions the Selbsttest asks about (1.1 up to the newest the add-in knows). */
+export const EXCEL_API_VERSIONS: readonly string[] = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
 
 /** `Office.context.requirements.isSetSupported`; false where office.js has not loaded (no host). */
 export const officeSupportsApi: SupportsApi = (set, version) => {

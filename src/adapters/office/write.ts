@@ -1,9 +1,8 @@
-import { columnLetters } from '../../core/grid';
 import type { OutChart, OutputSheet, OutTable } from '../../core/output-model';
 import { markerName, type OutputRole } from '../../core/output-model';
 import { planOutputSheets, type PlannedSheet } from '../../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
-import { type CellBlock, cellBlocks } from './cells';
+import { type CellBlock, cellBlocks, charsToPoints } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { parseNameFormula, sheetRef } from './payload';
 import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendCalculation, suspendHostState } from './host-state';
@@ -26,8 +25,10 @@ interface Target {
   readonly output: OutputSheet;
   readonly planned: PlannedSheet;
   readonly ws: Excel.Worksheet;
-  /** Tables of a rewritten sheet that the output keeps (by name), with their old range. */
-  readonly reused: Map<string, Excel.Range>;
+  /** Names (lower case) of the tables kept in place on a rewritten sheet: emptied and resized, never re-created. */
+  readonly reused: Set<string>;
+  /** Names (lower case) of tables of this sheet converted to ranges in the preparation: free again. */
+  readonly freed: Set<string>;
   readonly charts?: Excel.ChartCollection;
   /** Set by `finish` on the Gesamtliste target: the table the PivotTable evaluates. */
   pivotSource?: Excel.Table;
@@ -45,11 +46,6 @@ const PIVOT_ROLE: OutputRole = 'GesamtlistePivot';
 interface FinishOptions {
   readonly features: OfficeFeatures;
   readonly pivot: boolean;
-}
-
-function address(row: number, col: number, rows: number, cols: number): string {
-  const from = `${columnLetters(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? from : `${from}:${columnLetters(col + cols - 1)}${row + rows}`;
 }
 
 function tablesOf(output: OutputSheet): OutTable[] {
@@ -98,7 +94,8 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
   try {
     state = hostStateOf(context);
     suspendHostState(context, state);
-    targets = prepare(context, outputs, plan.sheets, tables.items, pivots?.items ?? []);
+    const kept = await keptTableRanges(context, outputs, plan.sheets, tables.items);
+    targets = prepare(context, outputs, plan.sheets, tables.items, kept, pivots?.items ?? []);
     const pivotPlanned = withPivotSheet ? plan.sheets[outputs.length] : undefined;
     if (pivotPlanned) pivotTarget = preparePivotSheet(context, pivotPlanned, pivotWanted, pivots?.items ?? []);
     for (const d of plan.definedNames) {
@@ -133,37 +130,87 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
   return pivotQueued && pivotTarget ? { sheets, pivotTable: { sheet: pivotTarget.planned.sheet, name: PIVOT_NAME } } : { sheets };
 }
 
+/** Where a table of a rewritten sheet stood before, 0-based (top row is its header). */
+interface KeptTable {
+  readonly table: Excel.Table;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/**
+ * The tables of rewritten sheets that the output keeps by name, with their ranges: one sync,
+ * only when there are any (the first evaluation of a workbook has none).
+ */
+async function keptTableRanges(context: Excel.RequestContext, outputs: readonly OutputSheet[], planned: readonly PlannedSheet[], tables: readonly Excel.Table[]): Promise<Map<Excel.Table, KeptTable>> {
+  const wanted = tables.flatMap((table) => {
+    const i = planned.findIndex((p, j) => j < outputs.length && p.rewrite && p.sheet.toLowerCase() === table.worksheet.name.toLowerCase());
+    const keeps = i >= 0 && tablesOf(outputs[i]!).some((b) => b.excelTable?.toLowerCase() === table.name.toLowerCase());
+    return keeps ? [{ table, range: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount') }] : [];
+  });
+  if (wanted.length === 0) return new Map();
+  await context.sync();
+  return new Map(wanted.map(({ table, range }) => [table, { table, top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount }]));
+}
+
+/** Rows × columns of a sheet, for clearing around a kept table. */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLS = 16_384;
+
+/**
+ * Empties a rewritten sheet around its kept table and the table's body, never the table's whole
+ * range: clearing that may delete the table in Excel (undocumented either way), and users'
+ * PivotTables refer to it by name. The table is then resized to the new output through a Range
+ * of its own sheet (an address without a sheet name would mean the active sheet).
+ */
+function clearAround(ws: Excel.Worksheet, kept: KeptTable, rows: number, cols: number): void {
+  const bottom = kept.top + kept.rows;
+  const right = kept.left + kept.cols;
+  if (kept.top > 0) ws.getRangeByIndexes(0, 0, kept.top, SHEET_COLS).clear('All');
+  if (bottom < SHEET_ROWS) ws.getRangeByIndexes(bottom, 0, SHEET_ROWS - bottom, SHEET_COLS).clear('All');
+  if (kept.left > 0) ws.getRangeByIndexes(kept.top, 0, kept.rows, kept.left).clear('All');
+  if (right < SHEET_COLS) ws.getRangeByIndexes(kept.top, right, kept.rows, SHEET_COLS - right).clear('All');
+  if (kept.rows > 1) ws.getRangeByIndexes(kept.top + 1, kept.left, kept.rows - 1, kept.cols).clear('All');
+  kept.table.resize(ws.getRangeByIndexes(kept.top, kept.left, rows, cols));
+}
+
 function prepare(
   context: Excel.RequestContext,
   outputs: readonly OutputSheet[],
   planned: readonly PlannedSheet[],
   tables: readonly Excel.Table[],
+  kept: ReadonlyMap<Excel.Table, KeptTable>,
   pivots: readonly Excel.PivotTable[],
 ): Target[] {
   const worksheets = context.workbook.worksheets;
   return outputs.map((output, i) => {
     const p = planned[i]!;
-    const reused = new Map<string, Excel.Range>();
-    if (!p.rewrite) return { output, planned: p, ws: worksheets.add(p.sheet), reused };
+    const reused = new Set<string>();
+    const freed = new Set<string>();
+    if (!p.rewrite) return { output, planned: p, ws: worksheets.add(p.sheet), reused, freed };
     const ws = worksheets.getItem(p.sheet);
     // Our PivotTable stood beside the Gesamtliste table in earlier versions: it goes before the clear.
     deleteOurPivot(pivots, p.sheet);
-    const keep = new Set(tablesOf(output).flatMap((t) => (t.excelTable ? [t.excelTable.toLowerCase()] : [])));
+    let inPlace: { kept: KeptTable; block: OutTable } | undefined;
     for (const table of tables) {
-      if (table.worksheet.name !== p.sheet) continue;
-      if (keep.has(table.name.toLowerCase())) {
-        const range = table.getRange();
-        range.load('rowIndex,columnIndex');
-        reused.set(table.name.toLowerCase(), range);
+      if (table.worksheet.name.toLowerCase() !== p.sheet.toLowerCase()) continue;
+      const old = kept.get(table);
+      const block = old && tablesOf(output).find((b) => b.excelTable?.toLowerCase() === table.name.toLowerCase());
+      // One table per sheet is kept in place (the product writes one Excel table per output sheet).
+      if (old && block && !inPlace && old.top === block.row && old.left === block.col) {
+        inPlace = { kept: old, block };
+        reused.add(table.name.toLowerCase());
       } else {
         table.convertToRange();
+        freed.add(table.name.toLowerCase());
       }
     }
-    // Old content goes; the sheet, its name and its reused tables stay.
-    ws.getRange().clear('All');
+    if (inPlace) clearAround(ws, inPlace.kept, inPlace.block.rows.length + 1, inPlace.block.header.length);
+    else ws.getRange().clear('All');
     const charts = ws.charts;
     charts.load('items/name');
-    return { output, planned: p, ws, reused, charts };
+    return { output, planned: p, ws, reused, freed, charts };
   });
 }
 
@@ -271,7 +318,7 @@ function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
       }
     }
     block.widths?.forEach((w, c) => {
-      ws.getRangeByIndexes(block.row, block.col + c, 1, 1).format.columnWidth = Math.round(w * 7 + 5);
+      ws.getRangeByIndexes(block.row, block.col + c, 1, 1).format.columnWidth = charsToPoints(w);
     });
     if (block.heatMap && block.rows.length > 0 && width > 1) {
       const body = ws.getRangeByIndexes(block.row + 1, block.col + 1, block.rows.length - (block.totalRow ? 1 : 0), width - 1);
@@ -290,21 +337,18 @@ function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
 
 function excelTable(t: Target, block: OutTable, taken: Set<string>): Excel.Table {
   const name = block.excelTable!;
-  const target = address(block.row, block.col, block.rows.length + 1, block.header.length);
-  const old = t.reused.get(name.toLowerCase());
   let table: Excel.Table;
-  if (old && old.rowIndex === block.row && old.columnIndex === block.col) {
-    // Same name, same place: users' PivotTables and formulas keep pointing at it.
+  if (t.reused.has(name.toLowerCase())) {
+    // Same name, same place, emptied and resized in the preparation: users' PivotTables and formulas keep pointing at it.
     table = t.ws.tables.getItem(name);
-    table.resize(target);
   } else {
-    if (old) t.ws.tables.getItem(name).convertToRange();
     // A Range, not an address string: TableCollection.add takes an address without a sheet name
     // as one on the *active* sheet, also through Worksheet.tables (learn.microsoft.com, TableCollection.add).
-    table = t.ws.tables.add(t.ws.getRange(target), true);
-    // A user's table elsewhere may hold the name already: table names are workbook-wide.
+    table = t.ws.tables.add(t.ws.getRangeByIndexes(block.row, block.col, block.rows.length + 1, block.header.length), true);
+    // A user's table elsewhere may hold the name already (table names are workbook-wide); a
+    // table of ours that moved was converted to a range, so its name is free again.
     let free = name;
-    for (let n = 2; !old && taken.has(free.toLowerCase()); n++) free = `${name}_${n}`;
+    for (let n = 2; !t.freed.has(name.toLowerCase()) && taken.has(free.toLowerCase()); n++) free = `${name}_${n}`;
     taken.add(free.toLowerCase());
     table.name = free;
   }
@@ -339,5 +383,5 @@ function chart(ws: Excel.Worksheet, spec: OutChart, output: OutputSheet, feature
     data.visible = true;
     data.showLegendKey = true;
   }
-  c.setPosition(address(spec.from.row, spec.from.col, 1, 1), address(spec.to.row - 1, spec.to.col - 1, 1, 1));
+  c.setPosition(ws.getRangeByIndexes(spec.from.row, spec.from.col, 1, 1), ws.getRangeByIndexes(spec.to.row - 1, spec.to.col - 1, 1, 1));
 }

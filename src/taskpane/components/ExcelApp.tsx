@@ -8,6 +8,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { EvaluateView } from './EvaluateView';
 import { FindingsView } from './FindingsView';
 import { OverviewView } from './OverviewView';
+import { SelfTestView } from './SelfTestView';
 import { SettingsView } from './SettingsView';
 import { TemplatesView } from './TemplatesView';
 import { useTask } from './use-task';
@@ -64,8 +65,14 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
         {(tab === 'settings' || tab === 'templates') && inspection === undefined && settingsState.kind !== 'failed' && <Spinner size="tiny" label={t.loading} />}
         {(tab === 'settings' || tab === 'templates') && settingsState.kind === 'failed' && <ErrorMessage message={settingsState.message} />}
         {tab === 'settings' && inspection && <SettingsView inspection={inspection} saveSettings={services.saveSettings} saveMapping={services.saveMapping} />}
+        {tab === 'settings' && (
+          <>
+            <Divider />
+            <SelfTestView selfTest={services.selfTest} copyText={services.copyText} />
+          </>
+        )}
         {tab === 'templates' && inspection && (
-          <TemplatesView reportYear={inspection.analysis.reportYear} newOfficeSheet={services.newOfficeSheet} newReportYear={services.newReportYear} />
+          <TemplatesView reportYear={inspection.analysis.reportYear} sheetNames={inspection.sheetNames} newOfficeSheet={services.newOfficeSheet} newReportYear={services.newReportYear} />
         )}
       </div>
     </>

@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { sheetNameProblem } from '../../core/sheet-name';
 import { useStrings } from '../../i18n';
 import type { ExcelServices } from '../types';
 import { ErrorMessage } from './ErrorMessage';
@@ -25,12 +26,14 @@ const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column'
 
 export interface TemplatesViewProps {
   reportYear: number;
+  /** The workbook's sheet names: a new sheet's name is checked against them before Excel sees it. */
+  sheetNames: readonly string[];
   newOfficeSheet: ExcelServices['newOfficeSheet'];
   newReportYear: ExcelServices['newReportYear'];
 }
 
 /** Vorlagen: a new office sheet from the template; a new report year after a confirmation. */
-export function TemplatesView({ reportYear, newOfficeSheet, newReportYear }: TemplatesViewProps): React.JSX.Element {
+export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newReportYear }: TemplatesViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   const [name, setName] = useState('');
@@ -40,6 +43,9 @@ export function TemplatesView({ reportYear, newOfficeSheet, newReportYear }: Tem
   const [created, create] = useTask(newOfficeSheet);
   const [rolled, roll] = useTask(newReportYear);
   const yearOk = (v: string): boolean => /^20\d\d$/.test(v.trim());
+  // Names made here are taken, too, until the workbook is read again.
+  const taken = created.kind === 'done' ? [...sheetNames, created.value] : sheetNames;
+  const problem = name === '' ? undefined : sheetNameProblem(name.trim(), taken);
 
   return (
     <div className={s.stack}>
@@ -47,13 +53,13 @@ export function TemplatesView({ reportYear, newOfficeSheet, newReportYear }: Tem
         <Subtitle2 as="h2" id="template-heading">
           {t.templates.newSheet}
         </Subtitle2>
-        <Field label={t.templates.newSheetName} required>
+        <Field label={t.templates.newSheetName} required {...(problem ? { validationMessage: t.templates.nameProblems[problem](name.trim()) } : {})}>
           <Input value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
         <Field label={t.templates.newSheetYear} {...(yearOk(year) ? {} : { validationMessage: t.settings.invalidYear })}>
           <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
         </Field>
-        <Button appearance="primary" disabled={name.trim() === '' || !yearOk(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
+        <Button appearance="primary" disabled={name.trim() === '' || problem !== undefined || !yearOk(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
           {t.templates.create}
         </Button>
         {created.kind === 'done' && (
@@ -96,9 +102,12 @@ export function TemplatesView({ reportYear, newOfficeSheet, newReportYear }: Tem
           </DialogSurface>
         </Dialog>
         {rolled.kind === 'done' && (
-          <MessageBar intent="success">
+          <MessageBar intent={rolled.value.failed ? 'error' : 'success'}>
             <MessageBarBody>
               {t.templates.done(rolled.value.changed)}
+              {rolled.value.done.length > 0 && <div>{t.templates.doneSheets(rolled.value.done.join(', '))}</div>}
+              {rolled.value.failed && <div>{t.templates.failed(rolled.value.failed.sheet, rolled.value.failed.message)}</div>}
+              {rolled.value.notDone.length > 0 && <div>{t.templates.notDone(rolled.value.notDone.join(', '))}</div>}
               {rolled.value.skipped.map((k, i) => (
                 <div key={i}>{t.templates.skipped(k.sheet, k.reason)}</div>
               ))}

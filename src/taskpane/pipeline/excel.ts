@@ -3,6 +3,7 @@ import { analyzeWorkbook } from '../../core/analyze';
 import { buildCatalogSheet } from '../../core/catalog';
 import { cellText, columnLetters } from '../../core/grid';
 import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
+import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET } from '../../core/settings';
 import { copyToClipboard } from '../clipboard';
@@ -27,6 +28,9 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       onProgress('analyze', 0.4);
       await nextFrame();
       const evaluation = evaluateWorkbook(grid, { currentYear: now().getFullYear() });
+      // Like the CLI and file mode: no office sheet, no output sheets, one clear line.
+      const none = noOfficeSheetMessage(evaluation.analysis);
+      if (none !== undefined) throw new Error(none);
       onProgress('write', 0.6);
       await nextFrame();
       const sheets = reportSheets(evaluation, { evaluatedAt: isoDate(now()) });
@@ -35,12 +39,17 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       return { ...evaluation, report };
     },
     goToCell: (sheet, cell) => adapter.selectCell(sheet, cell),
-    async copyTable(evaluation: Evaluation): Promise<CopyResult> {
+    copyTable(evaluation: Evaluation): Promise<CopyResult> {
       const table = previewTable(evaluation.analysis);
+      // The clipboard first, synchronously inside the click (SPEC §7); Excel is asked afterwards.
+      const copying = copyToClipboard(tableText(table), tableHtml(table));
       const sheet = evaluation.report.sheets.find((w) => w.role === 'Monitoring')?.sheet ?? 'Monitoring';
       const last = `${columnLetters(table.header.length - 1)}${YEAR_TABLE_ROW + 1 + table.rows.length}`;
-      await adapter.selectRange(sheet, `A${YEAR_TABLE_ROW + 1}:${last}`);
-      return (await copyToClipboard(tableText(table), tableHtml(table))) ? 'copied' : 'selected';
+      // Selected either way: where the host refused the clipboard, Strg+C in the sheet copies it.
+      return copying.then(async (copied) => {
+        await adapter.selectRange(sheet, `A${YEAR_TABLE_ROW + 1}:${last}`);
+        return copied ? 'copied' : 'selected';
+      });
     },
     copyText: (text) => copyToClipboard(text),
     async loadCatalog(file: File): Promise<CatalogLoaded> {
@@ -58,9 +67,7 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     },
     saveMapping: (rows) => adapter.writeKeyValueSheet(MAPPING_SHEET, ['Wert', 'Cluster'], rows.map((r) => [cellText(r.value), r.cluster] as const)),
     newOfficeSheet: (name, year) => adapter.addTemplateSheet(name, year),
-    async newReportYear(year) {
-      const plan = await adapter.addReportYear(year);
-      return { changed: plan.steps.length, skipped: plan.skipped };
-    },
+    newReportYear: (year) => adapter.addReportYear(year),
+    selfTest: () => adapter.selfTest(),
   };
 }

@@ -1,5 +1,6 @@
-import { type SheetGrid, type WorkbookGrid, cellText } from '../../core/grid';
-import { findTables } from '../../core/header';
+import { type SheetGrid, type WorkbookGrid, cellText, withMergesApplied } from './grid';
+import { findTables } from './header';
+import { isProductSheet } from './product-sheet';
 
 /** One table that gets the new year's status column, right of the previous year's. */
 export interface RolloverStep {
@@ -19,7 +20,19 @@ export interface RolloverPlan {
   readonly skipped: readonly { readonly sheet: string; readonly reason: string }[];
 }
 
-const PRODUCT_SHEETS = /^(Monitoring|Prüfhinweise|Gesamtliste|Gesamtliste Pivot|Vergleich|LeiKa-Katalog|Einstellungen|Zuordnung)( \(\d+\))?$/;
+/** What „Neues Berichtsjahr“ did, sheet by sheet (Excel keeps what already ran when a later sheet fails). */
+export interface RolloverResult {
+  /** Tables that got the new column. */
+  readonly changed: number;
+  /** Sheets completely done, in the order they were changed. */
+  readonly done: readonly string[];
+  /** Sheets or tables left alone on purpose, with the reason (German). */
+  readonly skipped: readonly { readonly sheet: string; readonly reason: string }[];
+  /** The sheet Excel refused, with Excel's error; it may be partly changed. */
+  readonly failed?: { readonly sheet: string; readonly message: string };
+  /** Sheets not reached because of the refusal. */
+  readonly notDone: readonly string[];
+}
 
 function lastRow(sheet: SheetGrid, from: number, before: number): number {
   let last = from;
@@ -31,14 +44,15 @@ function lastRow(sheet: SheetGrid, from: number, before: number): number {
  * Where "Neues Berichtsjahr" adds a column (SPEC §8): in every table of every visible office
  * sheet, the status column of the latest year before `newYear` is copied to its right under the
  * new year's header. Tables that already have the year, a two-row header, a long layout or a
- * status column without a year are left alone and named.
+ * status column without a year are left alone and named. Sheets are read with their merged
+ * areas applied, as the analysis reads them; the product's own sheets are never planned.
  */
 export function planRollover(workbook: WorkbookGrid, newYear: number): RolloverPlan {
   const steps: RolloverStep[] = [];
   const skipped: { sheet: string; reason: string }[] = [];
-  const marked = new Set(workbook.definedNames.filter((d) => /^LeiKaMonitor_/i.test(d.name)).map((d) => d.sheet));
-  for (const sheet of workbook.sheets) {
-    if (sheet.visibility !== 'visible' || marked.has(sheet.name) || PRODUCT_SHEETS.test(sheet.name)) continue;
+  for (const raw of workbook.sheets) {
+    if (raw.visibility !== 'visible' || isProductSheet(workbook, raw.name)) continue;
+    const sheet = withMergesApplied(raw);
     const tables = findTables(sheet);
     tables.forEach((table, i) => {
       const next = tables[i + 1]?.headerRow ?? sheet.rows.length;
