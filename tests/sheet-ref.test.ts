@@ -5,6 +5,8 @@ describe('sheet references (one home for quoting and reading them)', () => {
   it('quotes every sheet name and doubles its apostrophes', () => {
     expect(quoteSheet('Monitoring')).toBe("'Monitoring'");
     expect(sheetRef("Prüf'hinweise", '$A$1')).toBe("'Prüf''hinweise'!$A$1");
+    expect(sheetRef('Gesundheitsamt', 'D17', 'when needed')).toBe('Gesundheitsamt!D17');
+    expect(['Amt 1', 'A1', 'Prüfhinweise', '2024'].map((s) => sheetRef(s, 'A1', 'when needed'))).toEqual(["'Amt 1'!A1", "'A1'!A1", "'Prüfhinweise'!A1", "'2024'!A1"]);
   });
 
   it('reads references as Excel, the xlsx package and Office.js write them', () => {
@@ -21,6 +23,10 @@ describe('sheet references (one home for quoting and reading them)', () => {
     const name = fc
       .string({ minLength: 1, maxLength: 31, unit: fc.constantFrom('A', 'ä', ' ', '!', "'", '-', '1', '(', 'ß') })
       .filter((s) => !s.startsWith("'") && !s.endsWith("'"));
-    fc.assert(fc.property(name, (sheet) => expect(parseSheetRef(sheetRef(sheet, '$C$12'))).toEqual({ sheet, cell: 'C12' })));
+    fc.assert(
+      fc.property(name, fc.constantFrom('always' as const, 'when needed' as const), (sheet, quotes) =>
+        expect(parseSheetRef(sheetRef(sheet, '$C$12', quotes))).toEqual({ sheet, cell: 'C12' }),
+      ),
+    );
   });
 });

@@ -9,9 +9,17 @@ export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** `'Sheet name'!A1`, the cell as given (`$A$1` stays absolute). */
-export function sheetRef(sheet: string, cell: string): string {
-  return `${quoteSheet(sheet)}!${cell}`;
+/** Whether Excel shows a sheet name in a reference without quotes (`Monitoring`; not `Amt 1`, not `A1`). */
+function bare(sheet: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+}
+
+/**
+ * `'Sheet name'!A1`, the cell as given (`$A$1` stays absolute). With `'when needed'` a name
+ * that needs no quotes stays bare, as Excel shows it (`Monitoring!A1`, `'Amt 1'!A1`).
+ */
+export function sheetRef(sheet: string, cell: string, quotes: 'always' | 'when needed' = 'always'): string {
+  return `${quotes === 'when needed' && bare(sheet) ? sheet : quoteSheet(sheet)}!${cell}`;
 }
 
 const SHEET_REF = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/;

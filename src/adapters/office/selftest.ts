@@ -1,3 +1,4 @@
+import { sheetRef } from '../../core/sheet-ref';
 import { charsToPoints } from './cells';
 import { officeErrorText } from './actions';
 import { type ExcelRun, RUN_OPTIONS } from './payload';
@@ -223,7 +224,7 @@ const STEPS: readonly StepSpec[] = [
     label: 'Link auf eine Zelle setzen (Prüfhinweise)',
     api: 'Range.hyperlink',
     queue(_context, s) {
-      s.ws.getRangeByIndexes(12, 0, 1, 1).hyperlink = { documentReference: `'${s.sheet}'!A1`, textToDisplay: 'A1', screenTip: `${s.sheet}!A1` };
+      s.ws.getRangeByIndexes(12, 0, 1, 1).hyperlink = { documentReference: sheetRef(s.sheet, 'A1'), textToDisplay: 'A1', screenTip: `${s.sheet}!A1` };
     },
   },
   {
