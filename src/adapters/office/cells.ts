@@ -1,4 +1,5 @@
 import type { NumberFormat, OutBlock, OutputSheet, OutValue } from '../../core/output-model';
+import { isoToSerial } from '../../core/serial-date';
 
 /** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %). */
 export const FORMAT_CODE: Readonly<Record<NumberFormat, string>> = {
@@ -46,14 +47,6 @@ export interface CellBlock {
   readonly rowBytes: readonly number[];
 }
 
-/** ISO date or date-time → Excel serial number (days since 1899-12-30), as written. */
-export function excelSerial(iso: string): { serial: number; hasTime: boolean } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return undefined;
-  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
-  const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
-  return { serial: days + seconds / 86_400, hasTime: m[4] !== undefined };
-}
 
 function cellOf(value: OutValue): { value: string | number; format: string } {
   switch (value.kind) {
@@ -64,7 +57,7 @@ function cellOf(value: OutValue): { value: string | number; format: string } {
     case 'number':
       return { value: value.value, format: FORMAT_CODE[value.format] };
     case 'date': {
-      const d = excelSerial(value.iso);
+      const d = isoToSerial(value.iso);
       return d ? { value: d.serial, format: d.hasTime ? DATE_TIME_FORMAT : DATE_FORMAT } : { value: value.iso, format: TEXT_FORMAT };
     }
     case 'link':
