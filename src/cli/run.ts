@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { readXlsx } from '../adapters/xlsx-reader';
+import { isoDay as isoDate } from '../core/dates';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { WorkbookError } from '../port/workbook-port';
@@ -121,7 +122,3 @@ async function buildReportBytes(evaluation: Evaluation, input: string, now: Date
   return buildReport(evaluation, { evaluatedAt: isoDate(now), sourceFileName: basename(input) });
 }
 
-function isoDate(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
