@@ -1,10 +1,10 @@
 import { COUNT_KEYS, UNASSIGNED } from '../core/clusters';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings';
+import { SEVERITY_ORDER, type Finding } from '../core/findings';
+import { SEVERITY_NAMES } from '../core/messages';
 import type { Analysis } from '../core/model';
 import type { Evaluation } from '../core/report';
 import { terminalSafe } from './terminal';
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' };
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 
 /** Rows of cells as an aligned text table: first column left, the others right-aligned. */
@@ -43,7 +43,7 @@ export function findingsSummary(findings: readonly Finding[]): string {
     const byCode = new Map<string, number>();
     for (const f of ofSeverity) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
     const codes = [...byCode].map(([code, n]) => `${code} ${n}`).join(', ');
-    lines.push(`  ${SEVERITY_LABEL[severity]}: ${ofSeverity.length} (${codes})`);
+    lines.push(`  ${SEVERITY_NAMES[severity].many}: ${ofSeverity.length} (${codes})`);
   }
   const errors = findings.filter((f) => f.severity === 'error').slice(0, 10);
   for (const f of errors) lines.push(`  - ${f.sheet}!${f.cell} ${f.code}: ${f.message}`);

@@ -1,3 +1,5 @@
+import { SEVERITY_NAMES } from '../core/messages';
+
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
 export const de = {
   appTitle: 'LeiKa-Monitor',
@@ -86,7 +88,7 @@ export const de = {
   findings: {
     heading: 'Prüfhinweise',
     none: 'Keine Prüfhinweise.',
-    severity: { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' } as Record<string, string>,
+    severity: { error: SEVERITY_NAMES.error.many, warning: SEVERITY_NAMES.warning.many, info: SEVERITY_NAMES.info.many } as Record<string, string>,
     goTo: 'Zur Zelle',
     suggestion: (s: string) => `Vorschlag: ${s}`,
     notYet: 'Noch keine Auswertung. Bitte zuerst „Auswerten“ wählen.',
