@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { definedNameModels } from '../src/adapters/exceljs-internals';
 import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
-import { buildOutputSheets, buildRecordsSheets, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER } from '../src/core/outputs';
+import { buildOutputSheets, buildRecordsSheets, emptiedContinuations, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER } from '../src/core/outputs';
 import type { OutTable, OutValue } from '../src/core/output-model';
 import { publishedAnalysis, record } from './contract/fixtures';
 
@@ -49,5 +49,12 @@ describe('Gesamtliste continuation', () => {
       ws.eachRow((row, n) => n > 1 && listed.push(row.getCell(4).value));
     }
     expect(listed).toEqual(['Leistung 1', 'Leistung 2', 'Leistung 3', 'Leistung 4', 'Leistung 5']);
+  });
+
+  it('empties the marked continuation sheets this evaluation does not fill, down to the header', () => {
+    const written = buildRecordsSheets(FIVE, undefined, 4);
+    const markers = ['LeiKaMonitor_Gesamtliste', 'LeiKaMonitor_Gesamtliste2', 'LeiKaMonitor_Gesamtliste3', 'LeiKaMonitor_Monitoring', 'Berichtsjahr'].map((name) => ({ name, sheet: name, cell: 'A1' }));
+    const emptied = emptiedContinuations(written, markers);
+    expect(emptied.map((s) => [s.role, table(s).header, table(s).rows.length, table(s).excelTable])).toEqual([['Gesamtliste3', [...RECORDS_HEADER], 0, 'LeiKaGesamtliste3']]);
   });
 });

@@ -131,6 +131,9 @@ describe('regression (issue 7): 1904 date system', () => {
     // The grid contract: the core reads a Jahr cell holding an ISO date as its year.
     expect(grid.sheets[0]!.rows.slice(1).map((r) => r?.[2])).toEqual(['2023-12-31', '2024-12-31']);
     expect(grid.sheets[0]!.rows[1]?.[1]).toBe('Bauantrag');
+    const result = await excelServices(adapter(b), NOW).evaluate(() => undefined);
+    expect(result.analysis.years).toEqual([2023, 2024]);
+    expect(result.analysis.total[2024]?.Digital).toBe(1);
   });
 });
 

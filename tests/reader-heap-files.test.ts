@@ -33,4 +33,15 @@ describe('heap files (issue 8)', () => {
     expect(r.seconds).toBeLessThan(10);
     expect(r.maxRssMb).toBeLessThan(500);
   });
+
+  it.each([
+    ['limit-unpacked.xlsx', '512 MiB'],
+    ['limit-cells.xlsx', '5.000.000'],
+    ['limit-merged-cells.xlsx', '5.000.000'],
+  ])('refuses %s with exit 2, one German line naming the limit, and stays below 1 GiB', (file, limit) => {
+    const r = run(file);
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual([expect.stringContaining(limit)]);
+    expect(r.maxRssMb).toBeLessThan(1024);
+  });
 });

@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileModeUnavailable, timeFileMode } from './file-mode';
 import { writeBenchWorkbook } from './generate';
 
 /*
- * `npm run bench`: generates a workbook of 100,000 service rows over 40 sheets and times the
- * CLI on it, as a user runs it (a fresh Node process each time): the plain table (counting
- * only), --json (with the year comparison) and --out (the report workbook); then pandas +
- * openpyxl doing the same counting, where Debian's python3-pandas and python3-openpyxl are installed.
- * Prints the median of three runs and the peak memory (max RSS).
+ * `npm run bench`: generates a workbook of 100,000 service rows over 40 sheets and times, as
+ * a user runs them (a fresh process each time, median of three runs, peak memory = max RSS):
+ * the CLI's plain table, `--json` and `--out`; SheetJS (`xlsx` from npm) and pandas + openpyxl
+ * reading and counting the same file (bench/, src/bench/sheetjs-baseline.ts). All tools must
+ * agree on the totals. Ends with the budgets of issue 8 and whether each is met.
  */
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 const SHEETS = Number(process.env['BENCH_SHEETS'] ?? 40);
@@ -18,76 +19,108 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 interface Run {
   seconds: number;
   maxRssMb: number;
+  stdout: string;
 }
 
-function runOnce(args: string[]): Run {
-  const script = join(__dirname, 'run-once.js');
-  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`CLI failed (${result.status}): ${result.stderr}`);
-  const line = result.stderr.trim().split('\n').pop() ?? '';
-  return JSON.parse(line) as Run;
+/** One process, timed by the wall clock; peak memory from the kernel's accounting of the child (Linux). */
+function timed(command: string, args: readonly string[]): Run {
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, maxRssMb: kb / 1024, stdout: r.stdout };
 }
 
-/** pandas + openpyxl on the same workbook (Debian: python3-pandas, python3-openpyxl), or undefined without them. */
-function pandasBaseline(input: string): { seconds: number[]; totals: Record<string, Record<string, number>> } | undefined {
-  const python = '/usr/bin/python3';
-  if (spawnSync(python, ['-c', 'import pandas, openpyxl']).status !== 0) return undefined;
-  const script = join(__dirname, '..', '..', 'bench', 'pandas_baseline.py');
-  const seconds: number[] = [];
-  let totals: Record<string, Record<string, number>> = {};
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const result = spawnSync(python, [script, input], { encoding: 'utf8' });
-    seconds.push((performance.now() - start) / 1000);
-    if (result.status !== 0) throw new Error(`pandas baseline failed: ${result.stderr}`);
-    totals = JSON.parse(result.stdout) as Record<string, Record<string, number>>;
-  }
-  return { seconds, totals };
+interface Measured {
+  label: string;
+  seconds: number;
+  runs: number[];
+  maxRssMb: number;
+  totals?: string;
 }
 
-/** The CLI's totals without the zero and sum entries, keyed like the pandas output. */
-function cliTotals(input: string): Record<string, Record<string, number>> {
-  const result = spawnSync(process.execPath, [join(__dirname, '..', 'cli', 'main.js'), input, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const json = JSON.parse(result.stdout) as { total: Record<string, Record<string, number>> };
-  return Object.fromEntries(
-    Object.entries(json.total).map(([year, counts]) => [
-      year,
-      Object.fromEntries(Object.entries(counts).filter(([k, n]) => n !== 0 && k !== 'Alle Dienstleistungen').sort(([a], [b]) => a.localeCompare(b))),
-    ]),
+function measure(label: string, command: string, args: readonly string[], totals?: (stdout: string) => string): Measured {
+  const runs = Array.from({ length: RUNS }, () => timed(command, args));
+  const sorted = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  return {
+    label,
+    seconds: sorted[Math.floor(sorted.length / 2)]!,
+    runs: runs.map((r) => r.seconds),
+    maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
+    ...(totals ? { totals: totals(runs[0]!.stdout) } : {}),
+  };
+}
+
+/** The CLI's totals without zero and sum entries, keyed like the baselines' output. */
+function cliTotals(stdout: string): string {
+  const json = JSON.parse(stdout) as { total: Record<string, Record<string, number>> };
+  return canonical(
+    Object.fromEntries(Object.entries(json.total).map(([year, counts]) => [year, Object.fromEntries(Object.entries(counts).filter(([k, n]) => n !== 0 && k !== 'Alle Dienstleistungen'))])),
   );
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+function canonical(totals: Record<string, Record<string, number>>): string {
+  const sortedEntries = <T>(o: Record<string, T>): [string, T][] => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(sortedEntries(totals).map(([y, c]) => [y, sortedEntries(c)]));
 }
 
+const fmt = (n: number, digits = 2): string => n.toFixed(digits).replace('.', ',');
+
 async function main(): Promise<void> {
+  const hasTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+  if (!hasTime) throw new Error('/usr/bin/time fehlt (Debian-Paket time)');
   const dir = mkdtempSync(join(tmpdir(), 'leika-bench-'));
   const input = join(dir, 'bench.xlsx');
   const t0 = Date.now();
   await writeBenchWorkbook(input, ROWS, SHEETS);
-  console.log(`Benchmark-Arbeitsmappe: ${ROWS} Zeilen in ${SHEETS} Blättern, ${(statSync(input).size / 1e6).toFixed(1)} MB (erzeugt in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  for (const [label, args] of [
-    ['report', [input]],
-    ['report --json', [input, '--json']],
-    ['report --out', [input, '--out', join(dir, 'bericht.xlsx')]],
-  ] as const) {
-    const runs = Array.from({ length: RUNS }, () => runOnce([...args]));
-    const seconds = median(runs.map((r) => r.seconds));
-    const rss = Math.max(...runs.map((r) => r.maxRssMb));
-    console.log(`${label.padEnd(14)} Median ${seconds.toFixed(2)} s über ${RUNS} Läufe (${runs.map((r) => r.seconds.toFixed(2)).join(', ')}), max. Speicher ${rss.toFixed(0)} MB`);
-  }
-  const pandas = pandasBaseline(input);
-  if (!pandas) {
+  console.log(`Benchmark-Arbeitsmappe: ${ROWS} Zeilen in ${SHEETS} Blättern, ${fmt(statSync(input).size / 1e6, 1)} MB (erzeugt in ${fmt((Date.now() - t0) / 1000, 1)} s); ${RUNS} Läufe je Werkzeug`);
+  const main = join(__dirname, '..', 'cli', 'main.js');
+  const node = process.execPath;
+  const results: Measured[] = [
+    measure('report (Tabelle)', node, [main, input]),
+    measure('report --json', node, [main, input, '--json'], cliTotals),
+    measure('report --out', node, [main, input, '--out', join(dir, 'bericht.xlsx'), '--force']),
+    measure('SheetJS (xlsx)', node, [join(__dirname, 'sheetjs-baseline.js'), input], (out) => canonical(JSON.parse(out) as Record<string, Record<string, number>>)),
+  ];
+  const python = '/usr/bin/python3';
+  const pandas = spawnSync(python, ['-c', 'import pandas, openpyxl']).status === 0;
+  if (pandas) {
+    results.push(measure('pandas+openpyxl', python, [join(__dirname, '..', '..', 'bench', 'pandas_baseline.py'), input], (out) => canonical(JSON.parse(out) as Record<string, Record<string, number>>)));
+  } else {
     console.log('pandas + openpyxl: nicht installiert (apt-get install python3-pandas python3-openpyxl), Vergleich übersprungen.');
-    return;
   }
-  const same = JSON.stringify(pandas.totals) === JSON.stringify(cliTotals(input));
-  console.log(
-    `${'pandas+openpyxl'.padEnd(14)} Median ${median(pandas.seconds).toFixed(2)} s über ${RUNS} Läufe (${pandas.seconds.map((s) => s.toFixed(2)).join(', ')}), ` +
-      `gleiche Summen wie die Kommandozeile: ${same ? 'ja' : 'NEIN'}`,
-  );
+  const dist = join(__dirname, '..', '..', 'dist');
+  const noFileMode = fileModeUnavailable(dist);
+  let fileMode: number | undefined;
+  if (noFileMode) console.log(`Dateimodus: nicht gemessen (${noFileMode}).`);
+  else {
+    const runs = await timeFileMode(dist, input, RUNS);
+    fileMode = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    results.push({ label: 'Dateimodus (Chromium)', seconds: fileMode, runs, maxRssMb: Number.NaN });
+  }
+  console.log('');
+  console.log('| Lauf | Median | Läufe | max. Speicher |');
+  console.log('|---|---|---|---|');
+  for (const r of results) console.log(`| ${r.label} | ${fmt(r.seconds)} s | ${r.runs.map((s) => fmt(s)).join(' / ')} | ${Number.isNaN(r.maxRssMb) ? '–' : `${r.maxRssMb.toFixed(0)} MB`} |`);
+
+  const json = results[1]!;
+  const sheetjs = results[3]!;
+  const py = results.find((r) => r.label === 'pandas+openpyxl');
+  const same = results.filter((r) => r.totals !== undefined).every((r) => r.totals === json.totals);
+  const budgets: [string, boolean, string][] = [
+    ['--json ≤ 1,2 s (Median)', json.seconds <= 1.2, `${fmt(json.seconds)} s`],
+    ['--json ≤ 0,4 × SheetJS', json.seconds <= 0.4 * sheetjs.seconds, `${fmt(json.seconds / sheetjs.seconds)} ×`],
+    ['--json ≤ 0,2 × pandas', py ? json.seconds <= 0.2 * py.seconds : false, py ? `${fmt(json.seconds / py.seconds)} ×` : 'nicht gemessen'],
+    ['--json ≤ 300 MB Speicher', json.maxRssMb <= 300, `${json.maxRssMb.toFixed(0)} MB`],
+    ['Dateimodus ≤ 3 s bis zum Ergebnis', fileMode !== undefined && fileMode <= 3, fileMode !== undefined ? `${fmt(fileMode)} s` : 'nicht gemessen'],
+    ['gleiche Summen in allen Werkzeugen', same, same ? 'ja' : 'NEIN'],
+  ];
+  console.log('');
+  console.log('| Vorgabe (Issue 8) | erfüllt | gemessen |');
+  console.log('|---|---|---|');
+  for (const [what, ok, value] of budgets) console.log(`| ${what} | ${ok ? 'ja' : 'NEIN'} | ${value} |`);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {

@@ -63,6 +63,7 @@ export class Counter {
     private readonly reportYear: number,
   ) {}
 
+  /** Counts the rows of one office sheet; call it for every office sheet in sheet order, then {@link result}. */
   countSheet({ office, tables }: ReadSheet): void {
     const { sheet, merges } = office;
     const years = new Set<number>();

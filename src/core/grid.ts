@@ -53,6 +53,29 @@ export function cellAt(sheet: SheetGrid, row: number, col: number): Cell {
   return sheet.rows[row]?.[col] ?? null;
 }
 
+/** Rows up to this length are walked index by index; longer ones hold a far-out cell and are walked by their existing cells. */
+const DENSE_ROW = 1024;
+
+/**
+ * Visits the filled cells of a row left to right; `visit` returning false stops. Rows are
+ * sparse (SheetGrid): a row whose only far cell is in column XFD costs its filled cells, not
+ * 16,384 steps, so loops over a row's cells belong here rather than over `row.length`.
+ */
+export function forEachCell(row: readonly Cell[], visit: (cell: Cell, col: number) => boolean | void): void {
+  if (row.length <= DENSE_ROW) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell !== undefined && cell !== null && visit(cell, c) === false) return;
+    }
+    return;
+  }
+  for (const key in row) {
+    const c = Number(key);
+    const cell = row[c];
+    if (cell !== undefined && cell !== null && visit(cell, c) === false) return;
+  }
+}
+
 /** The cell as text the user would recognise (`''` for empty). */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';

@@ -10,11 +10,11 @@ import {
 } from './catalog';
 import { compareYears, buildComparisonSheet, type YearComparison } from './compare';
 import { type Finding, SEVERITY } from './findings';
-import type { WorkbookGrid } from './grid';
+import type { DefinedName, WorkbookGrid } from './grid';
 import { MESSAGES } from './messages';
 import type { Analysis, CountedRecord } from './model';
 import type { OutputSheet } from './output-model';
-import { buildOutputSheets } from './outputs';
+import { buildOutputSheets, emptiedContinuations } from './outputs';
 
 export interface EvaluateOptions extends AnalyzeOptions {
   /**
@@ -120,6 +120,12 @@ function keysNotInCatalog(records: readonly CountedRecord[], catalogImport: Cata
 export interface ReportSheetOptions {
   /** ISO date of the evaluation. */
   readonly evaluatedAt: string;
+  /**
+   * Defined names of the workbook the sheets go into (inside Excel): continuation sheets
+   * (`Gesamtliste 2`, …) it has marked but this evaluation does not fill are emptied down to
+   * their header. A new report workbook has none.
+   */
+  readonly existingNames?: readonly DefinedName[];
 }
 
 /**
@@ -140,5 +146,6 @@ export function reportSheets(evaluation: Evaluation, opts: ReportSheetOptions): 
         ...(catalog ? { breakdowns: catalog.breakdowns } : {}),
       }),
     );
+  if (opts.existingNames) sheets.push(...emptiedContinuations(sheets, opts.existingNames));
   return sheets;
 }

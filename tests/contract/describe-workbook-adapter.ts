@@ -9,7 +9,7 @@
  */
 import type { Cell, DefinedName, SheetGrid, WorkbookGrid } from '../../src/core/grid';
 import { markerName } from '../../src/core/output-model';
-import { buildOutputSheets, buildRecordsSheets, RECORDS_HEADER } from '../../src/core/outputs';
+import { buildOutputSheets, buildRecordsSheets, emptiedContinuations, RECORDS_HEADER } from '../../src/core/outputs';
 import { YEAR_TABLE_ROW } from '../../src/core/outputs/monitoring';
 import type { WorkbookPort } from '../../src/port/workbook-port';
 import { counts, publishedAnalysis, record } from './fixtures';
@@ -133,6 +133,20 @@ export function describeWorkbookAdapter(name: string, make: MakeAdapter, target:
       expect(marker(grid, markerName('Gesamtliste2'))).toEqual({ name: 'LeiKaMonitor_Gesamtliste2', sheet: 'Gesamtliste 2', cell: 'A1' });
       expect(trimRows(sheetOf(grid, 'Gesamtliste').rows).map((r) => r[3])).toEqual(['Leistung', 'Impfberatung', '=1+1']);
       expect(trimRows(sheetOf(grid, 'Gesamtliste 2').rows).map((r) => r[3])).toEqual(['Leistung', 'Jagdschein']);
+    });
+
+    it('empties a continuation sheet no longer needed down to its header (issue 9, SPEC §5)', async () => {
+      const { port, reread } = await made(INITIAL);
+      await port.writeOutputs(buildRecordsSheets(publishedAnalysis(), undefined, 2));
+      const fewer = buildRecordsSheets(publishedAnalysis({ records: publishedAnalysis().records.slice(0, 1) }), undefined, 2);
+      const report = await port.writeOutputs([...fewer, ...emptiedContinuations(fewer, (await reread()).definedNames)]);
+      expect(report.sheets.map((s) => [s.sheet, s.rewritten])).toEqual([
+        ['Gesamtliste', inPlace],
+        ['Gesamtliste 2', inPlace],
+      ]);
+      const grid = await reread();
+      expect(trimRows(sheetOf(grid, 'Gesamtliste').rows).map((r) => r[3])).toEqual(['Leistung', 'Impfberatung']);
+      expect(trimRows(sheetOf(grid, 'Gesamtliste 2').rows)).toEqual([[...RECORDS_HEADER]]);
     });
 
     it(

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /*
  * Runs the CLI on files of the hostile corpus (scripts/make-hostile.js → tests/fixtures/hostile/)
  * as a user runs it, and checks what every hostile input must satisfy (issue 9): at most 10 s
- * and 1 GiB of memory (SPEC §2; peak resident memory of the child, measured by max-rss.js),
+ * CPU time and 1 GiB of memory (SPEC §2; peak resident memory of the child, measured by
+ * max-rss.js), no hang (60 s wall-time limit),
  * the input's bytes unchanged, and for a refusal exit 2 with one German line (SPEC §6).
  */
 export const ROOT = join(__dirname, '..', '..');
@@ -22,7 +23,10 @@ export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** CPU time of the child (user + system): the work it did, whoever else uses the machine. */
   seconds: number;
+  /** Wall time; only bounded by the spawn time-out (a hang), since a busy machine stretches it. */
+  wallSeconds: number;
   peakBytes: number;
 }
 
@@ -37,10 +41,10 @@ export function run(file: string, ...args: string[]): Run & { input: string } {
     timeout: 60_000,
     env: { ...process.env, LEIKA_MAX_RSS_FILE: rssFile },
   });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peakBytes = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { peakBytes: number; cpuSeconds: number }) : { peakBytes: Number.NaN, cpuSeconds: Number.NaN };
   rmSync(rssFile, { force: true });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, seconds, peakBytes, input };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, seconds: usage.cpuSeconds, wallSeconds, peakBytes: usage.peakBytes, input };
 }
 
 /** What every hostile input must satisfy, whatever its outcome. */

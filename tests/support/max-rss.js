@@ -1,6 +1,13 @@
 // Preloaded into a child process (`node -r tests/support/max-rss.js …`): on exit, writes the
-// process's peak resident memory in bytes to the file named by LEIKA_MAX_RSS_FILE.
+// process's peak resident memory (bytes) and CPU time (seconds, user + system) as JSON to the
+// file named by LEIKA_MAX_RSS_FILE. CPU time, unlike wall time, does not grow when other
+// processes share the machine.
 'use strict';
 const fs = require('node:fs');
 const target = process.env.LEIKA_MAX_RSS_FILE;
-if (target) process.on('exit', () => fs.writeFileSync(target, String(process.resourceUsage().maxRSS * 1024)));
+if (target) {
+  process.on('exit', () => {
+    const usage = process.resourceUsage();
+    fs.writeFileSync(target, JSON.stringify({ peakBytes: usage.maxRSS * 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));
+  });
+}

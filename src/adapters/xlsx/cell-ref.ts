@@ -1,4 +1,5 @@
 import { MAX_COLS, MAX_ROWS, READ_ERRORS, corrupt, tooLarge } from './errors';
+import { decodeEntities } from './xml-scan';
 
 /** A 0-based cell position. */
 export interface CellPos {
@@ -32,13 +33,44 @@ export function cellRef(ref: string, sheet: string): CellPos {
   return { row: row - 1, col: col - 1 };
 }
 
+/** The column of the cell reference `source[from, to)`, checked like `cellRef`; fast path for plain `B7`. */
+export function cellColumn(source: string, from: number, to: number, sheet: string): number {
+  let i = from;
+  let col = 0;
+  for (; i < to && i - from < 3; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - from;
+  let row = 0;
+  for (; i < to && i - from - letters < 7; i++) {
+    const d = source.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (letters === 0 || i !== to || i === from + letters || row === 0 || row > MAX_ROWS || col > MAX_COLS) {
+    return cellRef(decodeEntities(source.slice(from, to)), sheet).col;
+  }
+  return col - 1;
+}
+
 /** A `<row r>` number (1-based) as a 0-based index; refuses one beyond Excel's last row. */
 export function rowNumber(text: string, sheet: string): number {
-  if (!/^\s*\d+\s*$/.test(text)) throw corrupt(READ_ERRORS.badRef(sheet, text));
-  const digits = text.trim().replace(/^0+/, '');
-  if (digits.length > 7 || Number(digits) > MAX_ROWS) throw tooLarge(READ_ERRORS.rowBeyond(sheet, text.trim()));
-  if (digits === '') throw corrupt(READ_ERRORS.badRef(sheet, text));
-  return Number(digits) - 1;
+  let row = 0;
+  let i = 0;
+  for (; i < text.length && i < 8; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i === text.length && row >= 1 && row <= MAX_ROWS) return row - 1;
+  const digits = text.trim();
+  if (!/^\d+$/.test(digits)) throw corrupt(READ_ERRORS.badRef(sheet, text));
+  const value = digits.replace(/^0+/, '');
+  if (value.length > 7 || Number(value) > MAX_ROWS) throw tooLarge(READ_ERRORS.rowBeyond(sheet, digits));
+  if (value === '') throw corrupt(READ_ERRORS.badRef(sheet, text));
+  return Number(value) - 1;
 }
 
 /** `A1:C3` (or `A1`) → corners, top-left first; refuses references beyond Excel's sheet. */

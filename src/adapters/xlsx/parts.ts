@@ -1,5 +1,5 @@
 import type { ReadBudget } from './errors';
-import { type XmlHandler, XmlScanner, attribute } from './xml-scan';
+import { NO_TEXT, type XmlHandler, XmlScanner, attribute } from './xml-scan';
 import { type ZipIndex, inflateEntry, partKey } from './zip';
 
 /** The package being read: its bytes, its zip index and the read's budget. */
@@ -20,13 +20,35 @@ export function scanPart(pkg: Package, name: string, handler: XmlHandler): boole
   if (!entry) return false;
   const scanner = new XmlScanner(handler);
   let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  let utf8 = true;
+  let tail: Uint8Array | undefined;
   inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) => {
-    // XML parts are UTF-8 or, marked by a byte-order mark, UTF-16
-    decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-    scanner.feed(decoder.decode(chunk, { stream: true }), false);
+    if (decoder === undefined) {
+      // XML parts are UTF-8 or, marked by a byte-order mark, UTF-16
+      const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+      utf8 = encoding === 'utf-8';
+      decoder = new TextDecoder(encoding);
+    }
+    let bytes = tail ? concat(tail, chunk) : chunk;
+    tail = undefined;
+    // UTF-8 text cut after its last '>' (never inside a character): the scanner then rarely carries a token over
+    const cut = utf8 ? bytes.lastIndexOf(0x3e) + 1 : 0;
+    if (cut > 0 && bytes.length - cut < 1 << 16) {
+      tail = bytes.slice(cut);
+      bytes = bytes.subarray(0, cut);
+    }
+    scanner.feed(decoder.decode(bytes, { stream: true }), false);
   });
+  if (tail && decoder) scanner.feed(decoder.decode(tail, { stream: true }), false);
   scanner.feed(decoder?.decode() ?? '', true);
   return true;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 export interface Relationship {
@@ -44,7 +66,7 @@ export function relationships(pkg: Package, source: string): Relationship[] {
   const file = slash >= 0 ? source.slice(slash + 1) : source;
   const rels: Relationship[] = [];
   scanPart(pkg, `${dir}_rels/${file}.rels`, {
-    wantText: false,
+    capture: NO_TEXT,
     open(name, s, from, to) {
       if (name !== 'Relationship') return;
       const id = attribute(s, from, to, 'Id');

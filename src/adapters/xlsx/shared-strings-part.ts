@@ -13,14 +13,14 @@ export function readSharedStrings(pkg: Package, path: string | undefined): strin
   let current = '';
   let inT = false;
   let phonetic = 0;
+  const capture = { text: false };
   scanPart(pkg, path, {
-    get wantText() {
-      return inT && phonetic === 0;
-    },
+    capture,
     open(name) {
       if (name === 't') inT = true;
       else if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
+      capture.text = inT && phonetic === 0;
     },
     text(raw, cdata) {
       current += cdata ? raw : decodeEntities(raw);
@@ -34,6 +34,7 @@ export function readSharedStrings(pkg: Package, path: string | undefined): strin
         strings.push(unescapeOoxml(current));
         current = '';
       }
+      capture.text = inT && phonetic === 0;
     },
   });
   return strings;

@@ -1,10 +1,10 @@
 import type { Cell, MergedArea } from '../../core/grid';
-import { areaRef, cellRef, rowNumber } from './cell-ref';
+import { areaRef, cellColumn, rowNumber } from './cell-ref';
 import { isoDateValue, serialToIsoDate } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { type XmlHandler, attribute, decodeEntities } from './xml-scan';
+import { type XmlHandler, attribute, decodeEntities, eachAttribute } from './xml-scan';
 
 /** What a sheet part's cells are read against. */
 export interface SheetContext {
@@ -51,30 +51,43 @@ class SheetReader implements XmlHandler {
   private inline: string | undefined;
   private inInline = false;
   private phonetic = 0;
-  private capture = Capture.None;
+  private capturing = Capture.None;
   private buffer = '';
   private maxRow = -1;
   private maxCol = -1;
+  private refStart = -1;
+  private refEnd = -1;
+  /** Reads `<c r t s>` in one pass; only single-letter names matter, the type is compared in place. */
+  private readonly cellAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
+    if (nameEnd - nameStart !== 1) return;
+    const s = this.source;
+    const n = s.charCodeAt(nameStart);
+    if (n === 114) {
+      this.refStart = valueStart;
+      this.refEnd = valueEnd;
+    } else if (n === 116) this.type = cellType(s, valueStart, valueEnd);
+    else if (n === 115) this.style = smallInt(s, valueStart, valueEnd);
+  };
+  private source = '';
 
   constructor(
     private readonly ctx: SheetContext,
     private readonly pkg: Package,
   ) {}
 
-  get wantText(): boolean {
-    return this.capture !== Capture.None;
-  }
+  readonly capture = { text: false };
 
   open(name: string, s: string, from: number, to: number): void {
     switch (name) {
       case 'c': {
         if (!this.row) return;
-        const ref = attribute(s, from, to, 'r');
-        if (ref !== undefined) this.col = cellRef(ref, this.ctx.name).col;
+        this.source = s;
+        this.refStart = -1;
+        this.type = '';
+        this.style = -1;
+        eachAttribute(s, from, to, this.cellAttribute);
+        if (this.refStart >= 0) this.col = cellColumn(s, this.refStart, this.refEnd, this.ctx.name);
         else if (++this.col >= MAX_COLS) throw tooLarge(READ_ERRORS.cellBeyond(this.ctx.name, `Spalte ${this.col + 1}`));
-        this.type = attribute(s, from, to, 't') ?? '';
-        const style = attribute(s, from, to, 's');
-        this.style = style === undefined ? -1 : Number(style);
         this.value = undefined;
         this.inline = undefined;
         return;
@@ -120,8 +133,14 @@ class SheetReader implements XmlHandler {
   }
 
   private startCapture(kind: Capture): void {
-    this.capture = kind;
+    this.capturing = kind;
+    this.capture.text = true;
     this.buffer = '';
+  }
+
+  private stopCapture(): void {
+    this.capturing = Capture.None;
+    this.capture.text = false;
   }
 
   text(raw: string, cdata: boolean): void {
@@ -132,15 +151,15 @@ class SheetReader implements XmlHandler {
   close(name: string): void {
     switch (name) {
       case 'v':
-        if (this.capture === Capture.Value) {
+        if (this.capturing === Capture.Value) {
           this.value = this.value === undefined ? this.buffer : this.value + this.buffer;
-          this.capture = Capture.None;
+          this.stopCapture();
         }
         return;
       case 't':
-        if (this.capture === Capture.InlineText) {
+        if (this.capturing === Capture.InlineText) {
           this.inline += this.buffer;
-          this.capture = Capture.None;
+          this.stopCapture();
         }
         return;
       case 'is':
@@ -218,4 +237,24 @@ class SheetReader implements XmlHandler {
     }
     return { rows: this.rows, merges };
   }
+}
+
+const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
+
+/** A cell's `t` as one of the known constants (no string made per cell). */
+function cellType(s: string, from: number, to: number): string {
+  for (const t of TYPES) if (t.length === to - from && s.startsWith(t, from)) return t;
+  return s.slice(from, to);
+}
+
+/** A style index (`s="12"`); -1 when it is none. */
+function smallInt(s: string, from: number, to: number): number {
+  let n = 0;
+  if (to <= from || to - from > 9) return -1;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }

@@ -1,6 +1,6 @@
 import { isDateFormat } from './dates';
 import { type Package, scanPart } from './parts';
-import { attribute } from './xml-scan';
+import { NO_TEXT, attribute } from './xml-scan';
 
 /** For each cell style index (`<c s="…">`), whether it formats numbers as dates. */
 export function readDateStyles(pkg: Package, path: string | undefined): readonly boolean[] {
@@ -9,7 +9,7 @@ export function readDateStyles(pkg: Package, path: string | undefined): readonly
   const xfFormats: number[] = [];
   let inCellXfs = false;
   scanPart(pkg, path, {
-    wantText: false,
+    capture: NO_TEXT,
     open(name, s, from, to) {
       if (name === 'numFmt') {
         const id = Number(attribute(s, from, to, 'numFmtId'));

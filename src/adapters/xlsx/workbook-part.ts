@@ -23,10 +23,9 @@ export function readWorkbookPart(pkg: Package, path: string): WorkbookInfo | und
   let date1904 = false;
   let pending: { name: string; local: boolean } | undefined;
   let text = '';
+  const capture = { text: false };
   const found = scanPart(pkg, path, {
-    get wantText() {
-      return pending !== undefined;
-    },
+    capture,
     open(name, s, from, to) {
       if (name === 'sheet') {
         const state = attribute(s, from, to, 'state');
@@ -38,6 +37,7 @@ export function readWorkbookPart(pkg: Package, path: string): WorkbookInfo | und
       } else if (name === 'definedName') {
         pending = { name: attribute(s, from, to, 'name') ?? '', local: attribute(s, from, to, 'localSheetId') !== undefined };
         text = '';
+        capture.text = true;
       } else if (name === 'workbookPr') {
         const v = attribute(s, from, to, 'date1904');
         date1904 = v === '1' || v === 'true';
@@ -51,6 +51,7 @@ export function readWorkbookPart(pkg: Package, path: string): WorkbookInfo | und
       const ref = parseSheetRef(text);
       if (ref && !pending.local) definedNames.push({ name: pending.name, ...ref });
       pending = undefined;
+      capture.text = false;
     },
   });
   return found ? { sheets, definedNames, date1904 } : undefined;

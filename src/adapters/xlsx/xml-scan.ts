@@ -12,10 +12,14 @@ export interface XmlHandler {
   /** Attributes are read with `attribute(source, from, to, name)` during the call. */
   open(name: string, source: string, from: number, to: number): void;
   close(name: string): void;
-  /** Character data; `raw` still holds entity references unless `cdata`. Only called while `wantText`. */
+  /** Character data; `raw` still holds entity references unless `cdata`. Only called while `capture.text`. */
   text(raw: string, cdata: boolean): void;
-  readonly wantText: boolean;
+  /** Set by the handler while it wants character data (an object of one shape, so the scanner's checks stay fast). */
+  readonly capture: { text: boolean };
 }
+
+/** A handler that wants no character data. */
+export const NO_TEXT: { readonly text: boolean } = Object.freeze({ text: false });
 
 /** Longest unfinished token carried to the next chunk (characters). */
 const MAX_TOKEN = 1 << 22;
@@ -38,7 +42,7 @@ function known(source: string, from: number, to: number): string | undefined {
   switch (to - from) {
     case 1: {
       const c = source.charCodeAt(from);
-      return c === 99 ? 'c' : c === 118 ? 'v' : c === 116 ? 't' : c === 114 ? 'r' : c === 102 ? 'f' : undefined;
+      return c === 99 ? 'c' : c === 118 ? 'v' : c === 116 ? 't' : c === 114 ? 'r' : c === 102 ? 'f' : c === 115 ? 's' : undefined;
     }
     case 2:
       return source.startsWith('is', from) ? 'is' : source.startsWith('si', from) ? 'si' : undefined;
@@ -61,8 +65,19 @@ function isSpace(c: number): boolean {
 /** Feeds text to a handler; tokens may span chunks. */
 export class XmlScanner {
   private carry = '';
+  // the handler's parts copied into fields: the scanner serves several handler types, and
+  // reading them through one object shape keeps its hot loop fast
+  private readonly capture: { text: boolean };
+  private readonly onOpen: XmlHandler['open'];
+  private readonly onClose: XmlHandler['close'];
+  private readonly onText: XmlHandler['text'];
 
-  constructor(private readonly handler: XmlHandler) {}
+  constructor(handler: XmlHandler) {
+    this.capture = handler.capture;
+    this.onOpen = handler.open.bind(handler);
+    this.onClose = handler.close.bind(handler);
+    this.onText = handler.text.bind(handler);
+  }
 
   /** Scans `chunk`; with `final`, an unfinished token is an error. */
   feed(chunk: string, final: boolean): void {
@@ -83,22 +98,23 @@ export class XmlScanner {
    * whitespace costs no memory.
    */
   private pendingText(s: string, from: number): number {
-    if (!this.handler.wantText) return s.length;
-    const amp = s.lastIndexOf('&');
-    const cut = amp >= from && s.indexOf(';', amp) < 0 ? amp : s.length;
-    if (cut > from) this.handler.text(s.slice(from, cut), false);
+    if (!this.capture.text) return s.length;
+    let amp = s.length - 1;
+    while (amp >= from && s.charCodeAt(amp) !== 38 && s.charCodeAt(amp) !== 59) amp--;
+    const cut = amp >= from && s.charCodeAt(amp) === 38 ? amp : s.length;
+    if (cut > from) this.onText(s.slice(from, cut), false);
     return cut;
   }
 
   /** Returns where the first unfinished token starts (s.length when none). */
   private scan(s: string): number {
-    const h = this.handler;
+    const capture = this.capture;
     const n = s.length;
     let i = 0;
     while (i < n) {
       const lt = s.indexOf('<', i);
       if (lt < 0) return this.pendingText(s, i);
-      if (lt > i && h.wantText) h.text(s.slice(i, lt), false);
+      if (lt > i && capture.text) this.onText(s.slice(i, lt), false);
       if (lt + 1 >= n) return lt;
       const c = s.charCodeAt(lt + 1);
       if (c === SLASH) {
@@ -106,7 +122,7 @@ export class XmlScanner {
         if (gt < 0) return lt;
         let e = gt;
         while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
-        h.close(localName(s, lt + 2, e));
+        this.onClose(localName(s, lt + 2, e));
         i = gt + 1;
       } else if (c === BANG) {
         if (s.startsWith('<!--', lt)) {
@@ -116,7 +132,7 @@ export class XmlScanner {
         } else if (s.startsWith('<![CDATA[', lt)) {
           const e = s.indexOf(']]>', lt + 9);
           if (e < 0) return lt;
-          if (h.wantText) h.text(s.slice(lt + 9, e), true);
+          if (capture.text) this.onText(s.slice(lt + 9, e), true);
           i = e + 3;
         } else {
           if (n - lt < 9) return lt;
@@ -150,12 +166,36 @@ export class XmlScanner {
         }
         const selfClosing = s.charCodeAt(gt - 1) === SLASH;
         const name = localName(s, lt + 1, e);
-        h.open(name, s, e, selfClosing ? gt - 1 : gt);
-        if (selfClosing) h.close(name);
+        this.onOpen(name, s, e, selfClosing ? gt - 1 : gt);
+        if (selfClosing) this.onClose(name);
         i = gt + 1;
       }
     }
     return n;
+  }
+}
+
+/**
+ * Calls `visit` with the source ranges of each attribute's qualified name and raw value
+ * (entities not decoded) in `source[from, to)`: one pass, no strings made, for the hot path.
+ */
+export function eachAttribute(source: string, from: number, to: number, visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(source.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < to && source.charCodeAt(i) !== 61 && !isSpace(source.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && isSpace(source.charCodeAt(i))) i++;
+    if (i >= to || source.charCodeAt(i) !== 61) return;
+    i++;
+    while (i < to && isSpace(source.charCodeAt(i))) i++;
+    const q = source.charCodeAt(i);
+    if (q !== QUOT && q !== APOS) return;
+    const valueEnd = source.indexOf(q === QUOT ? '"' : "'", i + 1);
+    if (valueEnd < 0 || valueEnd > to) return;
+    visit(nameStart, nameEnd, i + 1, valueEnd);
+    i = valueEnd + 1;
   }
 }
 

@@ -135,35 +135,65 @@ function findEndRecord(bytes: Uint8Array): number {
   throw corrupt(READ_ERRORS.corruptZip);
 }
 
+/** Node's zlib where the reader runs in Node (the CLI), found without a `require` a browser bundle would follow. */
+interface NativeZlib {
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  crc32(data: Uint8Array, value?: number): number;
+}
+
+const nativeZlib: NativeZlib | undefined = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:zlib') as Partial<NativeZlib> | undefined) : undefined;
+  return typeof zlib?.inflateRawSync === 'function' && typeof zlib.crc32 === 'function' ? (zlib as NativeZlib) : undefined;
+})();
+
+/** Parts up to this size are inflated by Node's zlib in one go; larger ones stream through fflate. */
+const NATIVE_MAX = 64 * 1024 * 1024;
+/** Inflated bytes handed on at once. */
+const CHUNK = 1 << 20;
+
 /**
  * Unpacks one entry chunk by chunk into `onChunk`, counting every inflated byte against the
- * budget as it appears, and checks the CRC at the end.
+ * budget as it appears (never trusting the sizes in the headers), and checks the CRC at the end.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void): void {
   if (entry.encrypted) throw new WorkbookError(READ_ERRORS.encrypted, 'encrypted');
   const start = entry.offset + 30 + u16(bytes, entry.offset + 26) + u16(bytes, entry.offset + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return takeAll(data, entry, budget, onChunk);
+  if (entry.method !== 8) throw corrupt(READ_ERRORS.compression);
+  if (nativeZlib) {
+    let out: Uint8Array | undefined;
+    try {
+      out = nativeZlib.inflateRawSync(data, { maxOutputLength: NATIVE_MAX });
+    } catch (error) {
+      // larger than NATIVE_MAX: streamed below; damaged data fails there too
+      if ((error as { code?: unknown } | null)?.code !== 'ERR_BUFFER_TOO_LARGE') throw corrupt(READ_ERRORS.corruptZip, error);
+    }
+    if (out) return takeAll(out, entry, budget, onChunk);
+  }
   let running = -1;
-  const take = (chunk: Uint8Array): void => {
+  const inflater = new Inflate((chunk) => {
     budget.addInflated(chunk.length);
     running = crc32Update(running, chunk);
     onChunk(chunk);
-  };
-  if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += STEP * 16) take(data.subarray(at, at + STEP * 16));
-  } else if (entry.method === 8) {
-    const inflater = new Inflate((chunk) => take(chunk));
-    try {
-      if (data.length === 0) inflater.push(data, true);
-      for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
-    } catch (error) {
-      if (error instanceof WorkbookError) throw error;
-      throw corrupt(READ_ERRORS.corruptZip, error);
-    }
-  } else {
-    throw corrupt(READ_ERRORS.compression);
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw error;
+    throw corrupt(READ_ERRORS.corruptZip, error);
   }
   if (~running >>> 0 !== entry.crc) throw corrupt(READ_ERRORS.corruptZip);
+}
+
+function takeAll(data: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void): void {
+  budget.addInflated(data.length);
+  const crc = nativeZlib ? nativeZlib.crc32(data) : ~crc32Update(-1, data) >>> 0;
+  if (crc !== entry.crc) throw corrupt(READ_ERRORS.corruptZip);
+  for (let at = 0; at < data.length; at += CHUNK) onChunk(data.subarray(at, at + CHUNK));
+  if (data.length === 0) onChunk(data);
 }
 
 /** The whole entry as bytes (for small parts). */

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import type { Analysis, CountedRecord } from '../model';
-import { gesamtlisteRole, type OutputSheet, type OutValue } from '../output-model';
+import type { DefinedName } from '../grid';
+import { gesamtlisteRole, markerName, type OutputSheet, type OutValue } from '../output-model';
 import { num, text } from './values';
 
 export const RECORDS_TABLE_ID = 'gesamtliste';
@@ -97,4 +98,27 @@ function buildRecordsSheet(analysis: Analysis, catalog?: Catalog): OutputSheet {
       },
     ],
   };
+}
+
+/**
+ * Continuation sheets the workbook still has marked (`LeiKaMonitor_Gesamtliste3`, …) that this
+ * evaluation does not fill: rewritten as the table's header with no records (SPEC §5), so no
+ * stale record stays beside the new list. `written` holds this evaluation's output sheets.
+ */
+export function emptiedContinuations(written: readonly OutputSheet[], existing: readonly DefinedName[]): OutputSheet[] {
+  const first = written.find((s) => s.role === 'Gesamtliste');
+  const table = first?.blocks[0];
+  if (first === undefined || table?.kind !== 'table') return [];
+  const roles = new Set<string>(written.map((s) => s.role));
+  const prefix = markerName('Gesamtliste').toLowerCase();
+  const stale = new Set<number>();
+  for (const d of existing) {
+    const lower = d.name.toLowerCase();
+    if (!lower.startsWith(prefix)) continue;
+    const n = Number(lower.slice(prefix.length));
+    if (Number.isInteger(n) && n >= 2 && !roles.has(gesamtlisteRole(n))) stale.add(n);
+  }
+  return [...stale]
+    .sort((a, b) => a - b)
+    .map((n) => ({ ...first, role: gesamtlisteRole(n), blocks: [{ ...table, id: `${RECORDS_TABLE_ID}-${n}`, excelTable: `${RECORDS_EXCEL_TABLE}${n}`, rows: [] }] }));
 }

@@ -35,6 +35,6 @@ export function buildOutputSheets(analysis: Analysis, opts: OutputOptions): Outp
 
 export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID, THEMENFELD_TABLE_ID, TYP_TABLE_ID } from './monitoring';
 export { buildFindingsSheet, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
-export { buildRecordsSheets, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
+export { buildRecordsSheets, emptiedContinuations, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
 export { renderOutputGrid, outValueCell } from './render-grid';
 export { OutputOptionsError } from '../errors';

@@ -100,7 +100,8 @@ function TransitionTable({ comparison: c }: { comparison: YearComparison }): Rea
   // Shading repeats the number (never the only carrier); alpha stays low enough for text contrast.
   const shade = (n: number): React.CSSProperties => (n === 0 ? {} : { backgroundColor: `rgba(91, 155, 213, ${(0.1 + 0.45 * (n / max)).toFixed(2)})` });
   return (
-    <div className={s.scroll}>
+    // Scrolls sideways in a narrow pane: focusable, so keyboard users can scroll it too (WCAG 2.1.1).
+    <div className={s.scroll} tabIndex={0} role="region" aria-label={t.comparison.matrix(c.from, c.to)}>
       <table className={s.table} aria-label={t.comparison.matrix(c.from, c.to)} aria-describedby="matrix-hint">
         <thead>
           <tr>
@@ -147,7 +148,7 @@ function RefinementTable({ comparison: c }: { comparison: YearComparison }): Rea
       <Text size={200} id="refinement-hint">
         {t.comparison.refinementHint}
       </Text>
-      <div className={s.scroll}>
+      <div className={s.scroll} tabIndex={0} role="region" aria-label={t.comparison.refinement}>
         <table className={s.table} aria-label={t.comparison.refinement} aria-describedby="refinement-hint">
           <thead>
             <tr>

@@ -15,6 +15,8 @@ import { useTask } from './use-task';
 
 const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalM },
+  // Six tabs do not fit a 350 px task pane in one row: they wrap instead of running off the pane.
+  tabs: { flexWrap: 'wrap' },
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
 });
 
@@ -40,7 +42,7 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
 
   return (
     <>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" aria-label={t.appTitle}>
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" aria-label={t.appTitle}>
         {TABS.map((id) => (
           <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
             {t.tabs[id]}

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SelfTestReport } from '../../adapters/office/selftest';
 import { type Strings, useStrings } from '../../i18n';
@@ -66,9 +66,9 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
       {state.kind === 'failed' && <ErrorMessage message={state.message} />}
       {report && (
         <>
-          <MessageBar intent={failed === 0 && report.cleanup.kind === 'ok' ? 'success' : 'error'} role="status">
+          <MessageBar intent={failed === 0 && report.cleanup.kind === 'ok' ? 'success' : 'error'}>
             <MessageBarBody>
-              {failed === 0 ? t.selftest.allOk(report.steps.length) : t.selftest.someFailed(failed, report.steps.length)}{' '}
+              <MessageBarTitle>{t.selftest.heading}</MessageBarTitle> {failed === 0 ? t.selftest.allOk(report.steps.length) : t.selftest.someFailed(failed, report.steps.length)}{' '}
               {report.cleanup.kind === 'ok' ? t.selftest.cleanup(report.sheet) : t.selftest.cleanupFailed(report.sheet, report.cleanup.error)}
             </MessageBarBody>
           </MessageBar>

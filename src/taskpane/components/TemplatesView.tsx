@@ -10,6 +10,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Subtitle2,
   Text,
   makeStyles,
@@ -64,7 +65,9 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
         </Button>
         {created.kind === 'done' && (
           <MessageBar intent="success">
-            <MessageBarBody>{t.templates.created(created.value)}</MessageBarBody>
+            <MessageBarBody>
+              <MessageBarTitle>{t.templates.newSheet}</MessageBarTitle> {t.templates.created(created.value)}
+            </MessageBarBody>
           </MessageBar>
         )}
         {created.kind === 'failed' && <ErrorMessage message={created.message} />}
@@ -104,7 +107,7 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
         {rolled.kind === 'done' && (
           <MessageBar intent={rolled.value.failed ? 'error' : 'success'}>
             <MessageBarBody>
-              {t.templates.done(rolled.value.changed)}
+              <MessageBarTitle>{t.templates.newYear}</MessageBarTitle> {t.templates.done(rolled.value.changed)}
               {rolled.value.done.length > 0 && <div>{t.templates.doneSheets(rolled.value.done.join(', '))}</div>}
               {rolled.value.failed && <div>{t.templates.failed(rolled.value.failed.sheet, rolled.value.failed.message)}</div>}
               {rolled.value.notDone.length > 0 && <div>{t.templates.notDone(rolled.value.notDone.join(', '))}</div>}

@@ -33,7 +33,7 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       if (none !== undefined) throw new Error(none);
       onProgress('write', 0.6);
       await nextFrame();
-      const sheets = reportSheets(evaluation, { evaluatedAt: isoDate(now()) });
+      const sheets = reportSheets(evaluation, { evaluatedAt: isoDate(now()), existingNames: grid.definedNames });
       const report = await adapter.writeOutputs(sheets, { pivot: options.pivot === true && adapter.features.pivotTable });
       onProgress('done', 1);
       return { ...evaluation, report };

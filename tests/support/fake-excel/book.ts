@@ -183,7 +183,8 @@ export class FakeBook {
   values(name: string): unknown[][] {
     const sheet = this.sheet(name);
     if (!sheet) throw new Error(`no sheet ${name}`);
-    return sheet.cells.map((row) => (row ?? []).map((c) => c?.value ?? ''));
+    // Array.from, not map: rows and cells never written are holes, read as empty like Excel does.
+    return Array.from(sheet.cells, (row) => Array.from(row ?? [], (c) => c?.value ?? ''));
   }
 
   cell(name: string, address: string): FakeCell | undefined {
