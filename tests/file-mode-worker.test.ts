@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { evaluateFileInWorker, readCatalogInWorker } from '../src/taskpane/pipeline/file';
-import { handleWorkerRequest } from '../src/taskpane/pipeline/worker-handler';
-import type { WorkerLike, WorkerReply, WorkerRequest } from '../src/taskpane/pipeline/worker-protocol';
+import type { WorkerLike } from '../src/taskpane/pipeline/worker-protocol';
 import type { ProgressStep } from '../src/taskpane/types';
+import { InProcessWorker } from './support/in-process-worker';
 
 /*
  * File mode reads files in a Web Worker (issue 9, SPEC §7). Here the worker's code runs in this
@@ -13,32 +13,6 @@ import type { ProgressStep } from '../src/taskpane/types';
  */
 const DEMO = join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
 const PUBLISHED_2024 = { Analog: 126, 'Kein Optimierungspotenzial': 199, PDF: 428, Digital: 283, 'Projekt in Umsetzung': 151, 'Nicht zugeordnet': 0, 'Alle Dienstleistungen': 1187 };
-
-/** A worker whose code runs here; `behaviour` replaces it to model a crash or a hang. */
-class InProcessWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  terminated = false;
-  constructor(private readonly behaviour: 'run' | 'crash' | 'hang' = 'run') {}
-
-  postMessage(message: WorkerRequest, transfer: Transferable[]): void {
-    const request = structuredClone(message, { transfer });
-    if (this.behaviour === 'crash') {
-      setTimeout(() => this.onerror?.({ preventDefault: () => undefined } as ErrorEvent), 5);
-      return;
-    }
-    if (this.behaviour === 'hang') return;
-    void handleWorkerRequest(request, (reply, moved) => {
-      const data = structuredClone(reply, { transfer: moved ?? [] });
-      setTimeout(() => this.terminated || this.onmessage?.({ data } as MessageEvent<WorkerReply>), 0);
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 function file(path: string, name = path.split('/').pop()!): File {
   return new File([readFileSync(path)], name);
@@ -54,7 +28,7 @@ describe('file mode in a Web Worker', () => {
         workers.push(w);
         return w;
       },
-      file(DEMO),
+      [file(DEMO)],
       (step) => steps.push(step),
       undefined,
       { now: new Date(2025, 0, 15) },
@@ -70,13 +44,13 @@ describe('file mode in a Web Worker', () => {
 
   it('shows the reader\'s German line for a file that is no workbook, and ends the worker', async () => {
     const worker = new InProcessWorker();
-    await expect(evaluateFileInWorker(() => worker, new File(['kein zip'], 'notiz.xlsx'), () => undefined)).rejects.toThrow('Die Datei ist keine Excel-Arbeitsmappe (.xlsx oder .xlsm).');
+    await expect(evaluateFileInWorker(() => worker, [new File(['kein zip'], 'notiz.xlsx')], () => undefined)).rejects.toThrow('Die Datei ist keine Excel-Arbeitsmappe (.xlsx oder .xlsm).');
     expect(worker.terminated).toBe(true);
   });
 
   it('says so when the worker dies (a file that overwhelms the browser)', async () => {
     const worker = new InProcessWorker('crash');
-    await expect(evaluateFileInWorker(() => worker, file(DEMO), () => undefined)).rejects.toThrow(/„Digitalisierungsuebersicht_Demo\.xlsx“ konnte nicht ausgewertet werden: das Lesen wurde abgebrochen/);
+    await expect(evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined)).rejects.toThrow(/„Digitalisierungsuebersicht_Demo\.xlsx“ konnte nicht ausgewertet werden: das Lesen wurde abgebrochen/);
     expect(worker.terminated).toBe(true);
   });
 
@@ -84,7 +58,7 @@ describe('file mode in a Web Worker', () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
       const worker = new InProcessWorker('hang');
-      const outcome = evaluateFileInWorker(() => worker, file(DEMO), () => undefined).catch((error: Error) => error.message);
+      const outcome = evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined).catch((error: Error) => error.message);
       await jest.advanceTimersByTimeAsync(5 * 60_000 - 1000);
       expect(worker.terminated).toBe(false);
       await jest.advanceTimersByTimeAsync(1000);
@@ -99,7 +73,7 @@ describe('file mode in a Web Worker', () => {
     const noWorkers = (): WorkerLike => {
       throw new ReferenceError('Worker is not defined');
     };
-    await expect(evaluateFileInWorker(noWorkers, file(DEMO), () => undefined)).rejects.toThrow(/kann Dateien nicht im Hintergrund lesen/);
+    await expect(evaluateFileInWorker(noWorkers, [file(DEMO)], () => undefined)).rejects.toThrow(/kann Dateien nicht im Hintergrund lesen/);
   });
 
   it('reads a LeiKa catalogue in the worker too', async () => {

@@ -113,7 +113,8 @@ function uniformFormat(table: OutTable, c: number): string | undefined {
 function linkTarget(value: OutValue, mode: LinkMode): Omit<HyperlinkSpec, 'sheet' | 'ref'> | undefined {
   if (value.kind !== 'link' || mode.off) return undefined;
   const location = sheetRef(value.sheet, value.cell);
-  return mode.file === undefined ? { location } : { location, file: mode.file };
+  const file = value.file ?? mode.file;
+  return file === undefined ? { location } : { location, file };
 }
 
 function renderText(ws: ExcelJS.Worksheet, block: OutText): void {

@@ -2,6 +2,7 @@ import type { Analysis } from '../core/model';
 import type { YearComparison } from '../core/compare';
 import type { BreakdownRow } from '../core/catalog';
 import type { Evaluation } from '../core/report';
+import type { SourcesUse } from '../core/sources';
 import { CLUSTERS, type Counts } from '../core/clusters';
 
 /** The JSON document of SPEC §6 (plus `comparison` where given). */
@@ -19,6 +20,7 @@ export function analysisJson(analysis: Analysis, extra: Record<string, unknown> 
       code: f.code,
       sheet: f.sheet,
       cell: f.cell,
+      ...(f.file !== undefined ? { file: f.file } : {}),
       message: f.message,
       ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
     })),
@@ -60,5 +62,23 @@ export function catalogJson(evaluation: Evaluation): Record<string, unknown> {
   return {
     catalog: { source: catalog.source, entries: stats.entries, rowsWithoutKey: stats.withoutKey, invalidKeys: stats.invalidKey },
     breakdowns: { themenfeld: rows(use.breakdowns.themenfeld), typ: rows(use.breakdowns.typ) },
+  };
+}
+
+/**
+ * Several files (SPEC §10): `files`, each with its office sheets, offices and skipped sheets (or
+ * `skipped`: why it could not be read), and where `settings` and `mapping` came from.
+ */
+export function sourcesJson(sources: SourcesUse): Record<string, unknown> {
+  return {
+    files: sources.files.map((f) => ({
+      file: f.file,
+      ...(f.skipped !== undefined ? { skipped: f.skipped } : {}),
+      sheets: f.officeSheets.map((s) => s.sheet),
+      offices: f.offices,
+      skippedSheets: f.skippedSheets.map((s) => ({ sheet: s.sheet, reason: s.reason })),
+    })),
+    ...(sources.settings ? { settings: sources.settings } : {}),
+    ...(sources.mapping ? { mapping: sources.mapping } : {}),
   };
 }

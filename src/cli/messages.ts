@@ -4,7 +4,7 @@
  */
 
 export const USAGE =
-  'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx> [--out <bericht.xlsx>] [--year <JJJJ>] [--catalog <leika.csv|xlsx>] [--force] [--json]';
+  'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx|ordner>… [--out <bericht.xlsx>] [--year <JJJJ>] [--catalog <leika.csv|xlsx>] [--force] [--json]';
 
 /** What a file is to the run, for messages that name it. */
 export type FileRole = 'input' | 'catalog' | 'output';
@@ -65,7 +65,7 @@ export const CLI_MESSAGES = {
   tooLarge: (role: FileRole, path: string, size: number, limit: number): string =>
     `${ROLE[role]} ${path} ist mit ${sizeText(size)} zu groß (höchstens ${sizeText(limit)}).`,
   catalogUnreadable: (name: string, detail: string): string => `Der LeiKa-Katalog ${name} kann nicht gelesen werden: ${detail}`,
-  noOfficeSheet: (reasons: string): string => `Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`,
+  emptyFolder: (path: string): string => `${path} ist ein Ordner ohne Arbeitsmappe: direkt darin liegt keine .xlsx- oder .xlsm-Datei (Unterordner werden nicht gelesen).`,
   outIsInput: (option: string, path: string): string => `${option} darf nicht die Eingabedatei sein (${path}): die Eingabe wird nie verändert.`,
   outIsCatalog: (option: string, path: string): string => `${option} darf nicht der LeiKa-Katalog sein (${path}): er wird nie verändert.`,
   outIsOtherOutput: (option: string, path: string): string => `${option} darf nicht dieselbe Datei wie eine andere Ausgabe sein (${path}).`,

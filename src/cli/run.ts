@@ -1,17 +1,19 @@
 import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
-import { readXlsx } from '../adapters/xlsx-reader';
 import { isoDay as isoDate } from '../core/dates';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
+import { noOfficeSheetMessage } from '../core/no-office-sheet';
 import { WorkbookError } from '../port/workbook-port';
 import { parseCli, UsageError } from './args';
 import { readRegularFile, type ReadFile } from './files';
-import { analysisJson, catalogJson, comparisonJson } from './json';
+import { readInputs, relativeFileLinks } from './inputs';
+import { analysisJson, catalogJson, comparisonJson, sourcesJson } from './json';
+import type { ReportLinks } from './report';
 import { CLI_MESSAGES, USAGE } from './messages';
 import { type ProtectedFile, writeOutputSafely } from './safe-output';
 import { terminalSafe, terminalSafeLines } from './terminal';
-import { catalogText, reportText } from './text';
+import { catalogText, reportText, sourcesText } from './text';
 
 export { USAGE } from './messages';
 export { UsageError } from './args';
@@ -53,51 +55,43 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     io.stdout(`${USAGE}\n`);
     return;
   }
-  const inputs = readInputs(options.inputs);
-  const input = inputs[0]!;
   const year = options.year === undefined ? undefined : parseYear(options.year);
-  const workbook = readXlsx(input.bytes);
+  const inputs = readInputs(options.inputs);
   const catalogFile = options.catalog === undefined ? undefined : readRegularFile(options.catalog, 'catalog');
   const catalog = catalogFile === undefined ? undefined : readCatalog(catalogFile);
   const now = io.now();
-  const evaluation = evaluateWorkbook(workbook, {
+  const evaluation = evaluateWorkbook(inputs.files.map((f) => f.source), {
     ...(year !== undefined ? { year } : {}),
     ...(catalog !== undefined ? { catalog } : {}),
     currentYear: now.getFullYear(),
   });
   const { analysis } = evaluation;
-  if (analysis.officeSheets.length === 0) {
-    throw new UsageError(CLI_MESSAGES.noOfficeSheet(analysis.skippedSheets.map((s) => `${s.sheet}: ${s.reason}`).join('; ')));
-  }
+  const none = noOfficeSheetMessage(analysis, evaluation.sources);
+  if (none !== undefined) throw new UsageError(none);
 
   let written: string | undefined;
   if (options.out !== undefined) {
     const protect: ProtectedFile[] = [
-      ...inputs.map((f) => ({ path: f.path, role: 'input' as const, id: f.id })),
+      // every input, also one that could not be read (its path is looked up then)
+      ...inputs.files.map((f) => ({ path: f.path, role: 'input' as const, ...(f.id ? { id: f.id } : {}) })),
       ...(catalogFile ? [{ path: catalogFile.path, role: 'catalog' as const, id: catalogFile.id }] : []),
     ];
-    written = await writeOutputSafely(options.out, () => buildReportBytes(evaluation, input.path, now), { option: '--out', protect, force: options.force });
+    const out = options.out;
+    // findings name their file only where several files are evaluated (a folder may hold just one)
+    const links = inputs.files.length > 1 ? { fileLink: relativeFileLinks(inputs.files, out) } : { sourceFileName: basename(inputs.files[0]!.path) };
+    written = await writeOutputSafely(out, () => buildReportBytes(evaluation, links, now), { option: '--out', protect, force: options.force });
   }
 
   if (options.json) {
-    io.stdout(`${JSON.stringify(analysisJson(analysis, { comparison: comparisonJson(evaluation.comparisons), ...catalogJson(evaluation) }), null, 2)}\n`);
+    const files = inputs.several ? sourcesJson(evaluation.sources) : {};
+    io.stdout(`${JSON.stringify(analysisJson(analysis, { comparison: comparisonJson(evaluation.comparisons), ...catalogJson(evaluation), ...files }), null, 2)}\n`);
     return;
   }
   const out = (text: string): void => io.stdout(terminalSafeLines(text));
   out(`${reportText(analysis)}\n`);
+  if (inputs.several) out(`\n${sourcesText(evaluation.sources)}\n`);
   if (evaluation.catalog) out(`\n${catalogText(evaluation)}\n`);
   if (written) out(`\n${CLI_MESSAGES.written(written)}\n`);
-}
-
-/**
- * The input files, each read once as a regular file. One file today; a list so that several
- * files and folders (SPEC §10) extend this function, not its callers.
- */
-export function readInputs(paths: readonly string[]): ReadFile[] {
-  if (paths.length === 0) throw new UsageError(CLI_MESSAGES.noInput());
-  if (paths.length > 1) throw new UsageError(CLI_MESSAGES.severalInputs());
-  // the reader tells a legacy .xls from a misnamed .xlsx by content, not by extension
-  return paths.map((p) => readRegularFile(p, 'input'));
 }
 
 /** `--catalog`: a LeiKa export (CSV or XLSX); anything that is no catalogue ends the run with one line. */
@@ -117,8 +111,8 @@ function parseYear(text: string): number {
   return year;
 }
 
-async function buildReportBytes(evaluation: Evaluation, input: string, now: Date): Promise<Uint8Array> {
+async function buildReportBytes(evaluation: Evaluation, links: ReportLinks, now: Date): Promise<Uint8Array> {
   const { buildReport } = await import('./report');
-  return buildReport(evaluation, { evaluatedAt: isoDate(now), sourceFileName: basename(input) });
+  return buildReport(evaluation, { evaluatedAt: isoDate(now), ...links });
 }
 

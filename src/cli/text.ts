@@ -4,6 +4,7 @@ import { formatInt } from '../core/format';
 import { SEVERITY_NAMES } from '../core/messages';
 import type { Analysis } from '../core/model';
 import type { Evaluation } from '../core/report';
+import { type SheetOrigin, type SourcesUse, sheetLabel } from '../core/sources';
 import { terminalSafe } from './terminal';
 
 
@@ -46,7 +47,7 @@ export function findingsSummary(findings: readonly Finding[]): string {
     lines.push(`  ${SEVERITY_NAMES[severity].many}: ${ofSeverity.length} (${codes})`);
   }
   const errors = findings.filter((f) => f.severity === 'error').slice(0, 10);
-  for (const f of errors) lines.push(`  - ${f.sheet}!${f.cell} ${f.code}: ${f.message}`);
+  for (const f of errors) lines.push(`  - ${sheetLabel(f.file, f.sheet)}!${f.cell} ${f.code}: ${f.message}`);
   const more = findings.filter((f) => f.severity === 'error').length - errors.length;
   if (more > 0) lines.push(`  … und ${more} weitere Fehler (vollständige Liste im Blatt „Prüfhinweise“ mit --out oder in --json)`);
   return lines.join('\n');
@@ -56,7 +57,7 @@ export function reportText(analysis: Analysis): string {
   const parts = [`Berichtsjahr: ${analysis.reportYear}`, '', monitoringText(analysis), '', findingsSummary(analysis.findings)];
   if (analysis.skippedSheets.length > 0) {
     parts.push('', 'Übersprungene Blätter:');
-    for (const s of analysis.skippedSheets) parts.push(`  - ${s.sheet}: ${s.reason}`);
+    for (const s of analysis.skippedSheets) parts.push(`  - ${sheetLabel(s.file, s.sheet)}: ${s.reason}`);
   }
   return parts.join('\n');
 }
@@ -80,5 +81,20 @@ export function catalogText(evaluation: Evaluation): string {
     for (const r of use.breakdowns.themenfeld) rows.push([r.name, formatInt(r.counts[latest]?.['Alle Dienstleistungen'] ?? 0)]);
     lines.push('', alignTable(rows));
   }
+  return lines.join('\n');
+}
+
+/** The files of a run of several (SPEC §10): each with its offices, or why it was not read; where settings and mapping came from. */
+export function sourcesText(sources: SourcesUse): string {
+  const lines = [`Dateien: ${sources.files.length}`];
+  for (const f of sources.files) {
+    const what = f.skipped !== undefined ? `nicht ausgewertet – ${f.skipped}` : f.offices.length > 0 ? f.offices.join(', ') : 'kein Amtsblatt';
+    lines.push(`  - ${f.file ?? 'geöffnete Arbeitsmappe'}: ${what}`);
+  }
+  const from = (label: string, origin: SheetOrigin | undefined): void => {
+    if (origin) lines.push(`${label}: Blatt „${origin.sheet}“ aus ${origin.file ?? 'der geöffneten Arbeitsmappe'}`);
+  };
+  from('Einstellungen', sources.settings);
+  from('Zuordnung', sources.mapping);
   return lines.join('\n');
 }

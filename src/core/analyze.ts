@@ -11,6 +11,11 @@ export interface AnalyzeOptions {
   readonly year?: number;
   /** The calendar year, the report year's last fallback (the core reads no clock). */
   readonly currentYear: number;
+  /**
+   * The office a sheet names where a row has no office value; default: the sheet name. Called
+   * once per office sheet with the names of all office sheets (several files, SPEC §10).
+   */
+  readonly officeName?: (sheet: string, officeSheets: readonly string[]) => string;
 }
 
 /**
@@ -20,9 +25,11 @@ export interface AnalyzeOptions {
 export function analyzeWorkbook(workbook: WorkbookGrid, options: AnalyzeOptions): Analysis {
   const discovery = discoverSheets(workbook);
   const classifier = makeClassifier(discovery.mapping);
+  const names = discovery.officeSheets.map((o) => o.sheet.name);
   const sheets: ReadSheet[] = discovery.officeSheets.map((office) => ({
     office,
     tables: readTables(office.sheet, office.tables, office.merges, classifier),
+    ...(options.officeName ? { officeName: options.officeName(office.sheet.name, names) } : {}),
   }));
   const { reportYear, reportYearSource } = chooseReportYear(sheets, discovery.settings.reportYear, options);
   const counter = new Counter(classifier, reportYear);

@@ -57,6 +57,8 @@ export class Counter {
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
   private readonly officeOrder = new Set<string>();
   private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number> }[] = [];
+  /** The office of the sheet being counted, for rows without an office value. */
+  private sheetOffice = '';
 
   constructor(
     private readonly classifier: Classifier,
@@ -64,8 +66,9 @@ export class Counter {
   ) {}
 
   /** Counts the rows of one office sheet; call it for every office sheet in sheet order, then {@link result}. */
-  countSheet({ office, tables }: ReadSheet): void {
+  countSheet({ office, tables, officeName }: ReadSheet): void {
     const { sheet, merges } = office;
+    this.sheetOffice = officeName ?? sheet.name;
     const years = new Set<number>();
     let serviceRows = 0;
     let layout: SheetLayout = 'wide';
@@ -141,7 +144,7 @@ export class Counter {
     const nameCell = roleCell(row, r, t.name, merges);
     const name = isBlank(nameCell) ? '' : collapse(cellText(nameCell));
     const officeCell = t.office !== undefined ? row[t.office] ?? null : null;
-    const office = isBlank(officeCell) ? sheet : collapse(cellText(officeCell));
+    const office = isBlank(officeCell) ? this.sheetOffice : collapse(cellText(officeCell));
     this.officeOrder.add(office);
     const key = t.key !== undefined ? readKey(keyCell) : ({ kind: 'missing' } as const);
     const keyCol = t.key ?? t.name!;

@@ -42,6 +42,7 @@ export function discoverSheets(workbook: WorkbookGrid): Discovery {
   for (const sheet of workbook.sheets) {
     const role = roles.get(sheet.name) ?? (sheet === settingsSheet ? SETTINGS_SHEET : sheet === mappingSheet ? MAPPING_SHEET : undefined);
     if (role !== undefined) skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.productSheet(role) });
+    else if (sheet.kind === 'chart') skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.chart });
     else if (sheet.visibility !== 'visible') skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.hidden });
     else if (selected && !selected.has(sheet.name)) skippedSheets.push({ sheet: sheet.name, reason: SKIP_REASONS.notSelected });
     else {

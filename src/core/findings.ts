@@ -17,7 +17,10 @@ export type FindingCode =
   | 'INVALID_MAPPING'
   | 'INVALID_SETTING'
   | 'KEY_NOT_IN_CATALOG'
-  | 'CATALOG_UNREADABLE';
+  | 'CATALOG_UNREADABLE'
+  | 'OFFICE_IN_SEVERAL_FILES'
+  | 'FILE_SKIPPED'
+  | 'CONFLICTING_SETTING';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -40,6 +43,9 @@ export const SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   INVALID_SETTING: 'error',
   KEY_NOT_IN_CATALOG: 'warning',
   CATALOG_UNREADABLE: 'warning',
+  OFFICE_IN_SEVERAL_FILES: 'warning',
+  FILE_SKIPPED: 'error',
+  CONFLICTING_SETTING: 'warning',
 };
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -50,6 +56,8 @@ export interface Finding {
   readonly sheet: string;
   /** Plain A1 address without sheet or `$`. */
   readonly cell: string;
+  /** The file the sheet is in, where several files were evaluated together (SPEC §10). */
+  readonly file?: string;
   readonly message: string;
   readonly suggestion?: string;
 }
@@ -57,5 +65,7 @@ export interface Finding {
 /** A skipped worksheet and why (SPEC §2). */
 export interface SkippedSheet {
   readonly sheet: string;
+  /** The file the sheet is in, where several files were evaluated together (SPEC §10). */
+  readonly file?: string;
   readonly reason: string;
 }

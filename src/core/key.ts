@@ -13,9 +13,9 @@ const NO_KEY_WORDS = new Set(['nicht im leika']);
  * Normalises a key: spaces, dots, hyphens and apostrophes removed; a numeric cell is
  * read as its integer digits. Idempotent on its own output.
  */
-export function normalizeKey(cell: Cell): string {
+export function normalizeKey(cell: Cell | undefined): string {
   if (typeof cell === 'number') return Number.isFinite(cell) ? BigInt(Math.trunc(cell)).toString() : '';
-  if (typeof cell !== 'string') return cell === null ? '' : typeof cell === 'boolean' ? String(cell) : cell.code;
+  if (typeof cell !== 'string') return cell === null || cell === undefined ? '' : typeof cell === 'boolean' ? String(cell) : cell.code;
   return cell.replace(/[\s\u200b-\u200d\u2060.\-\u2010-\u2015\u2212'\u2018\u2019`´]/g, '');
 }
 

@@ -61,7 +61,21 @@ export const MESSAGES = {
   CATALOG_UNREADABLE: (sheet: string) =>
     `Das Blatt „${sheet}“ ist als LeiKa-Katalog markiert, enthält aber keine Kopfzeile mit LeiKa-Schlüssel und Bezeichnung. ` +
     'Die Auswertung läuft ohne Katalog; bitte laden Sie den LeiKa-Katalog neu.',
+  OFFICE_IN_SEVERAL_FILES: (office: string, first: string) =>
+    `Das Amt „${office}“ steht auch in ${first}. Beide werden als ein Amt gezählt (derselbe LeiKa-Schlüssel im selben Jahr nur einmal); ` +
+    'bitte prüfen Sie, ob eine der Dateien veraltet ist oder doppelt vorliegt.',
+  FILE_SKIPPED: (file: string, reason: string) =>
+    `Die Datei „${file}“ wurde nicht ausgewertet: ${reason.replace(/[.\s]+$/, '')}. Ihre Leistungen fehlen in allen Zahlen. ` +
+    'Bitte öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx – oder nehmen Sie sie aus der Auswertung, wenn sie keine Amtsdatei ist.',
+  CONFLICTING_SETTING: (sheet: string, key: string, value: string, used: string, usedValue: string | undefined) =>
+    `„${key}“ steht hier mit „${value}“, ${usedValue === undefined ? 'fehlt aber' : `aber mit „${usedValue}“`} im Blatt „${sheet}“ aus ${used}. ` +
+    `Es gilt nur das Blatt aus ${used}; bitte gleichen Sie die beiden Blätter „${sheet}“ an oder löschen Sie dieses.`,
 } as const;
+
+/** How a file is named in messages: `„Jugendamt.xlsx“`, or the open workbook (task pane). */
+export function fileLabel(file: string | undefined): string {
+  return file === undefined ? 'der geöffneten Arbeitsmappe' : `„${file}“`;
+}
 
 export const SKIP_REASONS = {
   hidden: 'ausgeblendet',
@@ -71,4 +85,6 @@ export const SKIP_REASONS = {
     'keine Kopfzeile gefunden: In den ersten 30 Zeilen fehlt eine Zeile mit LeiKa-Schlüssel oder Leistung und einer Status-Spalte',
   productSheet: (role: string) => `eigenes Blatt von LeiKa-Monitor (${role})`,
   notSelected: 'nicht unter „Ausgewertete Blätter“ in den Einstellungen aufgeführt',
+  /** A later file's `Einstellungen` or `Zuordnung` (SPEC §10): the first one found counts. */
+  notUsed: (sheet: string, used: string) => `nicht verwendet: es gilt das Blatt „${sheet}“ aus ${used}`,
 } as const;

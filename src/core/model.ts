@@ -7,6 +7,7 @@ import type { Settings } from './settings';
 export interface CountedRecord {
   readonly year: number;
   readonly office: string;
+  /** The sheet; where several files were evaluated together, with its file: `Jugendamt.xlsx › Tabelle1`. */
   readonly sheet: string;
   /** 0-based row of the service row in its sheet. */
   readonly row: number;
@@ -30,6 +31,8 @@ export type SheetLayout = 'wide' | 'long' | 'two-row';
 /** An office sheet that was evaluated, for the task pane's overview. */
 export interface OfficeSheetInfo {
   readonly sheet: string;
+  /** The file the sheet is in, where several files were evaluated together (SPEC §10). */
+  readonly file?: string;
   /** Service rows read (totals rows and rows without service not included). */
   readonly serviceRows: number;
   readonly years: readonly number[];

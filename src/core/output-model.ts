@@ -51,8 +51,11 @@ export type OutValue =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'number'; readonly value: number; readonly format: NumberFormat }
   | { readonly kind: 'date'; readonly iso: string }
-  /** A link to a cell of the evaluated workbook (inside Excel) or of the input file (report workbook). */
-  | { readonly kind: 'link'; readonly text: string; readonly sheet: string; readonly cell: string };
+  /**
+   * A link to a cell of the evaluated workbook (inside Excel) or of the input file (report
+   * workbook); with `file`, to a cell of that file (a relative path, SPEC §10).
+   */
+  | { readonly kind: 'link'; readonly text: string; readonly sheet: string; readonly cell: string; readonly file?: string };
 
 export interface OutTable {
   readonly kind: 'table';

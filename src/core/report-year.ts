@@ -8,6 +8,8 @@ import { type ReadTable, roleCell } from './rows';
 export interface ReadSheet {
   readonly office: OfficeSheet;
   readonly tables: readonly ReadTable[];
+  /** The office of rows without an office value, where it is not the sheet name (SPEC §10). */
+  readonly officeName?: string;
 }
 
 /**

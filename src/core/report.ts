@@ -14,7 +14,8 @@ import type { DefinedName, WorkbookGrid } from './grid';
 import { MESSAGES } from './messages';
 import type { Analysis, CountedRecord } from './model';
 import type { OutputSheet } from './output-model';
-import { buildOutputSheets, emptiedContinuations } from './outputs';
+import { type FileLink, buildOutputSheets, emptiedContinuations } from './outputs';
+import { type SourcesUse, type WorkbookSource, attribute, combineSources } from './sources';
 
 export interface EvaluateOptions extends AnalyzeOptions {
   /**
@@ -44,12 +45,20 @@ export interface Evaluation {
   readonly comparisons: readonly YearComparison[];
   /** Present when a catalogue was given or found in the workbook. */
   readonly catalog?: CatalogUse;
+  /** The inputs (SPEC §10): each file with its sheets and offices, and where settings and mapping came from. */
+  readonly sources: SourcesUse;
 }
 
-/** The one pipeline behind the CLI, file mode and the task pane: grid in, evaluation out. */
-export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOptions): Evaluation {
+/**
+ * The one pipeline behind the CLI, file mode and the task pane: one workbook, or several
+ * inputs (SPEC §10) evaluated as if their sheets stood in one workbook, in order.
+ */
+export function evaluateWorkbook(input: WorkbookGrid | readonly WorkbookSource[], options: EvaluateOptions): Evaluation {
+  const sources: readonly WorkbookSource[] = isSourceList(input) ? input : [{ kind: 'workbook', workbook: input }];
+  const combined = combineSources(sources);
+  const workbook = combined.workbook;
   const { catalog: given, ...analyzeOptions } = options;
-  const analysis = analyzeWorkbook(workbook, analyzeOptions);
+  const analysis = analyzeWorkbook(workbook, { ...analyzeOptions, officeName: (sheet, all) => combined.officeName(sheet, all) });
   const extra: Finding[] = [];
   let catalogImport: CatalogImport | undefined = given;
   let origin: CatalogUse['origin'] = 'option';
@@ -62,16 +71,15 @@ export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOption
       extra.push({ severity: SEVERITY.CATALOG_UNREADABLE, code: 'CATALOG_UNREADABLE', sheet: stored.sheet, cell: 'A1', message: MESSAGES.CATALOG_UNREADABLE(stored.sheet) });
     }
   }
-  if (!catalogImport) {
-    const withExtra = extra.length > 0 ? { ...analysis, findings: [...analysis.findings, ...extra] } : analysis;
-    return withComparisons({ analysis: withExtra }, undefined);
-  }
+  const keyFindings = catalogImport ? keysNotInCatalog(analysis.records, catalogImport) : [];
+  const findings = [...analysis.findings, ...extra, ...(catalogImport ? [...catalogImport.findings, ...keyFindings] : [])];
+  const attributed = attribute(sources, combined, analysis, findings);
+  if (!catalogImport) return withComparisons({ analysis: attributed.analysis, sources: attributed.sources }, undefined);
   const { catalog } = catalogImport;
-  const keyFindings = keysNotInCatalog(analysis.records, catalogImport);
-  const findings = [...analysis.findings, ...extra, ...catalogImport.findings, ...keyFindings];
   return withComparisons(
     {
-      analysis: { ...analysis, findings },
+      analysis: attributed.analysis,
+      sources: attributed.sources,
       catalog: {
         import: catalogImport,
         origin,
@@ -81,6 +89,10 @@ export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOption
     },
     catalog,
   );
+}
+
+function isSourceList(input: WorkbookGrid | readonly WorkbookSource[]): input is readonly WorkbookSource[] {
+  return Array.isArray(input);
 }
 
 /** The evaluation with `comparisons` as a getter that compares the years once, on first use. */
@@ -126,6 +138,8 @@ export interface ReportSheetOptions {
    * their header. A new report workbook has none.
    */
   readonly existingNames?: readonly DefinedName[];
+  /** Where Prüfhinweise links to cells of other files point (CLI: paths relative to the report); none without it. */
+  readonly fileLink?: FileLink;
 }
 
 /**
@@ -137,6 +151,7 @@ export function reportSheets(evaluation: Evaluation, opts: ReportSheetOptions): 
   const catalog = evaluation.catalog;
   const sheets = buildOutputSheets(evaluation.analysis, {
     evaluatedAt: opts.evaluatedAt,
+    ...(opts.fileLink ? { fileLink: opts.fileLink } : {}),
     ...(catalog ? { catalog: { catalog: catalog.import.catalog, breakdowns: catalog.breakdowns } } : {}),
   });
   if (evaluation.comparisons.length > 0)

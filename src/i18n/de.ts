@@ -39,6 +39,9 @@ export const de = {
     copy: 'Tabelle kopieren',
     copied: 'Tabelle markiert und in die Zwischenablage kopiert. In Word mit Strg+V einfügen.',
     selected: 'Excel erlaubt dem Add-in hier keinen Zugriff auf die Zwischenablage (so ist es in Excel im Web üblich). Die Tabelle ist im Blatt markiert: mit Strg+C kopieren und in Word mit Strg+V einfügen.',
+    addFiles: 'Amtsdateien hinzunehmen',
+    addFilesHint:
+      'Dateien einzelner Ämter (.xlsx, .xlsm) werden mit den Amtsblättern dieser Arbeitsmappe ausgewertet. Sie werden nur in diesem Browser gelesen, nie hochgeladen und nicht verändert; das Ergebnis steht in dieser Arbeitsmappe.',
     pivot: 'PivotTable zur Gesamtliste anlegen',
     pivotHint: 'Im eigenen Blatt „Gesamtliste Pivot“: Cluster je Jahr aus der Gesamtliste, filterbar nach Amt.',
     pivotUnsupported: 'Diese Excel-Version bietet Add-ins keine PivotTables an; die Auswertung funktioniert trotzdem.',
@@ -164,7 +167,8 @@ export const de = {
     reportTitle: 'LeiKa-Monitor – Selbsttest',
   },
   file: {
-    intro: 'Dateimodus: Excel ist nicht verbunden. Die Arbeitsmappe wird nur in diesem Browser gelesen; sie wird weder hochgeladen noch verändert.',
+    intro:
+      'Dateimodus: Excel ist nicht verbunden. Die Arbeitsmappe wird nur in diesem Browser gelesen; sie wird weder hochgeladen noch verändert. Führt jedes Amt eine eigene Datei, wählen Sie alle auf einmal oder den Ordner: sie werden zusammen ausgewertet.',
     open: 'Arbeitsmappe öffnen',
     chosen: (name: string) => `Gewählt: ${name}`,
     evaluate: 'Auswerten',
@@ -172,6 +176,21 @@ export const de = {
     results: 'Ergebnis',
     tabs: { result: 'Monitoring', comparison: 'Vergleich', findings: 'Prüfhinweise' },
     reportName: (name: string) => `${name.replace(/\.(xlsx|xlsm)$/i, '')} – Auswertung.xlsx`,
+    reportNameSeveral: 'Amtsdateien – Auswertung.xlsx',
+    openFolder: 'Ordner öffnen',
+    chosenFiles: 'Gewählte Dateien',
+    remove: (name: string) => `${name} entfernen`,
+    noneChosen: 'Bitte zuerst eine Arbeitsmappe oder Amtsdateien wählen.',
+    unreadable: 'Die Datei kann nicht gelesen werden (verschoben, gelöscht oder gesperrt?).',
+    files: 'Ausgewertete Dateien',
+    fileColumn: 'Datei',
+    officesColumn: 'Ämter',
+    notRead: (reason: string) => `nicht ausgewertet – ${reason}`,
+    noOffice: 'kein Amtsblatt',
+    settingsFrom: (sheet: string, file: string) => `Blatt „${sheet}“ aus ${file}`,
+    openWorkbook: 'der geöffneten Arbeitsmappe',
+    openWorkbookName: 'Geöffnete Arbeitsmappe',
+    shared: { settings: 'Einstellungen', mapping: 'Zuordnung' },
     failed: {
       crashed: (name: string) =>
         `„${name}“ konnte nicht ausgewertet werden: das Lesen wurde abgebrochen, weil die Datei den Browser überfordert (zu groß oder beschädigt). Bitte die Datei in Excel öffnen und als .xlsx neu speichern.`,

@@ -7,6 +7,7 @@ import { Root } from './components/Root';
 import { detectHost, type Host } from './host';
 import { copyToClipboard } from './clipboard';
 import { createFileWorker } from './pipeline/file-worker-url';
+import type { WorkbookSource } from '../core/sources';
 import type { FileServices } from './types';
 
 /** Office answers within milliseconds; file mode must be reached within 3 s (SPEC §7). */
@@ -14,9 +15,9 @@ const HOST_TIMEOUT_MS = 2500;
 
 /** File mode's services; files are read in a Web Worker (the xlsx and catalogue code lives there). */
 const fileServices: FileServices = {
-  async evaluateFile(file, onProgress, catalog) {
+  async evaluateFile(files, onProgress, catalog) {
     const { evaluateFileInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-    return evaluateFileInWorker(createFileWorker, file, onProgress, catalog);
+    return evaluateFileInWorker(createFileWorker, files, onProgress, catalog);
   },
   async loadCatalog(file) {
     const { readCatalogInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
@@ -25,6 +26,12 @@ const fileServices: FileServices = {
   },
   copyText: (text) => copyToClipboard(text),
 };
+
+/** „Amtsdateien hinzunehmen“ in Excel: each office file read in a Web Worker of its own (SPEC §7, §10). */
+async function readOfficeFiles(files: readonly File[]): Promise<WorkbookSource[]> {
+  const { readFilesInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
+  return readFilesInWorker(createFileWorker, files);
+}
 
 async function main(): Promise<void> {
   const container = document.getElementById('root');
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
     document.documentElement.dataset.mode = 'excel';
     root.render(
       <Root dark={host.dark} strings={stringsFor(host.language)}>
-        <ExcelApp services={excelServices()} />
+        <ExcelApp services={excelServices(undefined, undefined, readOfficeFiles)} />
       </Root>,
     );
   };

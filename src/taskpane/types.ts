@@ -5,6 +5,7 @@ import type { Analysis } from '../core/model';
 import type { Evaluation as CoreEvaluation } from '../core/report';
 import type { Settings } from '../core/settings';
 import type { RolloverResult } from '../core/rollover';
+import type { SourcesUse } from '../core/sources';
 import type { SelfTestReport } from '../adapters/office/selftest';
 import type { WriteReport } from '../port/workbook-port';
 
@@ -22,11 +23,14 @@ export type MappingRow = MappingEntry;
 export type ProgressStep = 'read' | 'analyze' | 'write' | 'done';
 export type OnProgress = (step: ProgressStep, fraction: number) => void;
 
-/** What every evaluation shows, inside Excel and in file mode: the core pipeline's Evaluation. */
-export type EvaluatedWorkbook = CoreEvaluation;
+/**
+ * What every evaluation shows, inside Excel and in file mode: the core pipeline's Evaluation,
+ * whose `sources` the views may also go without (they show the file list only when present).
+ */
+export type EvaluatedWorkbook = Omit<CoreEvaluation, 'sources'> & { readonly sources?: SourcesUse };
 
 /** An evaluation inside Excel: what was counted and where the output sheets went. */
-export interface Evaluation extends CoreEvaluation {
+export interface Evaluation extends EvaluatedWorkbook {
   readonly report: WriteReport & { readonly pivotTable?: { readonly sheet: string; readonly name: string } };
 }
 
@@ -34,6 +38,8 @@ export interface Evaluation extends CoreEvaluation {
 export interface ExcelEvaluateOptions {
   /** Add the native PivotTable beside the Gesamtliste table (only offered where supported). */
   readonly pivot?: boolean;
+  /** Office files to evaluate together with the open workbook's sheets (SPEC §10), in this order. */
+  readonly files?: readonly File[];
 }
 
 export type CopyResult = 'copied' | 'selected';
@@ -71,13 +77,14 @@ export interface ExcelServices {
   selfTest(): Promise<SelfTestReport>;
 }
 
-/** File mode: evaluate an .xlsx in the browser and build the report workbook. */
+/** File mode: evaluate .xlsx files in the browser and build the report workbook. */
 export interface FileResult extends EvaluatedWorkbook {
   readonly report: Blob;
   readonly reportName: string;
 }
 
-export type EvaluateFile = (file: File, onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
+/** Evaluates the chosen files together (one, or several office files: SPEC §10), in the order given. */
+export type EvaluateFile = (files: readonly File[], onProgress: OnProgress, catalog?: CatalogImport) => Promise<FileResult>;
 
 /** What file mode can do; index.tsx loads the implementations lazily. */
 export interface FileServices {

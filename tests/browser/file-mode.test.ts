@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readCatalogFile } from '../../src/adapters/catalog-file';
 import { REFUSED } from '../support/hostile-cases';
+import { serve } from '../support/browser';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
@@ -34,22 +35,6 @@ if (!available) {
   console.warn(`\n!!! SKIPPED: browser test of file mode — ${CHROMIUM} not found. Install Debian chromium to run it. !!!\n`);
 }
 const maybe = available ? describe : describe.skip;
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** Two office sheets, a sheet that is not one, a hidden one: 2023 A:3 P:1 D:1, 2024 A:1 P:2 D:3 K:1 PiU:1 … */
 async function workbookBytes(): Promise<Buffer> {

@@ -129,7 +129,7 @@ describe('LeiKa-Katalog laden', () => {
     const workbook = new File(['xlsx'], 'Übersicht.xlsx');
     await userEvent.upload(screen.getByLabelText('Arbeitsmappe öffnen'), workbook);
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
-    expect(services.evaluateFile).toHaveBeenCalledWith(workbook, expect.any(Function), loaded.catalog);
+    expect(services.evaluateFile).toHaveBeenCalledWith([workbook], expect.any(Function), loaded.catalog);
     await screen.findByRole('button', { name: 'Ergebnis herunterladen' });
     await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
     expect(screen.getByRole('table', { name: 'Übergänge 2023 → 2024' })).toBeVisible();

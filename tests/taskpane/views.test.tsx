@@ -189,7 +189,7 @@ describe('Dateimodus', () => {
     const file = new File(['xlsx'], 'Übersicht.xlsx');
     await userEvent.upload(screen.getByLabelText('Arbeitsmappe öffnen'), file);
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
-    expect(evaluateFile).toHaveBeenCalledWith(file, expect.any(Function), undefined);
+    expect(evaluateFile).toHaveBeenCalledWith([file], expect.any(Function), undefined);
     const download = await screen.findByRole('button', { name: 'Ergebnis herunterladen' });
     await waitFor(() => expect((download as HTMLButtonElement).disabled).toBe(false));
     expect(screen.getByRole('table', { name: 'Monitoring-Tabelle' })).toBeVisible();

@@ -3,7 +3,7 @@ import type { Analysis } from '../model';
 import type { OutputSheet } from '../output-model';
 import { buildRecordsSheets } from './gesamtliste';
 import { buildMonitoringSheet } from './monitoring';
-import { buildFindingsSheet } from './pruefhinweise';
+import { type FileLink, buildFindingsSheet } from './pruefhinweise';
 import { germanDate } from './values';
 
 export interface OutputOptions {
@@ -11,6 +11,8 @@ export interface OutputOptions {
   readonly evaluatedAt: string;
   /** A catalogue: adds the Themenfeld and LeiKa-Typ tables to Monitoring and the official name to Gesamtliste. */
   readonly catalog?: OutputCatalog;
+  /** Where Prüfhinweise links to cells of other files point (several files, SPEC §10); none without it. */
+  readonly fileLink?: FileLink;
 }
 
 export interface OutputCatalog {
@@ -28,13 +30,13 @@ export function buildOutputSheets(analysis: Analysis, opts: OutputOptions): Outp
   germanDate(opts.evaluatedAt);
   return [
     buildMonitoringSheet(analysis, opts.evaluatedAt, opts.catalog?.breakdowns),
-    buildFindingsSheet(analysis, opts.evaluatedAt),
+    buildFindingsSheet(analysis, opts.evaluatedAt, opts.fileLink),
     ...buildRecordsSheets(analysis, opts.catalog?.catalog),
   ];
 }
 
 export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID, THEMENFELD_TABLE_ID, TYP_TABLE_ID } from './monitoring';
-export { buildFindingsSheet, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
+export { buildFindingsSheet, type FileLink, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
 export { buildRecordsSheets, emptiedContinuations, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
 export { renderOutputGrid, outValueCell } from './render-grid';
 export { OutputOptionsError } from '../errors';

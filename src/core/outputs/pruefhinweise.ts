@@ -2,6 +2,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
 import { SEVERITY_NAMES } from '../messages';
 import type { Analysis } from '../model';
 import type { OutBlock, OutputSheet, OutValue } from '../output-model';
+import { sheetLabel } from '../sources';
 import { germanDate, text } from './values';
 
 export const FINDINGS_TABLE_ID = 'pruefhinweise';
@@ -14,12 +15,25 @@ export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
   info: SEVERITY_NAMES.info.one,
 };
 
-function findingRow(f: Finding): OutValue[] {
+/**
+ * The path a link to a cell of `file` opens (relative to the report), or undefined for no link:
+ * files picked in a browser have no path, and network paths are never linked (SPEC §10).
+ */
+export type FileLink = (file: string) => string | undefined;
+
+function cellLink(f: Finding, fileLink: FileLink | undefined): OutValue {
+  if (f.cell === '') return text('');
+  if (f.file === undefined) return { kind: 'link', text: f.cell, sheet: f.sheet, cell: f.cell };
+  const file = f.sheet === '' ? undefined : fileLink?.(f.file);
+  return file === undefined ? text(f.cell) : { kind: 'link', text: f.cell, sheet: f.sheet, cell: f.cell, file };
+}
+
+function findingRow(f: Finding, fileLink: FileLink | undefined): OutValue[] {
   return [
     text(SEVERITY_LABEL[f.severity]),
     text(f.code),
-    text(f.sheet),
-    f.cell === '' ? text('') : { kind: 'link', text: f.cell, sheet: f.sheet, cell: f.cell },
+    text(sheetLabel(f.file, f.sheet)),
+    cellLink(f, fileLink),
     text(f.message),
     text(f.suggestion ?? ''),
   ];
@@ -32,7 +46,7 @@ function summary(findings: readonly Finding[]): string {
 }
 
 /** The Prüfhinweise sheet: one row per finding, errors first (otherwise in the analysis' order). */
-export function buildFindingsSheet(analysis: Analysis, evaluatedAt: string): OutputSheet {
+export function buildFindingsSheet(analysis: Analysis, evaluatedAt: string, fileLink?: FileLink): OutputSheet {
   const rank = (f: Finding): number => SEVERITY_ORDER.indexOf(f.severity);
   // Array.prototype.sort is stable, so findings of one severity keep the analysis' order.
   const findings = analysis.findings.slice().sort((a, b) => rank(a) - rank(b));
@@ -45,7 +59,7 @@ export function buildFindingsSheet(analysis: Analysis, evaluatedAt: string): Out
       row: 3,
       col: 0,
       header: [...FINDINGS_HEADER],
-      rows: findings.map(findingRow),
+      rows: findings.map((f) => findingRow(f, fileLink)),
       totalRow: false,
       excelTable: FINDINGS_EXCEL_TABLE,
       widths: [12, 24, 24, 9, 80, 28],

@@ -1,13 +1,19 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
 import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, ProgressStep } from '../types';
+import { addFiles, WORKBOOK_TYPES } from '../picked-files';
+import { ChosenFiles } from './ChosenFiles';
 import { ErrorMessage } from './ErrorMessage';
+import { FilesTable } from './FilesTable';
 import { MonitoringPreview } from './MonitoringPreview';
 import { Progress } from './Progress';
 import { useTask } from './use-task';
 
-const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' } });
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', alignSelf: 'stretch' },
+  label: { fontWeight: tokens.fontWeightSemibold },
+});
 
 export interface EvaluateViewProps {
   evaluate: (onProgress: OnProgress, options?: ExcelEvaluateOptions) => Promise<Evaluation>;
@@ -23,11 +29,13 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
   const s = useStyles();
   const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
   const [pivot, setPivot] = useState(false);
+  const [files, setFiles] = useState<readonly File[]>([]);
+  const filesId = useId();
   const run = useCallback(async () => {
-    const result = await evaluate((step, fraction) => setProgress({ step, fraction }), { pivot: pivot && pivotSupported });
+    const result = await evaluate((step, fraction) => setProgress({ step, fraction }), { pivot: pivot && pivotSupported, ...(files.length > 0 ? { files } : {}) });
     onEvaluated?.(result);
     return result;
-  }, [evaluate, onEvaluated, pivot, pivotSupported]);
+  }, [evaluate, onEvaluated, pivot, pivotSupported, files]);
   const [state, start] = useTask(run);
   const [copy, startCopy] = useTask(copyTable);
   return (
@@ -47,6 +55,27 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
           {pivotSupported ? t.evaluate.pivotHint : t.evaluate.pivotUnsupported}
         </Text>
       </div>
+      <div className={s.stack}>
+        <label htmlFor={filesId} className={s.label}>
+          {t.evaluate.addFiles}
+        </label>
+        <Text as="p" size={200} id={`${filesId}-hint`}>
+          {t.evaluate.addFilesHint}
+        </Text>
+        <input
+          id={filesId}
+          type="file"
+          multiple
+          accept={WORKBOOK_TYPES}
+          aria-describedby={`${filesId}-hint`}
+          onChange={(e) => {
+            setFiles(addFiles(files, e.currentTarget.files));
+            // the same file can be added again after it was removed
+            e.currentTarget.value = '';
+          }}
+        />
+        <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
+      </div>
       <Button appearance="primary" onClick={() => void start()} disabled={state.kind === 'pending'}>
         {t.evaluate.button}
       </Button>
@@ -55,6 +84,7 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
       {state.kind === 'done' && (
         <>
           <Summary evaluation={state.value} />
+          {state.value.sources && state.value.sources.files.length > 1 && <FilesTable sources={state.value.sources} />}
           <MonitoringPreview analysis={state.value.analysis} />
           <Button onClick={() => void startCopy(state.value)} disabled={copy.kind === 'pending'}>
             {t.evaluate.copy}

@@ -1,8 +1,11 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
+import { WORKBOOK_TYPES, folderFiles, pickedFiles } from '../picked-files';
 import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../types';
 import { CatalogLoader } from './CatalogLoader';
+import { ChosenFiles } from './ChosenFiles';
+import { FilesTable } from './FilesTable';
 import { ComparisonView } from './ComparisonView';
 import { ErrorMessage } from './ErrorMessage';
 import { FindingsList } from './FindingsList';
@@ -17,6 +20,9 @@ const useStyles = makeStyles({
   fileLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
+/** Chromium, Edge, Firefox and Safari offer picking a folder; where not, the button is not shown. */
+const FOLDERS_SUPPORTED = typeof document !== 'undefined' && 'webkitdirectory' in document.createElement('input');
+
 type ResultTab = 'result' | 'comparison' | 'findings';
 const RESULT_TABS: readonly ResultTab[] = ['result', 'comparison', 'findings'];
 
@@ -29,13 +35,14 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
   const t = useStrings();
   const s = useStyles();
   const inputId = useId();
-  const [file, setFile] = useState<File>();
+  const folderId = useId();
+  const [files, setFiles] = useState<readonly File[]>([]);
   const [catalog, setCatalog] = useState<CatalogLoaded>();
   const [tab, setTab] = useState<ResultTab>('result');
   const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
   const { evaluateFile } = services;
   const run = useCallback(
-    (f: File, c: CatalogLoaded | undefined) => evaluateFile(f, (step, fraction) => setProgress({ step, fraction }), c?.catalog),
+    (f: readonly File[], c: CatalogLoaded | undefined) => evaluateFile(f, (step, fraction) => setProgress({ step, fraction }), c?.catalog),
     [evaluateFile],
   );
   const [state, start] = useTask(run);
@@ -66,15 +73,19 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       <label htmlFor={inputId} className={s.fileLabel}>
         {t.file.open}
       </label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-        onChange={(e) => setFile(e.currentTarget.files?.[0] ?? undefined)}
-      />
-      {file && <Text>{t.file.chosen(file.name)}</Text>}
+      <input id={inputId} type="file" multiple accept={WORKBOOK_TYPES} onChange={(e) => setFiles(pickedFiles(e.currentTarget.files))} />
+      {FOLDERS_SUPPORTED && (
+        <>
+          <label htmlFor={folderId} className={s.fileLabel}>
+            {t.file.openFolder}
+          </label>
+          <input id={folderId} type="file" ref={(el) => el?.setAttribute('webkitdirectory', '')} onChange={(e) => setFiles(folderFiles(e.currentTarget.files))} />
+        </>
+      )}
+      {files.length === 1 && <Text>{t.file.chosen(files[0]!.name)}</Text>}
+      {files.length > 1 && <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />}
       <CatalogLoader loadCatalog={services.loadCatalog} mode="file" onLoaded={setCatalog} headingLevel={3} />
-      <Button appearance="primary" disabled={!file || state.kind === 'pending'} onClick={() => file && void start(file, catalog)}>
+      <Button appearance="primary" disabled={files.length === 0 || state.kind === 'pending'} onClick={() => files.length > 0 && void start(files, catalog)}>
         {t.file.evaluate}
       </Button>
       {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
@@ -98,6 +109,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
             {tab === 'result' && (
               <>
                 <MonitoringPreview analysis={state.value.analysis} />
+                {state.value.sources && state.value.sources.files.length > 1 && <FilesTable sources={state.value.sources} />}
                 <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
               </>
             )}

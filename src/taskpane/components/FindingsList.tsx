@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { SEVERITY_ORDER, type Finding } from '../../core/findings';
+import { sheetLabel } from '../../core/sources';
 import { useStrings } from '../../i18n';
 
 const useStyles = makeStyles({
@@ -40,9 +41,9 @@ export function FindingsList({
                 <li key={i} className={s.item}>
                   <div className={s.head}>
                     <Caption1>
-                      {f.sheet}!{f.cell} · {f.code}
+                      {sheetLabel(f.file, f.sheet)}!{f.cell} · {f.code}
                     </Caption1>
-                    {goToCell && (
+                    {goToCell && f.file === undefined && (
                       <Button size="small" aria-label={`${t.findings.goTo} ${f.sheet}!${f.cell}`} onClick={() => goToCell(f.sheet, f.cell)}>
                         {t.findings.goTo}
                       </Button>

@@ -1,5 +1,6 @@
 import { Button, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect } from 'react';
+import { sheetLabel } from '../../core/sources';
 import { useStrings } from '../../i18n';
 import type { Inspection } from '../types';
 import { ErrorMessage } from './ErrorMessage';
@@ -48,8 +49,8 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
           </TableHeader>
           <TableBody>
             {analysis.officeSheets.map((s) => (
-              <TableRow key={s.sheet}>
-                <TableCell style={WRAP}>{s.sheet}</TableCell>
+              <TableRow key={sheetLabel(s.file, s.sheet)}>
+                <TableCell style={WRAP}>{sheetLabel(s.file, s.sheet)}</TableCell>
                 <TableCell>{s.serviceRows.toLocaleString('de-DE')}</TableCell>
                 <TableCell>{s.years.join(', ')}</TableCell>
                 <TableCell>{t.overview.layouts[s.layout] ?? s.layout}</TableCell>
@@ -68,8 +69,8 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
           </TableHeader>
           <TableBody>
             {analysis.skippedSheets.map((s) => (
-              <TableRow key={s.sheet}>
-                <TableCell style={WRAP}>{s.sheet}</TableCell>
+              <TableRow key={sheetLabel(s.file, s.sheet)}>
+                <TableCell style={WRAP}>{sheetLabel(s.file, s.sheet)}</TableCell>
                 <TableCell style={WRAP}>{s.reason}</TableCell>
               </TableRow>
             ))}

@@ -6,13 +6,23 @@ import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET } from '../../core/settings';
+import type { WorkbookSource } from '../../core/sources';
 import { copyToClipboard } from '../clipboard';
 import { previewTable, tableHtml, tableText } from '../monitoring-table';
 import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
 import { isoDate, nextFrame } from './shared';
 
 /** The task pane's services on the open workbook (the only place that reaches Office.js). */
-export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => Date = () => new Date()): ExcelServices {
+/** Reads picked office files into sources (SPEC §10); the page passes its Web Worker (pipeline/file.ts). */
+export type ReadFiles = (files: readonly File[]) => Promise<WorkbookSource[]>;
+
+/** The same reading on the calling thread, where no worker is given. */
+const readHere: ReadFiles = async (files) => {
+  const { readSource } = await import(/* webpackChunkName: "office-files" */ './file-evaluate');
+  return Promise.all(files.map(async (f) => readSource(new Uint8Array(await f.arrayBuffer()), f.name)));
+};
+
+export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => Date = () => new Date(), readFiles: ReadFiles = readHere): ExcelServices {
   const inspect = async (): Promise<Inspection> => {
     const grid = await adapter.readWorkbook();
     const analysis = analyzeWorkbook(grid, { currentYear: now().getFullYear() });
@@ -25,11 +35,14 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     async evaluate(onProgress, options = {}) {
       onProgress('read', 0.05);
       const grid = await adapter.readWorkbook();
+      // „Amtsdateien hinzunehmen“ (SPEC §10): office files read in the browser, after the open workbook's sheets
+      const files = options.files ?? [];
+      const added = files.length === 0 ? [] : await readFiles(files);
       onProgress('analyze', 0.4);
       await nextFrame();
-      const evaluation = evaluateWorkbook(grid, { currentYear: now().getFullYear() });
+      const evaluation = evaluateWorkbook([{ kind: 'workbook', workbook: grid }, ...added], { currentYear: now().getFullYear() });
       // Like the CLI and file mode: no office sheet, no output sheets, one clear line.
-      const none = noOfficeSheetMessage(evaluation.analysis);
+      const none = noOfficeSheetMessage(evaluation.analysis, evaluation.sources);
       if (none !== undefined) throw new Error(none);
       onProgress('write', 0.6);
       await nextFrame();

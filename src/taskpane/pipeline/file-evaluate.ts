@@ -1,7 +1,10 @@
 import { readXlsx } from '../../adapters/xlsx-reader';
 import { writeReportWorkbook } from '../../adapters/xlsx-writer';
 import type { CatalogImport } from '../../core/catalog';
+import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
+import type { WorkbookSource } from '../../core/sources';
+import { WorkbookError } from '../../port/workbook-port';
 import type { EvaluatedWorkbook, OnProgress } from '../types';
 import { FileModeError, isoDate } from './shared';
 
@@ -19,18 +22,49 @@ export async function evaluateWorkbookBytes(
   now: Date,
 ): Promise<{ result: EvaluatedWorkbook; report: Uint8Array }> {
   onProgress('read', 0.05);
-  const grid = readXlsx(bytes);
-  onProgress('analyze', 0.35);
-  const evaluation = evaluateWorkbook(grid, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
-  const { analysis } = evaluation;
-  if (analysis.officeSheets.length === 0) {
-    const reasons = analysis.skippedSheets.map((s) => `${s.sheet}: ${s.reason}`).join('; ');
-    throw new FileModeError(`Keine Amtsblätter gefunden (${reasons || 'die Arbeitsmappe hat keine Blätter'}).`);
+  const workbook = readXlsx(bytes);
+  return evaluateSourcesReport([{ kind: 'workbook', file: fileName, workbook }], onProgress, catalog, now);
+}
+
+/**
+ * One office file of several (SPEC §10) as a source: its sheets, or — where it cannot be read —
+ * a skipped source with the reader's German reason, so the rest is still evaluated.
+ */
+export function readSource(bytes: Uint8Array, fileName: string): WorkbookSource {
+  try {
+    return { kind: 'workbook', file: fileName, workbook: readXlsx(bytes) };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { kind: 'skipped', file: fileName, reason: error.message };
+    throw error;
   }
+}
+
+/**
+ * The pipeline on files already read (one, or several evaluated together: SPEC §10), and the
+ * report workbook. With one file, Prüfhinweise link its cells in a file of its name beside the
+ * report; files picked in a browser have no path, so several get no such links.
+ */
+export async function evaluateSourcesReport(
+  sources: readonly WorkbookSource[],
+  onProgress: OnProgress,
+  catalog: CatalogImport | undefined,
+  now: Date,
+): Promise<{ result: EvaluatedWorkbook; report: Uint8Array }> {
+  onProgress('analyze', 0.35);
+  const evaluation = evaluateWorkbook(sources, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
+  const { analysis } = evaluation;
+  const none = noOfficeSheetMessage(analysis, evaluation.sources);
+  if (none !== undefined) throw new FileModeError(none);
   onProgress('write', 0.6);
   const evaluatedAt = isoDate(now);
-  const report = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { sourceFileName: fileName, evaluatedAt });
+  const only = sources.length === 1 ? sources[0]?.file : undefined;
+  const report = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
   // `comparisons` is computed on first use: read it here, so it crosses to the page as data.
-  const result: EvaluatedWorkbook = { analysis, comparisons: evaluation.comparisons, ...(evaluation.catalog ? { catalog: evaluation.catalog } : {}) };
+  const result: EvaluatedWorkbook = {
+    analysis,
+    comparisons: evaluation.comparisons,
+    sources: evaluation.sources,
+    ...(evaluation.catalog ? { catalog: evaluation.catalog } : {}),
+  };
   return { result, report };
 }

@@ -1,4 +1,5 @@
 import type { CatalogImport } from '../../core/catalog';
+import type { WorkbookSource } from '../../core/sources';
 import { de } from '../../i18n/de';
 import type { FileResult, OnProgress } from '../types';
 import { FileModeError } from './shared';
@@ -16,21 +17,21 @@ export interface WorkerRunOptions {
   readonly now?: Date;
 }
 
-type Answer = Extract<WorkerReply, { kind: 'evaluated' | 'catalog' }>;
+type Answer = Extract<WorkerReply, { kind: 'evaluated' | 'catalog' | 'read' }>;
 
 /**
- * Sends one file to a fresh worker and waits for its answer. The worker is ended afterwards
+ * Sends one request to a fresh worker and waits for its answer. The worker is ended afterwards
  * in every case (answer, failure, crash, time-out), so a hostile file costs the page nothing.
- * Every failure is a FileModeError with one German line.
+ * Every failure is a FileModeError with one German line naming `name`.
  */
 async function askWorker(
   createWorker: () => WorkerLike,
-  file: File,
-  request: (bytes: ArrayBuffer) => WorkerRequest,
+  name: string,
+  request: WorkerRequest,
+  transfer: Transferable[],
   onProgress: OnProgress | undefined,
   timeoutMs: number,
 ): Promise<Answer> {
-  const bytes = await file.arrayBuffer();
   let worker: WorkerLike;
   try {
     worker = createWorker();
@@ -49,8 +50,8 @@ async function askWorker(
       worker.terminate();
       settle();
     };
-    const crashed = (): void => finish(() => reject(new FileModeError(de.file.failed.crashed(file.name))));
-    timer = setTimeout(() => finish(() => reject(new FileModeError(de.file.failed.timeout(file.name, Math.round(timeoutMs / 60_000))))), timeoutMs);
+    const crashed = (): void => finish(() => reject(new FileModeError(de.file.failed.crashed(name))));
+    timer = setTimeout(() => finish(() => reject(new FileModeError(de.file.failed.timeout(name, Math.round(timeoutMs / 60_000))))), timeoutMs);
     worker.onmessage = (event) => {
       const reply = event.data;
       if (reply.kind === 'progress') onProgress?.(reply.step, reply.fraction);
@@ -62,35 +63,87 @@ async function askWorker(
       crashed();
     };
     worker.onmessageerror = crashed;
-    worker.postMessage(request(bytes), [bytes]);
+    worker.postMessage(request, transfer);
   });
 }
 
 /**
- * File mode's evaluation (SPEC §7): the workbook is read, evaluated and the report workbook
+ * File mode's evaluation (SPEC §7, §10): the workbook is read, evaluated and the report workbook
  * written in a Web Worker (pipeline/file-worker.ts), so the page stays responsive whatever the
- * file holds. The input is never changed.
+ * file holds. Several office files are read each in a worker of its own — one that cannot be
+ * read, or brings its worker down, is evaluated as skipped (FILE_SKIPPED) — and then evaluated
+ * together in one more. The inputs are never changed.
  */
 export async function evaluateFileInWorker(
   createWorker: () => WorkerLike,
-  file: File,
+  files: readonly File[],
   onProgress: OnProgress,
   catalog?: CatalogImport,
   opts: WorkerRunOptions = {},
 ): Promise<FileResult> {
+  const first = files[0];
+  if (!first) throw new FileModeError(de.file.noneChosen);
   onProgress('read', 0);
   const now = (opts.now ?? new Date()).getTime();
   const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
-  const answer = await askWorker(createWorker, file, (bytes) => ({ kind: 'evaluate', bytes, name: file.name, now, ...(catalog ? { catalog } : {}) }), onProgress, timeout);
+  const withCatalog = catalog ? { catalog } : {};
+  let answer: Answer;
+  if (files.length === 1) {
+    const bytes = await first.arrayBuffer();
+    answer = await askWorker(createWorker, first.name, { kind: 'evaluate', bytes, name: first.name, now, ...withCatalog }, [bytes], onProgress, timeout);
+  } else {
+    const sources = await readFilesInWorker(createWorker, files, opts, (done) => onProgress('read', (0.3 * done) / files.length));
+    answer = await askWorker(createWorker, de.file.reportNameSeveral, { kind: 'evaluate-sources', sources, now, ...withCatalog }, [], onProgress, timeout);
+  }
   if (answer.kind !== 'evaluated') throw new FileModeError(de.file.failed.defect('WorkerReply'));
   onProgress('done', 1);
-  return { ...answer.result, report: new Blob([answer.report], { type: XLSX_TYPE }), reportName: de.file.reportName(file.name) };
+  const reportName = files.length === 1 ? de.file.reportName(first.name) : de.file.reportNameSeveral;
+  return { ...answer.result, report: new Blob([answer.report], { type: XLSX_TYPE }), reportName };
+}
+
+/**
+ * Office files picked in the browser (SPEC §10), each read in a fresh worker: its sheets, or a
+ * skipped source with the German reason (not a workbook, too large, crashed, timed out), so
+ * the rest is still evaluated. The files never leave the browser.
+ */
+export async function readFilesInWorker(
+  createWorker: () => WorkerLike,
+  files: readonly File[],
+  opts: WorkerRunOptions = {},
+  onFile: (done: number) => void = () => {},
+): Promise<WorkbookSource[]> {
+  const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
+  const sources: WorkbookSource[] = [];
+  for (const file of files) {
+    sources.push(await readOne(createWorker, file, timeout));
+    onFile(sources.length);
+  }
+  return sources;
+}
+
+async function readOne(createWorker: () => WorkerLike, file: File, timeout: number): Promise<WorkbookSource> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch {
+    // moved, deleted or locked since it was picked
+    return { kind: 'skipped', file: file.name, reason: de.file.unreadable };
+  }
+  try {
+    const answer = await askWorker(createWorker, file.name, { kind: 'read', bytes, name: file.name }, [bytes], undefined, timeout);
+    if (answer.kind !== 'read') throw new FileModeError(de.file.failed.defect('WorkerReply'));
+    return answer.source;
+  } catch (error) {
+    if (error instanceof FileModeError) return { kind: 'skipped', file: file.name, reason: error.message };
+    throw error;
+  }
 }
 
 /** „LeiKa-Katalog laden“ in file mode: the export is read in a worker too. */
 export async function readCatalogInWorker(createWorker: () => WorkerLike, file: File, opts: WorkerRunOptions = {}): Promise<CatalogImport> {
   const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
-  const answer = await askWorker(createWorker, file, (bytes) => ({ kind: 'catalog', bytes, name: file.name }), undefined, timeout);
+  const bytes = await file.arrayBuffer();
+  const answer = await askWorker(createWorker, file.name, { kind: 'catalog', bytes, name: file.name }, [bytes], undefined, timeout);
   if (answer.kind !== 'catalog') throw new FileModeError(de.file.failed.defect('WorkerReply'));
   return answer.result;
 }

@@ -2,7 +2,8 @@ import { CatalogFormatError } from '../../core/catalog';
 import { de } from '../../i18n/de';
 import { WorkbookError } from '../../port/workbook-port';
 import { readCatalog } from './catalog';
-import { evaluateWorkbookBytes } from './file-evaluate';
+import type { OnProgress } from '../types';
+import { evaluateSourcesReport, evaluateWorkbookBytes, readSource } from './file-evaluate';
 import { FileModeError } from './shared';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -22,13 +23,15 @@ export async function handleWorkerRequest(request: WorkerRequest, reply: (messag
       reply({ kind: 'catalog', result: await readCatalog(new File([request.bytes], request.name)) });
       return;
     }
-    const { result, report } = await evaluateWorkbookBytes(
-      new Uint8Array(request.bytes),
-      request.name,
-      (step, fraction) => reply({ kind: 'progress', step, fraction }),
-      request.catalog,
-      new Date(request.now),
-    );
+    if (request.kind === 'read') {
+      reply({ kind: 'read', source: readSource(new Uint8Array(request.bytes), request.name) });
+      return;
+    }
+    const progress: OnProgress = (step, fraction) => reply({ kind: 'progress', step, fraction });
+    const { result, report } =
+      request.kind === 'evaluate'
+        ? await evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, new Date(request.now))
+        : await evaluateSourcesReport(request.sources, progress, request.catalog, new Date(request.now));
     const buffer = (report.byteOffset === 0 && report.buffer.byteLength === report.byteLength ? report.buffer : report.slice().buffer) as ArrayBuffer;
     reply({ kind: 'evaluated', result, report: buffer }, [buffer]);
   } catch (error) {

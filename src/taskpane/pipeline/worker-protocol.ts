@@ -1,4 +1,5 @@
 import type { CatalogImport } from '../../core/catalog';
+import type { WorkbookSource } from '../../core/sources';
 import type { EvaluatedWorkbook, ProgressStep } from '../types';
 
 /*
@@ -9,12 +10,17 @@ import type { EvaluatedWorkbook, ProgressStep } from '../types';
 
 export type WorkerRequest =
   | { readonly kind: 'evaluate'; readonly bytes: ArrayBuffer; readonly name: string; readonly catalog?: CatalogImport; readonly now: number }
-  | { readonly kind: 'catalog'; readonly bytes: ArrayBuffer; readonly name: string };
+  | { readonly kind: 'catalog'; readonly bytes: ArrayBuffer; readonly name: string }
+  /** One office file of several (SPEC §10): read into a source, or a skipped source with the reason. */
+  | { readonly kind: 'read'; readonly bytes: ArrayBuffer; readonly name: string }
+  /** Several office files, each already read: evaluate them together and write the report workbook. */
+  | { readonly kind: 'evaluate-sources'; readonly sources: readonly WorkbookSource[]; readonly catalog?: CatalogImport; readonly now: number };
 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly step: ProgressStep; readonly fraction: number }
   | { readonly kind: 'evaluated'; readonly result: EvaluatedWorkbook; readonly report: ArrayBuffer }
   | { readonly kind: 'catalog'; readonly result: CatalogImport }
+  | { readonly kind: 'read'; readonly source: WorkbookSource }
   /** `message` is one German line for the user. */
   | { readonly kind: 'failed'; readonly message: string };
 

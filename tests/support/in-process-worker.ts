@@ -1,0 +1,33 @@
+import { handleWorkerRequest } from '../../src/taskpane/pipeline/worker-handler';
+import type { WorkerLike, WorkerReply, WorkerRequest } from '../../src/taskpane/pipeline/worker-protocol';
+
+/*
+ * File mode's worker with its code running in this process, behind the same message protocol
+ * (structured clones, transferred buffers); the real Worker runs in the browser tests.
+ */
+
+/** A worker whose code runs here; `behaviour` replaces it to model a crash or a hang. */
+export class InProcessWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  terminated = false;
+  constructor(private readonly behaviour: 'run' | 'crash' | 'hang' = 'run') {}
+
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void {
+    const request = structuredClone(message, { transfer });
+    if (this.behaviour === 'crash') {
+      setTimeout(() => this.onerror?.({ preventDefault: () => undefined } as ErrorEvent), 5);
+      return;
+    }
+    if (this.behaviour === 'hang') return;
+    void handleWorkerRequest(request, (reply, moved) => {
+      const data = structuredClone(reply, { transfer: moved ?? [] });
+      setTimeout(() => this.terminated || this.onmessage?.({ data } as MessageEvent<WorkerReply>), 0);
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
