@@ -359,6 +359,24 @@ add(
   { libreoffice: 'skip: 60,000 × 16,384 CSV fields' },
 );
 
+// the same far-out column under an office sheet's header: the rules walk only the cells that exist, not 16,384 per row
+add(
+  'heap-column-xfd-office',
+  workbook([
+    {
+      name: 'Amt A',
+      xml: sheetXml(
+        Array.from({ length: 60000 }, (_, r) => {
+          const own = r < 3 ? OFFICE_ROWS.split('</row>')[r].replace(/^<row r="\d+">/, '') : '';
+          return `<row r="${r + 1}">${own}<c r="XFD${r + 1}"><v>${r + 1}</v></c></row>`;
+        }).join(''),
+      ),
+    },
+  ]),
+  { sheets: [sheet('Amt A', { ...OFFICE_CELLS, XFD1: 1, XFD3: 3, XFD60000: 60000 }, { cellCount: 60000 + 9 })] },
+  { libreoffice: 'skip: 60,000 × 16,384 CSV fields' },
+);
+
 add('limit-row-1048577', workbook([{ name: 'Amt A', xml: sheetXml('<row r="1048577"><c><v>1</v></c></row>') }]), refusal('too-large', '1048577'), { libreoffice: 'skip: refused' });
 
 add(

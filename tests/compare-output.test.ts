@@ -2,7 +2,7 @@ import type { CountedCluster } from '../src/core/clusters';
 import { isValidKey } from '../src/core/key';
 import type { CountedRecord } from '../src/core/model';
 import type { OutChart, OutTable, OutText } from '../src/core/output-model';
-import { buildComparisonSheet, compareYears, comparisonSentences } from '../src/core/compare';
+import { buildComparisonSheet, compareYears } from '../src/core/compare';
 
 let nextRow = 1;
 function rec(year: number, office: string, key: string, name: string, cluster: CountedCluster): CountedRecord {
@@ -25,58 +25,6 @@ const records = [
 const [c] = compareYears(records, { years: [2023, 2024] });
 const comparison = c!;
 
-describe('German sentences', () => {
-  const sentences = comparisonSentences(comparison);
-
-  it('states common, added and removed services', () => {
-    expect(sentences[0]).toBe('Von 2023 auf 2024: 23 Leistungen sind in beiden Jahren erfasst, 270 kamen 2024 hinzu, 0 sind 2024 nicht mehr erfasst.');
-  });
-
-  it('names the largest cluster changes of common services', () => {
-    expect(sentences).toContain('Von den in beiden Jahren erfassten Leistungen wechselten 6 von PDF zu Analog und 4 von PDF zu Digital.');
-  });
-
-  it('describes each refinement with its numbers and cluster', () => {
-    expect(sentences).toContain('Die Leistung Jagdschein wurde im LeiKa von 7 auf 102 Leistungen verfeinert; alle fallen in den Cluster PDF.');
-    expect(sentences).toContain('Die Leistung Aufenthaltserlaubnis wurde im LeiKa von 6 auf 181 Leistungen verfeinert; alle fallen in den Cluster PDF.');
-  });
-
-  it("says how much of a cluster's change comes from refinement", () => {
-    const pdf = sentences.find((s) => s.startsWith('Von den +260 PDF-Leistungen'));
-    expect(pdf).toBe(
-      'Von den +260 PDF-Leistungen gehen +175 auf die Verfeinerung von Aufenthaltserlaubnis und +95 auf die Verfeinerung von Jagdschein zurück; ' +
-        'das ist mehr als die gesamte Veränderung, weil andere Leistungen sich in die Gegenrichtung bewegt haben.',
-    );
-  });
-
-  it('gives the rest of the change without the refinement', () => {
-    const [only] = compareYears(
-      [
-        rec(2023, 'A', '99067004001000', 'Jagdschein Erteilung', 'PDF'),
-        rec(2024, 'A', '99067004001000', 'Jagdschein Erteilung', 'PDF'),
-        rec(2024, 'A', '99067004002000', 'Jagdschein Verlängerung', 'PDF'),
-        rec(2024, 'A', '', 'Neues PDF-Formular', 'PDF'),
-      ],
-      { years: [2023, 2024] },
-    );
-    expect(comparisonSentences(only!)).toContain(
-      'Von den +2 PDF-Leistungen geht +1 auf die Verfeinerung von Jagdschein zurück; ohne diese Verfeinerung läge die Veränderung bei +1.',
-    );
-  });
-
-  it('gives the adjusted change of every cluster', () => {
-    expect(sentences[sentences.length - 1]).toBe(
-      'Bereinigt, also nur über die 23 Leistungen gerechnet, die in beiden Jahren erfasst sind, verändern sich die Cluster so: ' +
-        'Analog +6, Kein Optimierungspotenzial ±0, PDF −10, Digital +4 und Projekt in Umsetzung ±0 (veröffentlicht insgesamt +270).',
-    );
-  });
-
-  it('writes thousands with a dot', () => {
-    const many = [...keysOf('99067004', 1).map((k) => rec(2023, 'A', k, 'J', 'PDF')), ...Array.from({ length: 1200 }, (_, i) => rec(2024, 'A', '', `N${i}`, 'PDF'))];
-    expect(comparisonSentences(compareYears(many, { years: [2023, 2024] })[0]!)[0]).toContain('1.200 kamen 2024 hinzu');
-  });
-});
-
 describe('Vergleich sheet', () => {
   const sheet = buildComparisonSheet([comparison], { date: '2025-03-31' });
   const tables = sheet.blocks.filter((b): b is OutTable => b.kind === 'table');
@@ -93,7 +41,9 @@ describe('Vergleich sheet', () => {
 
   it('shows the transition matrix as a heat map', () => {
     const matrix = tables.find((t) => t.heatMap)!;
-    expect(matrix.header.slice(1)).toEqual(['Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung']);
+    // short column headers (SPEC §3 synonyms); the rows keep the full cluster names
+    expect(matrix.header.slice(1)).toEqual(['Analog', 'Kein Potenzial', 'PDF', 'Digital', 'In Umsetzung']);
+    expect(matrix.rows.map((r) => (r[0]!.kind === 'text' ? r[0]!.text : ''))).toEqual(['Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung']);
     expect(cell(matrix, 2, 0)).toBe('PDF');
     expect(cell(matrix, 2, 1)).toBe(6); // PDF → Analog
     expect(cell(matrix, 2, 3)).toBe(13); // PDF → PDF
@@ -101,12 +51,12 @@ describe('Vergleich sheet', () => {
   });
 
   it('lists the refinements with names, counts and clusters', () => {
-    const list = tables.find((t) => t.header[0] === 'Leistungsobjekt')!;
-    expect(list.rows.map((r) => [0, 1, 2, 3, 4].map((col) => (r[col]!.kind === 'text' ? (r[col] as { text: string }).text : (r[col] as { value: number }).value)))).toEqual([
-      ['99018001', 'Aufenthaltserlaubnis', 6, 181, 175],
-      ['99067004', 'Jagdschein', 7, 102, 95],
+    const list = tables.find((t) => t.id.endsWith('_Verfeinerung'))!;
+    expect(list.header).toEqual(['Bezeichnung', 'Leistungsobjekt', 'Leistungen 2023', 'Leistungen 2024', 'Veränderung', 'Veränderung PDF']);
+    expect(list.rows.map((r) => r.map((_, col) => cell(list, list.rows.indexOf(r), col)))).toEqual([
+      ['Aufenthaltserlaubnis', '99018001', 6, 181, 175, 175],
+      ['Jagdschein', '99067004', 7, 102, 95, 95],
     ]);
-    expect(cell(list, 1, 5)).toBe('PDF 7 → 102 (+95 von +260)');
   });
 
   it('puts the adjusted table beside the published one, with a chart of both changes', () => {
@@ -124,8 +74,18 @@ describe('Vergleich sheet', () => {
     expect(chart.categoryRows).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('contains the generated sentences', () => {
-    expect(texts).toContain('Die Leistung Jagdschein wurde im LeiKa von 7 auf 102 Leistungen verfeinert; alle fallen in den Cluster PDF.');
+  it('shows the text it is given above the tables, and the refinements that text names', () => {
+    const withText = buildComparisonSheet([comparison], {
+      text: () => ({ paragraphs: [['Erster Satz.', 'Zweiter Satz.']], refinements: [{ leistungsobjekt: '99067004', name: 'Jagdschein', from: 7, to: 102, clusters: { PDF: 102 } }] }),
+    });
+    const lines = withText.blocks.filter((b): b is OutText => b.kind === 'text');
+    const first = lines.find((t) => t.text === 'Erster Satz. Zweiter Satz.')!;
+    expect(first.style).toBe('paragraph');
+    const firstTable = withText.blocks.find((b): b is OutTable => b.kind === 'table')!;
+    expect(first.row).toBeLessThan(firstTable.row);
+    const named = withText.blocks.find((b): b is OutTable => b.kind === 'table' && b.id.endsWith('_Text'))!;
+    expect(named.header).toEqual(['Bezeichnung', 'Leistungsobjekt', 'LeiKa-Leistungen 2023', 'LeiKa-Leistungen 2024', 'davon PDF 2024']);
+    expect(named.rows[0]!.map((v) => (v.kind === 'number' ? v.value : v.kind === 'text' ? v.text : null))).toEqual(['Jagdschein', '99067004', 7, 102, 102]);
   });
 
   it('places no two blocks on the same rows', () => {

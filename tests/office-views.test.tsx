@@ -23,9 +23,9 @@ async function noViolations(container: HTMLElement): Promise<void> {
 
 const REPORT: SelfTestReport = {
   steps: [
-    { label: 'Werte schreiben', api: 'Range.values', outcome: { kind: 'ok' } },
-    { label: 'Zellen einfügen', api: 'Range.insert', outcome: { kind: 'failed', error: 'InvalidOperation: nicht erlaubt' } },
-    { label: 'Datentabelle am Diagramm', api: 'Chart.getDataTable', outcome: { kind: 'skipped', reason: 'von dieser Excel-Version nicht angeboten' } },
+    { id: 'writeValues', api: 'Range.values', outcome: { kind: 'ok' } },
+    { id: 'insertCells', api: 'Range.insert', outcome: { kind: 'failed', error: 'InvalidOperation: nicht erlaubt' } },
+    { id: 'chartDataTable', api: 'Chart.getDataTable', outcome: { kind: 'skipped' } },
   ],
   host: { host: 'Excel', platform: 'Mac', version: '16.89' },
   supported: ['1.1', '1.2', '1.13'],
@@ -50,8 +50,8 @@ describe('Selbsttest view', () => {
       'Host: Excel; Plattform: Mac; Office-Version: 16.89',
       'Unterstützte ExcelApi-Versionen: 1.1, 1.2, 1.13',
       '',
-      '1. Werte schreiben [Range.values]: OK',
-      '2. Zellen einfügen [Range.insert]: InvalidOperation: nicht erlaubt',
+      '1. Werte und Zahlenformate schreiben (Text als Text) [Range.values]: OK',
+      '2. Zellen einfügen und Überschrift schreiben (Neues Berichtsjahr außerhalb von Tabellen) [Range.insert]: InvalidOperation: nicht erlaubt',
       '3. Datentabelle am Diagramm [Chart.getDataTable]: nicht ausgeführt (von dieser Excel-Version nicht angeboten)',
       '',
       'Vorübergehendes Blatt „LeiKa-Selbsttest ab12cd“ gelöscht.',

@@ -70,7 +70,7 @@ describe('Monitoring', () => {
   it('lists every office for the latest year with the previous total and the change', () => {
     const offices = table(monitoring, 'monitoring-offices');
     expect(asRows(offices)).toEqual([
-      ['Amt', 'Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung', 'Alle Dienstleistungen 2024', 'Alle Dienstleistungen 2023', 'Veränderung zu 2023'],
+      ['Amt', 'Analog', 'Kein Potenzial', 'PDF', 'Digital', 'In Umsetzung', 'Alle Dienstleistungen 2024', 'Alle Dienstleistungen 2023', 'Veränderung zu 2023'],
       ['Gesundheitsamt', 100, 99, 28, 203, 51, 481, 402, 79],
       ['Ordnungsamt', 26, 100, 400, 80, 100, 706, 433, 273],
       ['Alle Ämter', 126, 199, 428, 283, 151, 1187, 835, 352],

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runMeasured } from './support/measured-cli';
 
 const RUN_ONCE = join(__dirname, '..', 'dist-node', 'bench', 'run-once.js');
 const READER = join(__dirname, 'fixtures', 'reader');
@@ -33,6 +34,16 @@ describe('heap files (issue 8)', () => {
     expect(r.seconds).toBeLessThan(10);
     expect(r.maxRssMb).toBeLessThan(500);
   });
+
+  it('counts an office sheet with one value in column XFD on each of 60,000 rows within 5 s CPU time and 500 MB', () => {
+    // header A1:C1 and two services (PDF, digital) in rows 2–3; every row 1–60,000 also holds a number in XFD
+    const r = runMeasured(join(READER, 'heap-column-xfd-office.xlsx'), ['--json'], 90_000);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const counts = { Analog: 0, 'Kein Optimierungspotenzial': 0, PDF: 1, Digital: 1, 'Projekt in Umsetzung': 0, 'Nicht zugeordnet': 0, 'Alle Dienstleistungen': 2 };
+    const result = JSON.parse(r.stdout) as { reportYear: number; total: unknown; offices: unknown; findings: unknown[] };
+    expect(result).toMatchObject({ reportYear: 2024, total: { 2024: counts }, offices: [{ office: 'Amt A', counts: { 2024: counts } }], findings: [] });
+    expect({ cpuSeconds: r.seconds <= 5, peakUnder500MB: r.peakBytes <= 500 * 1024 ** 2 }).toEqual({ cpuSeconds: true, peakUnder500MB: true });
+  }, 120_000);
 
   it.each([
     ['limit-unpacked.xlsx', '512 MiB'],

@@ -96,7 +96,7 @@ describe('output sheets with a catalogue', () => {
 
   it('breaks Monitoring down by Themenfeld and LeiKa-Typ for the latest year, adding up to the totals', () => {
     expect(values(tableOf(sheets, 'Monitoring', 'monitoring-themenfeld'))).toEqual([
-      ['Themenfeld', 'Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung', 'Alle Dienstleistungen 2024', 'Alle Dienstleistungen 2023', 'Veränderung zu 2023'],
+      ['Themenfeld', 'Analog', 'Kein Potenzial', 'PDF', 'Digital', 'In Umsetzung', 'Alle Dienstleistungen 2024', 'Alle Dienstleistungen 2023', 'Veränderung zu 2023'],
       ['Engagement & Hobby', 0, 0, 3, 0, 0, 3, 1, 2],
       ['Bauen & Wohnen', 0, 0, 0, 1, 0, 1, 1, 0],
       ['Nicht im Katalog', 1, 0, 1, 0, 0, 2, 2, 0],

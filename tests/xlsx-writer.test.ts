@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
-import { writeReportWorkbook, wrappedLines } from '../src/adapters/xlsx-writer';
+import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
 import { writeOutputsIntoXlsx } from './support/xlsx-file-adapter';
 import { publishedAnalysis } from './contract/fixtures';
 
@@ -160,12 +160,5 @@ describe('writeOutputsIntoXlsx', () => {
     expect(Object.keys(xml).filter((p) => p.startsWith('xl/charts/chart'))).toHaveLength(1);
     const tables = Object.entries(xml).filter(([p]) => p.startsWith('xl/tables/')).map(([, c]) => /name="([^"]+)"/.exec(c)?.[1]);
     expect(tables.sort()).toEqual(['LeiKaGesamtliste', 'LeiKaPruefhinweise']);
-  });
-});
-
-describe('wrappedLines', () => {
-  it('counts the lines a header needs in its column', () => {
-    expect(wrappedLines('Anteil 2024', 14)).toBe(1);
-    expect(wrappedLines('Veränderung 2024 zu 2023 in %', 14)).toBe(3);
   });
 });

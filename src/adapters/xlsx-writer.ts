@@ -5,7 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { a1, columnLetters, type DefinedName } from '../core/grid';
-import type { NumberFormat, OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
+import type { OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
+import { DATE_FORMAT, NUMBER_FORMATS, OUTPUT_STYLE, TEXT_FORMAT } from '../core/outputs/style';
+import { headerHeightPt, LINE_HEIGHT_PT, pointsToFileWidth, sheetColumnWidths } from '../core/outputs/widths';
 import { parseSheetRef, quoteSheet, sheetRef } from '../core/sheet-ref';
 import { planOutputSheets } from '../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../port/workbook-port';
@@ -21,25 +23,26 @@ export interface ReportWorkbookOptions {
   readonly evaluatedAt?: string;
 }
 
+export { NUMBER_FORMATS };
+
 /** Package date when none is given: the zip epoch, as fixed as the zip entries' timestamps. */
 const NO_DATE = '1980-01-01';
 
-/** Excel number formats; a German Excel shows `#,##0` as 1.187 and `0.0 %` as 12,5 %. */
-export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
-  integer: '#,##0',
-  signedInteger: '+#,##0;-#,##0;0',
-  percent: '0.0 %',
-  signedPercent: '+0.0 %;-0.0 %;0.0 %',
-  year: '0',
-};
-const TEXT_FORMAT = '@';
-const DATE_FORMAT = 'dd.mm.yyyy';
-
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+// Every style below comes from the one style definition of SPEC §5 (core/outputs/style.ts).
+const argb = (rgb: string): { argb: string } => ({ argb: `FF${rgb}` });
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: argb(OUTPUT_STYLE.border.color) };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', color: { argb: 'FF404040' } } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', color: argb(OUTPUT_STYLE.totalBorder.color) } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: argb(OUTPUT_STYLE.header.fill) };
+// A font always names its face and size: a viewer without them falls back to its own default.
+const BASE_FONT: Partial<ExcelJS.Font> = { name: OUTPUT_STYLE.font.name, size: OUTPUT_STYLE.font.size };
+const LINK_FONT: Partial<ExcelJS.Font> = { ...BASE_FONT, color: argb(OUTPUT_STYLE.link.color), underline: OUTPUT_STYLE.link.underline };
+const TEXT_FONTS: Readonly<Record<OutText['style'], Partial<ExcelJS.Font>>> = {
+  title: { ...BASE_FONT, bold: OUTPUT_STYLE.title.bold, size: OUTPUT_STYLE.title.size },
+  subtitle: { ...BASE_FONT, bold: OUTPUT_STYLE.subtitle.bold, size: OUTPUT_STYLE.subtitle.size },
+  note: { ...BASE_FONT, italic: OUTPUT_STYLE.note.italic, size: OUTPUT_STYLE.note.size, color: argb(OUTPUT_STYLE.note.color) },
+  paragraph: { ...BASE_FONT, size: OUTPUT_STYLE.paragraph.size },
+};
 
 /** Where links of Prüfhinweise point: this workbook, the input file beside the report, or nowhere. */
 interface LinkMode {
@@ -121,24 +124,22 @@ function renderText(ws: ExcelJS.Worksheet, block: OutText): void {
   const cell = ws.getCell(block.row + 1, block.col + 1);
   cell.value = block.text;
   cell.numFmt = TEXT_FORMAT;
-  if (block.style === 'title') cell.font = { bold: true, size: 14 };
-  else if (block.style === 'subtitle') cell.font = { bold: true, size: 11 };
-  else cell.font = { italic: true, size: 9, color: { argb: 'FF595959' } };
+  cell.font = TEXT_FONTS[block.style];
 }
 
 /** A plain range for pasting into Word: borders, bold header and total row, German formats. */
-function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode, add: PackageAdditions): void {
+function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode, add: PackageAdditions, widths: ReadonlyMap<number, number>): void {
   const header = ws.getRow(table.row + 1);
   table.header.forEach((h, c) => {
     const cell = header.getCell(table.col + c + 1);
     cell.value = h;
     cell.numFmt = TEXT_FORMAT;
-    cell.font = { bold: true };
+    cell.font = { ...BASE_FONT, bold: OUTPUT_STYLE.header.bold };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: c === 0 ? 'left' : 'center' };
   });
-  fitHeaderHeight(ws, table);
+  fitHeaderHeight(ws, table, widths);
   table.rows.forEach((values, r) => {
     const isTotal = table.totalRow && r === table.rows.length - 1;
     const row = ws.getRow(table.row + 2 + r);
@@ -149,7 +150,7 @@ function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode
       const format = formatOf(value);
       if (format !== undefined) cell.numFmt = format;
       cell.border = isTotal ? TOTAL_BOX : BOX;
-      if (isTotal) cell.font = { bold: true };
+      if (isTotal) cell.font = { ...BASE_FONT, bold: OUTPUT_STYLE.total.bold };
       const link = linkTarget(value, mode);
       if (link) {
         cell.font = { ...LINK_FONT, bold: isTotal };
@@ -159,29 +160,11 @@ function renderPlainTable(ws: ExcelJS.Worksheet, table: OutTable, mode: LinkMode
   });
 }
 
-/** Lines a text needs in a column `width` characters wide (greedy word wrap, bold headers run wider). */
-export function wrappedLines(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor(width * 0.85));
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (used > 0 && used + 1 + word.length <= capacity) {
-      used += 1 + word.length;
-      continue;
-    }
-    if (used > 0) lines += 1;
-    // A word longer than the column breaks inside itself.
-    lines += Math.floor((word.length - 1) / capacity);
-    used = ((word.length - 1) % capacity) + 1;
-  }
-  return lines;
-}
-
 /** Viewers do not grow rows for wrapped text on their own (LibreOffice keeps 15 pt), so set the height. */
-function fitHeaderHeight(ws: ExcelJS.Worksheet, table: OutTable): void {
-  const lines = Math.max(1, ...table.header.map((h, c) => wrappedLines(h, ws.getColumn(table.col + c + 1).width ?? 9)));
+function fitHeaderHeight(ws: ExcelJS.Worksheet, table: OutTable, widths: ReadonlyMap<number, number>): void {
+  const height = headerHeightPt(table, widths);
   const row = ws.getRow(table.row + 1);
-  if (lines > 1) row.height = Math.max(row.height ?? 0, 15 * lines);
+  if (height > LINE_HEIGHT_PT) row.height = Math.max(row.height ?? 0, height);
 }
 
 function tableNames(wb: ExcelJS.Workbook): Set<string> {
@@ -189,7 +172,15 @@ function tableNames(wb: ExcelJS.Workbook): Set<string> {
 }
 
 /** An Excel table (ListObject) with filter buttons; keys and other text columns formatted as text. */
-function renderExcelTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, mode: LinkMode, add: PackageAdditions, bodyInPackage: boolean): void {
+function renderExcelTable(
+  ws: ExcelJS.Worksheet,
+  table: OutTable,
+  name: string,
+  mode: LinkMode,
+  add: PackageAdditions,
+  bodyInPackage: boolean,
+  widths: ReadonlyMap<number, number>,
+): void {
   const formats = table.header.map((_, c) => uniformFormat(table, c));
   formats.forEach((f, c) => {
     if (f !== undefined) ws.getColumn(table.col + c + 1).numFmt = f;
@@ -219,7 +210,7 @@ function renderExcelTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, 
   table.header.forEach((_, c) => {
     headerRow.getCell(table.col + c + 1).alignment = { wrapText: true, vertical: 'middle' };
   });
-  fitHeaderHeight(ws, table);
+  fitHeaderHeight(ws, table, widths);
 }
 
 function addTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, rows: ExcelJS.CellValue[][]): void {
@@ -228,7 +219,7 @@ function addTable(ws: ExcelJS.Worksheet, table: OutTable, name: string, rows: Ex
     ref: a1(table.row, table.col),
     headerRow: true,
     totalsRow: false,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    style: { theme: OUTPUT_STYLE.tableStyle, showRowStripes: true },
     columns: table.header.map((h) => ({ name: h, filterButton: true })),
     rows,
   });
@@ -321,7 +312,7 @@ function chartSpec(sheet: string, chart: OutChart, tables: readonly OutTable[]):
 }
 
 function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: OutputSheet, mode: LinkMode, add: PackageAdditions): void {
-  ws.views = [{ showGridLines: false }];
+  ws.views = [{ showGridLines: OUTPUT_STYLE.showGridlines }];
   ws.pageSetup = {
     paperSize: 9,
     orientation: output.orientation,
@@ -330,20 +321,19 @@ function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: Output
     fitToHeight: 0,
     margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
-  const widths = new Map<number, number>();
   const tables = output.blocks.filter((b): b is OutTable => b.kind === 'table');
-  for (const t of tables) t.widths?.forEach((w, c) => widths.set(t.col + c, Math.max(w, widths.get(t.col + c) ?? 0)));
-  for (const [c, w] of widths) ws.getColumn(c + 1).width = w;
+  const widths = sheetColumnWidths(output);
+  for (const [c, pt] of widths) ws.getColumn(c + 1).width = pointsToFileWidth(pt);
   const taken = tableNames(wb);
   for (const block of output.blocks) {
     if (block.kind === 'text') renderText(ws, block);
     else if (block.kind === 'chart') add.charts.push(chartSpec(ws.name, block, tables));
-    else if (block.excelTable === undefined) renderPlainTable(ws, block, mode, add);
+    else if (block.excelTable === undefined) renderPlainTable(ws, block, mode, add, widths);
     else {
       let name = block.excelTable;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${block.excelTable}${n}`;
       taken.add(name.toLowerCase());
-      renderExcelTable(ws, block, name, mode, add, isLowestBlock(output, block));
+      renderExcelTable(ws, block, name, mode, add, isLowestBlock(output, block), widths);
     }
     if (block.kind === 'table' && block.heatMap === true && block.rows.length > 0) {
       const bodyRows = block.rows.length - (block.totalRow ? 1 : 0);
@@ -355,7 +345,7 @@ function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: Output
               type: 'colorScale',
               priority: 1,
               cfvo: [{ type: 'min' }, { type: 'max' }],
-              color: [{ argb: 'FFFFFFFF' }, { argb: 'FF5B9BD5' }],
+              color: [argb(OUTPUT_STYLE.heatMap.min), argb(OUTPUT_STYLE.heatMap.max)],
             },
           ],
         });

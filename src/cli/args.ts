@@ -10,6 +10,8 @@ export class UsageError extends Error {
 export interface CliOptions {
   readonly inputs: readonly string[];
   readonly out?: string;
+  /** The Baustein für die Mitteilungsvorlage (SPEC §9). */
+  readonly docx?: string;
   readonly year?: string;
   readonly catalog?: string;
   readonly force: boolean;
@@ -19,6 +21,7 @@ export interface CliOptions {
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
+  docx: { type: 'string' },
   year: { type: 'string', short: 'y' },
   catalog: { type: 'string' },
   force: { type: 'boolean', short: 'f' },
@@ -60,11 +63,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
     return typeof v === 'string' ? v : undefined;
   };
   const out = text('out');
+  const docx = text('docx');
   const year = text('year');
   const catalog = text('catalog');
   return {
     inputs,
     ...(out !== undefined ? { out } : {}),
+    ...(docx !== undefined ? { docx } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(catalog !== undefined ? { catalog } : {}),
     force: values.force === true,

@@ -4,7 +4,7 @@
  */
 
 export const USAGE =
-  'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx|ordner>… [--out <bericht.xlsx>] [--year <JJJJ>] [--catalog <leika.csv|xlsx>] [--force] [--json]';
+  'Aufruf: npm run --silent report -- <arbeitsmappe.xlsx|ordner>… [--out <bericht.xlsx>] [--docx <baustein.docx>] [--year <JJJJ>] [--catalog <leika.csv|xlsx>] [--force] [--json]';
 
 /** What a file is to the run, for messages that name it. */
 export type FileRole = 'input' | 'catalog' | 'output';
@@ -74,8 +74,9 @@ export const CLI_MESSAGES = {
   outExists: (option: string, path: string): string => `${path} gibt es schon. Bitte einen anderen Namen für ${option} wählen oder mit --force ersetzen.`,
   outNotRegular: (option: string, path: string): string => `${option} ${path} ist keine gewöhnliche Datei und wird nicht ersetzt.`,
   outLocked: (path: string): string => `${path} ist geöffnet – bitte schließen und erneut versuchen.`,
-  outFailed: (path: string, code: string | undefined): string => `Der Bericht kann nicht nach ${path} geschrieben werden: ${errnoText(code)}.`,
+  outFailed: (path: string, code: string | undefined, what = 'Der Bericht'): string => `${what} kann nicht nach ${path} geschrieben werden: ${errnoText(code)}.`,
   defect: (kind: string): string =>
     `Interner Fehler des LeiKa-Monitors (${kind}); die Auswertung wurde abgebrochen. Bitte melden Sie diesen Fall dem Amt für Digitalisierung.`,
   written: (path: string): string => `Bericht geschrieben: ${path}`,
+  bausteinWritten: (path: string): string => `Baustein für die Mitteilungsvorlage geschrieben: ${path}`,
 } as const;

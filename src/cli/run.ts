@@ -10,8 +10,9 @@ import { readRegularFile, type ReadFile } from './files';
 import { readInputs, relativeFileLinks } from './inputs';
 import { analysisJson, catalogJson, comparisonJson, sourcesJson } from './json';
 import type { ReportLinks } from './report';
+import { buildBausteinDocx } from './baustein';
 import { CLI_MESSAGES, USAGE } from './messages';
-import { type ProtectedFile, writeOutputSafely } from './safe-output';
+import { checkOutputTarget, type ProtectedFile, writeOutputSafely } from './safe-output';
 import { terminalSafe, terminalSafeLines } from './terminal';
 import { catalogText, reportText, sourcesText } from './text';
 
@@ -69,18 +70,26 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const none = noOfficeSheetMessage(analysis, evaluation.sources);
   if (none !== undefined) throw new UsageError(none);
 
+  const given: ProtectedFile[] = [
+    // every input, also one that could not be read (its path is looked up then)
+    ...inputs.files.map((f) => ({ path: f.path, role: 'input' as const, ...(f.id ? { id: f.id } : {}) })),
+    ...(catalogFile ? [{ path: catalogFile.path, role: 'catalog' as const, id: catalogFile.id }] : []),
+  ];
+  // each output is protected from the other, and both are checked before either is written
+  const protect = (other: string | undefined): ProtectedFile[] => [...given, ...(other !== undefined ? [{ path: other, role: 'output' as const }] : [])];
+  const outOpts = { option: '--out', protect: protect(options.docx), force: options.force };
+  const docxOpts = { option: '--docx', what: 'Der Baustein', protect: protect(options.out), force: options.force };
+  if (options.out !== undefined) checkOutputTarget(options.out, outOpts);
+  if (options.docx !== undefined) checkOutputTarget(options.docx, docxOpts);
   let written: string | undefined;
   if (options.out !== undefined) {
-    const protect: ProtectedFile[] = [
-      // every input, also one that could not be read (its path is looked up then)
-      ...inputs.files.map((f) => ({ path: f.path, role: 'input' as const, ...(f.id ? { id: f.id } : {}) })),
-      ...(catalogFile ? [{ path: catalogFile.path, role: 'catalog' as const, id: catalogFile.id }] : []),
-    ];
     const out = options.out;
     // findings name their file only where several files are evaluated (a folder may hold just one)
     const links = inputs.files.length > 1 ? { fileLink: relativeFileLinks(inputs.files, out) } : { sourceFileName: basename(inputs.files[0]!.path) };
-    written = await writeOutputSafely(out, () => buildReportBytes(evaluation, links, now), { option: '--out', protect, force: options.force });
+    written = await writeOutputSafely(out, () => buildReportBytes(evaluation, links, now), outOpts);
   }
+  let docx: string | undefined;
+  if (options.docx !== undefined) docx = await writeOutputSafely(options.docx, () => buildBausteinDocx(evaluation), docxOpts);
 
   if (options.json) {
     const files = inputs.several ? sourcesJson(evaluation.sources) : {};
@@ -92,6 +101,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (inputs.several) out(`\n${sourcesText(evaluation.sources)}\n`);
   if (evaluation.catalog) out(`\n${catalogText(evaluation)}\n`);
   if (written) out(`\n${CLI_MESSAGES.written(written)}\n`);
+  if (docx) out(`${written ? '' : '\n'}${CLI_MESSAGES.bausteinWritten(docx)}\n`);
 }
 
 /** `--catalog`: a LeiKa export (CSV or XLSX); anything that is no catalogue ends the run with one line. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './args';
 import { errnoCode, type FileIdentity } from './files';
@@ -27,6 +27,8 @@ const NODE_FS: OutputFs = {
 export interface SafeOutputOptions {
   /** The option that named the target, for messages (`--out`, `--docx`). */
   readonly option: string;
+  /** The document, for messages: `Der Bericht` (default), `Der Baustein`. */
+  readonly what?: string;
   readonly protect: readonly ProtectedFile[];
   /** Allows replacing an existing file that is none of the protected ones. */
   readonly force: boolean;
@@ -134,12 +136,18 @@ export async function writeOutputSafely(target: string, content: OutputContent, 
   const abs = resolve(target);
   checkOutputTarget(target, opts);
   const bytes = typeof content === 'function' ? await content() : content;
+  // a missing folder of the target is made (`--docx out/Baustein.docx` in a fresh checkout)
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+  } catch (error) {
+    throw new UsageError(CLI_MESSAGES.outFailed(target, errnoCode(error), opts.what));
+  }
   const temp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeTemp(temp, bytes);
   } catch (error) {
     removeQuietly(temp);
-    throw new UsageError(CLI_MESSAGES.outFailed(target, errnoCode(error)));
+    throw new UsageError(CLI_MESSAGES.outFailed(target, errnoCode(error), opts.what));
   }
   try {
     const upper = statOrUndefined(fs, join(dirname(temp), basename(temp).toUpperCase()), 'lstat');
@@ -151,7 +159,7 @@ export async function writeOutputSafely(target: string, content: OutputContent, 
     if (error instanceof UsageError) throw error;
     const code = errnoCode(error);
     if (code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'))) throw new UsageError(CLI_MESSAGES.outLocked(target));
-    throw new UsageError(CLI_MESSAGES.outFailed(target, code));
+    throw new UsageError(CLI_MESSAGES.outFailed(target, code, opts.what));
   }
   return abs;
 }

@@ -30,6 +30,16 @@ export function emptyCounts(): Counts {
   };
 }
 
+/**
+ * A cluster as the column header of a cross table: the two long names by their SPEC §3
+ * synonyms, so a header never needs a column as wide as „Optimierungspotenzial“.
+ */
+export function clusterHeader(key: CountKey): string {
+  if (key === 'Kein Optimierungspotenzial') return 'Kein Potenzial';
+  if (key === 'Projekt in Umsetzung') return 'In Umsetzung';
+  return key;
+}
+
 /** Built-in status values before folding (SPEC §3). */
 export const BUILT_IN_VALUES: Readonly<Record<ClusterOrExcluded, readonly string[]>> = {
   Analog: ['Analog', 'Papier', 'Papierform', 'schriftlich', 'persönlich', 'persönliche Vorsprache', 'vor Ort', 'offline', 'nicht digital'],

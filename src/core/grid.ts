@@ -76,6 +76,17 @@ export function forEachCell(row: readonly Cell[], visit: (cell: Cell, col: numbe
   }
 }
 
+/** The column of the leftmost filled cell (from column `from` on) for which `test` holds, or -1; walks only the filled cells ({@link forEachCell}). */
+export function findCell(row: readonly Cell[], test: (cell: Cell, col: number) => boolean, from = 0): number {
+  let found = -1;
+  forEachCell(row, (cell, col) => {
+    if (col < from || !test(cell, col)) return true;
+    found = col;
+    return false;
+  });
+  return found;
+}
+
 /** The cell as text the user would recognise (`''` for empty). */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';

@@ -1,4 +1,4 @@
-import { type Cell, type SheetGrid, cellAt } from './grid';
+import { type Cell, type SheetGrid, cellAt, findCell, forEachCell } from './grid';
 import { dropTrailingMark, fold, foldedStartTest, isBlank } from './fold';
 
 /** What a header cell says its column holds (SPEC §2). `year` is set where the header names one. */
@@ -112,30 +112,31 @@ function isStatusSource(role: ColumnRole): role is Extract<ColumnRole, { kind: '
 export function readHeaderRow(sheet: SheetGrid, r: number): TableHeader | undefined {
   const row = sheet.rows[r];
   if (!row) return undefined;
-  const roles: (ColumnRole | undefined)[] = [];
+  // only the filled cells: a row may also hold a value in column XFD
+  const roles: { col: number; role: ColumnRole }[] = [];
   let service = false;
   let status = false;
-  for (let c = 0; c < row.length; c++) {
-    const role = headerRole(row[c]);
-    roles[c] = role;
-    if (!role) continue;
+  forEachCell(row, (cell, col) => {
+    const role = headerRole(cell);
+    if (!role) return;
+    roles.push({ col, role });
     if (role.kind === 'key' || role.kind === 'name') service = true;
     else if (isStatusSource(role)) status = true;
-  }
+  });
   if (!service || !status) return undefined;
 
   const columns: HeaderColumn[] = [];
   let twoRow = false;
-  for (let c = 0; c < roles.length; c++) {
-    const role = roles[c];
-    if (!role) continue;
+  let spanned = -1;
+  for (const { col: c, role } of roles) {
+    if (c <= spanned) continue;
     if (isStatusSource(role) && role.year === undefined) {
       const below = yearsBelow(sheet, r, c);
       if (below) {
         twoRow = true;
         for (const { col, year } of below.years) columns.push({ col, headerRow: r + 1, role: { kind: role.kind, year } });
         // the merged alias repeats over the spanned cells (also over a column kept free for next year)
-        c = below.right;
+        spanned = below.right;
         continue;
       }
     }
@@ -196,11 +197,11 @@ const KEY_OR_NAME_START = foldedStartTest([...KEY_ALIASES, ...NAME_ALIASES], 'va
 /** Cheap pre-check: a header row has a text cell naming the key or name column. */
 function mayBeHeader(row: readonly Cell[] | undefined): boolean {
   if (!row) return false;
-  for (const cell of row) {
+  const at = findCell(row, (cell) => {
     // most data cells fail the raw-text test; the folded value decides
-    if (typeof cell !== 'string' || !KEY_OR_NAME_START.test(cell)) continue;
+    if (typeof cell !== 'string' || !KEY_OR_NAME_START.test(cell)) return false;
     const f = withoutRemark(fold(cell));
-    if (KEY_ALIASES.has(f) || NAME_ALIASES.has(f)) return true;
-  }
-  return false;
+    return KEY_ALIASES.has(f) || NAME_ALIASES.has(f);
+  });
+  return at >= 0;
 }

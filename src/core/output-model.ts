@@ -70,8 +70,11 @@ export interface OutTable {
   readonly totalRow: boolean;
   /** Written as an Excel table (ListObject) with this name, e.g. `LeiKaGesamtliste`. */
   readonly excelTable?: string;
-  /** Column widths in characters, per column of the table. */
-  readonly widths?: readonly number[];
+  /**
+   * Column widths in points, per column of the table (outputs/widths.ts `fitWidths`: wide
+   * enough for every header word). Writers take the widest per sheet column (`sheetColumnWidths`).
+   */
+  readonly widthsPt?: readonly number[];
   /** Colour scale over the numeric body cells (heat map). */
   readonly heatMap?: boolean;
 }
@@ -81,7 +84,8 @@ export interface OutText {
   readonly row: number;
   readonly col: number;
   readonly text: string;
-  readonly style: 'title' | 'subtitle' | 'note';
+  /** `paragraph`: one line of running text, wrapped by the core (outputs/widths.ts `wrapLines`) to a fixed width. */
+  readonly style: 'title' | 'subtitle' | 'note' | 'paragraph';
 }
 
 /**

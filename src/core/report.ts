@@ -8,6 +8,7 @@ import {
   leistungsobjektEntry,
   readWorkbookCatalog,
 } from './catalog';
+import { comparisonText } from './baustein/build';
 import { compareYears, buildComparisonSheet, type YearComparison } from './compare';
 import { type Finding, SEVERITY } from './findings';
 import type { DefinedName, WorkbookGrid } from './grid';
@@ -158,6 +159,7 @@ export function reportSheets(evaluation: Evaluation, opts: ReportSheetOptions): 
     sheets.push(
       buildComparisonSheet(evaluation.comparisons, {
         date: opts.evaluatedAt,
+        text: (c) => comparisonText(evaluation.analysis, c, catalog?.import.catalog),
         ...(catalog ? { breakdowns: catalog.breakdowns } : {}),
       }),
     );

@@ -1,4 +1,4 @@
-import { type SheetGrid, type WorkbookGrid, cellText, withMergesApplied } from './grid';
+import { type SheetGrid, type WorkbookGrid, cellText, findCell, withMergesApplied } from './grid';
 import { findTables } from './header';
 import { isProductSheet } from './product-sheet';
 
@@ -36,7 +36,7 @@ export interface RolloverResult {
 
 function lastRow(sheet: SheetGrid, from: number, before: number): number {
   let last = from;
-  for (let r = from; r < Math.min(before, sheet.rows.length); r++) if ((sheet.rows[r] ?? []).some((c) => cellText(c).trim() !== '')) last = r;
+  for (let r = from; r < Math.min(before, sheet.rows.length); r++) if (findCell(sheet.rows[r] ?? [], (c) => cellText(c).trim() !== '') >= 0) last = r;
   return last;
 }
 

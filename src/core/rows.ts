@@ -1,7 +1,7 @@
 import type { Classifier } from './classify';
 import { type TableColumns, tableColumns } from './columns';
 import { fold, foldedStartTest, isBlank } from './fold';
-import { type Cell, type SheetGrid, cellText } from './grid';
+import { type Cell, type SheetGrid, cellText, findCell, forEachCell } from './grid';
 import type { TableHeader } from './header';
 import { readKey } from './key';
 import { type MergeIndex, spansColumns } from './merge-index';
@@ -76,7 +76,7 @@ function totalsRow(row: readonly Cell[], t: TableColumns, classifier: Classifier
     }
     text = byKey === 'prefix' ? keyCell : nameCell;
   }
-  const col = row.findIndex((c) => !isBlank(c));
+  const col = findCell(row, (c) => !isBlank(c));
   return { kind: 'totals', col: Math.max(col, 0), text: cellText(text).trim() };
 }
 
@@ -90,15 +90,14 @@ function ownContent(row: readonly Cell[], r: number, merges: MergeIndex): { cont
   let continued = true;
   let sole: { row: number; col: number; heading: boolean } | undefined;
   let right = -1;
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c] ?? null;
-    if (c <= right || isBlank(cell)) continue;
+  forEachCell(row, (cell, c) => {
+    if (c <= right || isBlank(cell)) return;
     const area = merges.areaAt(r, c);
     right = area ? area.right : c;
     continued &&= area !== undefined && area.top < r;
     if (++units === 1) sole = { row: area ? area.top : r, col: area ? area.left : c, heading: typeof cell === 'string' && !/\d/.test(cell) };
     else sole = undefined;
-  }
+  });
   return { continued: units > 0 && continued, ...(sole ? { sole } : {}) };
 }
 

@@ -2,7 +2,7 @@ import { type ClusterOrExcluded, parseClusterName } from './clusters';
 import type { MappingEntry } from './classify';
 import { SEVERITY, type Finding } from './findings';
 import { fold, isBlank } from './fold';
-import { type Cell, type SheetGrid, a1, cellText } from './grid';
+import { type Cell, type SheetGrid, a1, cellText, findCell, forEachCell } from './grid';
 import { yearOf } from './header';
 import { MESSAGES } from './messages';
 
@@ -42,7 +42,7 @@ export function readSettings(sheet: SheetGrid | undefined, workbook: readonly Sh
     const row = sheet.rows[r];
     if (!row) continue;
     const key = fold(cellText(row[0]));
-    if (key === '' || row.slice(1).every((c) => isBlank(c))) continue;
+    if (key === '' || findCell(row, (c) => !isBlank(c), 1) < 0) continue;
     if (key === 'berichtsjahr') {
       const value = row[1] ?? null;
       const year = yearOf(value);
@@ -50,13 +50,14 @@ export function readSettings(sheet: SheetGrid | undefined, workbook: readonly Sh
       else reportYear = year;
     } else if (key === 'ausgewertete blaetter') {
       const wrong: { col: number; name: string; hidden: boolean }[] = [];
-      for (let c = 1; c < row.length; c++) {
-        for (const name of sheetNames(row[c] ?? null, find)) {
+      forEachCell(row, (cell, c) => {
+        if (c < 1) return;
+        for (const name of sheetNames(cell, find)) {
           const found = find(name);
           if (found && found.visibility === 'visible') listed.add(found.name);
           else wrong.push({ col: c, name, hidden: found !== undefined });
         }
-      }
+      });
       const first = wrong[0];
       if (first) wrongRows.push({ r, col: first.col, names: wrong.map((w) => w.name), hidden: wrong.some((w) => w.hidden) });
     }

@@ -1,6 +1,16 @@
+import type { SelfTestStepId } from '../adapters/office/selftest';
+import { formatInt } from '../core/format';
 import { SEVERITY_NAMES } from '../core/messages';
 
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
+/** What the success message says about an evaluation: services of the report year, offices, the year before. */
+export interface SummaryFacts {
+  readonly services: number;
+  readonly year: number;
+  readonly offices: number;
+  readonly previous?: { readonly year: number; readonly services: number };
+}
+
 export const de = {
   appTitle: 'LeiKa-Monitor',
   appSubtitle: 'Digitalisierungsübersicht auswerten',
@@ -32,7 +42,9 @@ export const de = {
     steps: { read: 'Arbeitsmappe lesen', analyze: 'Dienstleistungen zählen', write: 'Ergebnisblätter schreiben', done: 'Fertig' } as Record<string, string>,
     preview: 'Monitoring-Tabelle',
     status: 'Umsetzungsstatus',
-    summary: (records: number, offices: number) => `${records} gezählte Einträge aus ${offices} Ämtern.`,
+    summary: (f: SummaryFacts) =>
+      `${formatInt(f.services)} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
+      (f.previous ? ` (${f.previous.year}: ${formatInt(f.previous.services)}).` : '.'),
     findingsSummary: (errors: number, warnings: number, infos: number) => `Prüfhinweise: ${errors} Fehler, ${warnings} Warnungen, ${infos} Hinweise.`,
     written: (sheets: string) => `Geschrieben: ${sheets}.`,
     displaced: (sheet: string, used: string) => `Das Blatt „${sheet}“ gehört nicht zum LeiKa-Monitor und bleibt unverändert; das Ergebnis steht in „${used}“.`,
@@ -165,6 +177,39 @@ export const de = {
     copyRefused: 'Die Zwischenablage ist hier nicht erlaubt. Bitte den Bericht unten markieren und mit Strg+C kopieren.',
     reportLabel: 'Bericht für die IT-Betreuung',
     reportTitle: 'LeiKa-Monitor – Selbsttest',
+    steps: {
+      run: 'Excel.run',
+      addSheet: 'Vorübergehendes Blatt anlegen',
+      readBook: 'Blätter, Namen, Rechenmodus und Ereignisse lesen',
+      writeValues: 'Werte und Zahlenformate schreiben (Text als Text)',
+      merge: 'Verbundene Zellen anlegen (nur im Selbsttest)',
+      usedRange: 'Benutzten Bereich lesen',
+      findMerged: 'Verbundene Bereiche finden',
+      readMerged: 'Verbundene Bereiche lesen',
+      readValues: 'Werte, Zahlenformate und angezeigten Text lesen',
+      suspend: 'Ereignisse aus, Berechnung und Bildschirm anhalten',
+      readPivots: 'PivotTables lesen',
+      definedName: 'Definierten Namen anlegen und entfernen (Markierung der Ausgabeblätter)',
+      addTable: 'Excel-Tabelle anlegen',
+      readTables: 'Tabellen lesen',
+      resizeTable: 'Excel-Tabelle lesen und in der Größe ändern',
+      tableColumn: 'Tabellenspalte einfügen und Spalte kopieren (Neues Berichtsjahr)',
+      insertCells: 'Zellen einfügen und Überschrift schreiben (Neues Berichtsjahr außerhalb von Tabellen)',
+      hyperlink: 'Link auf eine Zelle setzen (Prüfhinweise)',
+      formats: 'Schrift, Füllung, Rahmen, Zeilenumbruch und Spaltenbreite',
+      conditionalFormats: 'Bedingte Formate (Farbe je Cluster, Farbskala)',
+      validation: 'Auswahlliste (Datenüberprüfung)',
+      chart: 'Diagramm anlegen',
+      chartDataTable: 'Datentabelle am Diagramm',
+      deleteChart: 'Diagramm ersetzen',
+      pivot: 'PivotTable anlegen und entfernen',
+      pageLayout: 'Seitenlayout, Gitternetz und fixierte Zeile',
+      select: 'Blatt aktivieren und Zelle auswählen (Zur Zelle, Tabelle kopieren)',
+      findSheet: 'Blatt suchen (Einstellungen speichern)',
+      clear: 'Inhalte löschen und Tabelle in Bereich umwandeln (Ausgabeblätter neu schreiben)',
+      restore: 'Ereignisse wieder an, neu berechnen',
+    } as Record<SelfTestStepId, string>,
+    notOffered: 'von dieser Excel-Version nicht angeboten',
   },
   file: {
     intro:
@@ -206,6 +251,17 @@ export const de = {
   },
   cluster: {
     excluded: 'ausgeschlossen',
+  },
+  baustein: {
+    heading: 'Baustein für die Mitteilungsvorlage',
+    hint: 'Tabelle, Diagramm und Text für den Kreistag: in Word einfügen oder als Word-Datei speichern.',
+    copy: 'Baustein für die Mitteilungsvorlage',
+    copied: 'Baustein in die Zwischenablage kopiert. In Word mit Strg+V einfügen.',
+    copyDenied: 'Excel erlaubt hier kein Kopieren. Bitte „Als Word-Datei herunterladen“ wählen.',
+    copyDeniedNoDownload: 'Das Kopieren ist hier nicht erlaubt. Bitte den Text oben markieren und mit Strg+C kopieren.',
+    downloadDocx: 'Als Word-Datei herunterladen',
+    download: 'Baustein herunterladen',
+    downloaded: 'Word-Datei „Baustein für die Mitteilungsvorlage“ gespeichert.',
   },
 };
 

@@ -22,3 +22,26 @@ export function copyToClipboard(text: string, html?: string): Promise<boolean> {
   }
   return Promise.resolve(false);
 }
+
+/**
+ * Copies HTML and plain text that are still being made: the clipboard write starts inside the
+ * click (as browsers require, SPEC §7) and receives the content when it is ready. Falls back to
+ * the plain text where the browser takes no ClipboardItem with pending content. False where the
+ * clipboard is refused; never throws.
+ */
+export async function copyPendingToClipboard(content: Promise<{ html: string; text: string }>): Promise<boolean> {
+  const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+  try {
+    if (clipboard && typeof ClipboardItem !== 'undefined' && typeof clipboard.write === 'function') {
+      const item = new ClipboardItem({
+        'text/html': content.then((c) => new Blob([c.html], { type: 'text/html' })),
+        'text/plain': content.then((c) => new Blob([c.text], { type: 'text/plain' })),
+      });
+      await clipboard.write([item]);
+      return true;
+    }
+    return await copyToClipboard((await content).text);
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,7 @@ import { ExcelApp } from './components/ExcelApp';
 import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
 import { detectHost, type Host } from './host';
+import { bausteinServices } from './baustein-services';
 import { copyToClipboard } from './clipboard';
 import { createFileWorker } from './pipeline/file-worker-url';
 import type { WorkbookSource } from '../core/sources';
@@ -25,6 +26,7 @@ const fileServices: FileServices = {
     return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported };
   },
   copyText: (text) => copyToClipboard(text),
+  baustein: bausteinServices(),
 };
 
 /** „Amtsdateien hinzunehmen“ in Excel: each office file read in a Web Worker of its own (SPEC §7, §10). */

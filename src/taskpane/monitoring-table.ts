@@ -2,6 +2,7 @@ import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clust
 import { formatInt as fmt } from '../core/format';
 import { escapeHtml as esc } from '../core/markup';
 import type { Analysis } from '../core/model';
+import type { SummaryFacts } from '../i18n/de';
 
 export interface PreviewTable {
   readonly header: readonly string[];
@@ -20,6 +21,13 @@ export function previewTable(analysis: Analysis): PreviewTable {
   };
 }
 
+/** The facts of the success message: the latest year's services (Alle Dienstleistungen), offices, the year before. */
+export function summaryFacts(analysis: Analysis): SummaryFacts {
+  const year = analysis.years[analysis.years.length - 1] ?? analysis.reportYear;
+  const before = analysis.years[analysis.years.length - 2];
+  const services = (y: number): number => analysis.total[y]?.[ALL_SERVICES] ?? 0;
+  return { services: services(year), year, offices: analysis.offices.length, ...(before !== undefined ? { previous: { year: before, services: services(before) } } : {}) };
+}
 
 /** Tab-separated, for pasting as plain text. */
 export function tableText(t: PreviewTable): string {

@@ -56,6 +56,14 @@ export interface CatalogLoaded {
   readonly catalog: CatalogImport;
 }
 
+/** The Baustein für die Mitteilungsvorlage (SPEC §9) of an evaluation. */
+export interface BausteinServices {
+  /** Puts text, table and chart on the clipboard; false where the host refuses. Call inside the click. */
+  copy(evaluation: EvaluatedWorkbook): Promise<boolean>;
+  /** Downloads the .docx; absent where the host offers no downloads. */
+  download?(evaluation: EvaluatedWorkbook): Promise<void>;
+}
+
 /** Everything the Excel task pane can do; only pipeline/excel.ts implements it with Office.js. */
 export interface ExcelServices {
   /** Optional features of this Excel (requirement sets beyond the manifest's minimum). */
@@ -66,6 +74,7 @@ export interface ExcelServices {
   copyTable(evaluation: Evaluation): Promise<CopyResult>;
   /** Copies plain text (the comparison's sentences); false where the clipboard is not allowed. */
   copyText(text: string): Promise<boolean>;
+  readonly baustein?: BausteinServices;
   /** Reads a LeiKa export and keeps it in the workbook (sheet „LeiKa-Katalog“). */
   loadCatalog(file: File): Promise<CatalogLoaded>;
   saveSettings(settings: { reportYear?: number; sheets: readonly string[] }): Promise<void>;
@@ -92,4 +101,5 @@ export interface FileServices {
   /** Reads a LeiKa export for the next Auswerten (nothing is stored: file mode never changes a file). */
   loadCatalog(file: File): Promise<CatalogLoaded>;
   copyText(text: string): Promise<boolean>;
+  readonly baustein?: BausteinServices;
 }

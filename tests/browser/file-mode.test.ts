@@ -15,6 +15,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readCatalogFile } from '../../src/adapters/catalog-file';
+import { readDocx } from '../baustein/docx-xml';
 import { REFUSED } from '../support/hostile-cases';
 import { serve } from '../support/browser';
 
@@ -238,12 +239,27 @@ maybe('file mode in Chromium', () => {
     await page.getByRole('tab', { name: 'Vergleich' }).click();
     await page.getByRole('heading', { name: 'Vergleich 2023 → 2024' }).waitFor();
     await expect(page.getByRole('table', { name: 'Übergänge 2023 → 2024' }).getByRole('rowheader').first().textContent()).resolves.toBe('Analog');
-    await expect(page.getByText(/Die Leistung Jagdschein wurde im LeiKa von \d+ auf [\d.]+ Leistungen verfeinert/).count()).resolves.toBe(1);
+    await expect(page.getByText(/die Verwaltungsleistung „Jagdschein“ im Vergleich zum Vorjahr weiter ausdifferenziert \(2023: 7 LeiKa-Leistungen, 2024: 102 LeiKa-Leistungen\)/).count()).resolves.toBe(1);
     // The tab as the user sees it: counts, transition matrix, the start of the refinement list.
     await page.setViewportSize({ width: 420, height: 1200 });
     await page.getByRole('tab', { name: 'Vergleich' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(SHOTS, 'dateimodus-vergleich.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await page.context().close();
+  }, 180_000);
+
+  it('downloads the Baustein für die Mitteilungsvorlage as a Word document with table, chart picture and the §9 text', async () => {
+    const { page } = await open('stub');
+    await evaluateAndDownload(page, DEMO);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Baustein herunterladen', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('Baustein_Mitteilungsvorlage_2024.docx');
+    const target = path.join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
+    await download.saveAs(target);
+    const doc = readDocx(new Uint8Array(fs.readFileSync(target)));
+    expect(doc.rows[0]).toEqual({ cells: ['Umsetzungsstatus', '2023', '2024'], header: true });
+    expect(doc.pictures).toHaveLength(1);
+    expect(doc.parts.some((p) => /^word\/media\/.+\.png$/.test(p))).toBe(true);
+    expect(doc.paragraphs.join(' ')).toContain('„Aufenthaltserlaubnis“ im Vergleich zum Vorjahr weiter ausdifferenziert (2023: 6 LeiKa-Leistungen, 2024: 181 LeiKa-Leistungen)');
     await page.context().close();
   }, 180_000);
 

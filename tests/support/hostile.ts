@@ -1,7 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Run, runMeasured } from './measured-cli';
+
+export type { Run } from './measured-cli';
 
 /*
  * Runs the CLI on files of the hostile corpus (scripts/make-hostile.js → tests/fixtures/hostile/)
@@ -11,40 +13,17 @@ import { join } from 'node:path';
  * the input's bytes unchanged, and for a refusal exit 2 with one German line (SPEC §6).
  */
 export const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist-node', 'cli', 'main.js');
-const MAX_RSS = join(__dirname, 'max-rss.js');
 export const CORPUS = join(ROOT, 'tests', 'fixtures', 'hostile');
 export const dir = mkdtempSync(join(tmpdir(), 'leika-hostile-'));
 
 const SECONDS = 10;
 const GIB = 1024 ** 3;
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** CPU time of the child (user + system): the work it did, whoever else uses the machine. */
-  seconds: number;
-  /** Wall time; only bounded by the spawn time-out (a hang), since a busy machine stretches it. */
-  wallSeconds: number;
-  peakBytes: number;
-}
-
 /** Runs the CLI on a copy of the corpus file (the corpus itself is never an input). */
 export function run(file: string, ...args: string[]): Run & { input: string } {
   const input = join(dir, file);
   copyFileSync(join(CORPUS, file), input);
-  const rssFile = join(dir, `${file}.rss`);
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', MAX_RSS, MAIN, input, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, LEIKA_MAX_RSS_FILE: rssFile },
-  });
-  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { peakBytes: number; cpuSeconds: number }) : { peakBytes: Number.NaN, cpuSeconds: Number.NaN };
-  rmSync(rssFile, { force: true });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, seconds: usage.cpuSeconds, wallSeconds, peakBytes: usage.peakBytes, input };
+  return { ...runMeasured(input, args), input };
 }
 
 /** What every hostile input must satisfy, whatever its outcome. */

@@ -29,13 +29,16 @@ const REPO = join(__dirname, '..', '..');
 
 /**
  * A file of the shared LeiKa extract, never copied into the repository: `../shared/leika/<name>`
- * beside the repository (how CI clones it), else in the folder LEIKA_SHARED_DIR names (a worktree
- * elsewhere). The first candidate when neither exists, so the error names the expected place.
+ * beside the repository (how CI clones it), else in the folder LEIKA_SHARED_DIR names, or in
+ * `leika/` of the shared folder LEIKA_SHARED names (a worktree elsewhere). The first candidate
+ * when none exists, so the error names the expected place.
  */
 export function sharedLeikaFile(name: string): string {
   const candidates = [join(REPO, '..', 'shared', 'leika', name)];
   const dir = process.env['LEIKA_SHARED_DIR'];
   if (dir !== undefined && dir !== '') candidates.push(join(dir, name));
+  const shared = process.env['LEIKA_SHARED'];
+  if (shared !== undefined && shared !== '') candidates.push(join(shared, 'leika', name));
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 

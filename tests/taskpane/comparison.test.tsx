@@ -3,14 +3,14 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
 import type { CatalogImport } from '../../src/core/catalog';
-import { compareYears } from '../../src/core/compare';
+import { compareYears, countRecords } from '../../src/core/compare';
 import type { CountedRecord } from '../../src/core/model';
 import { CatalogLoader } from '../../src/taskpane/components/CatalogLoader';
 import { ComparisonView } from '../../src/taskpane/components/ComparisonView';
 import { EvaluateView } from '../../src/taskpane/components/EvaluateView';
 import { ExcelApp } from '../../src/taskpane/components/ExcelApp';
 import { FileModeApp } from '../../src/taskpane/components/FileModeApp';
-import type { CatalogLoaded, Evaluation, ExcelServices, FileServices } from '../../src/taskpane/types';
+import type { CatalogLoaded, EvaluatedWorkbook, Evaluation, ExcelServices, FileServices } from '../../src/taskpane/types';
 import { record } from '../contract/fixtures';
 import { analysis, renderPane } from './support';
 
@@ -38,7 +38,15 @@ function records(): CountedRecord[] {
     r(2024, '99001001000000', 'Impfberatung', 'Digital'),
   ];
 }
-const comparisons = () => compareYears(records(), { years: [2023, 2024] });
+/** The evaluation of those records, as the pipeline hands it to the view. */
+function evaluated(recs: CountedRecord[] = records()): EvaluatedWorkbook {
+  const years = [2023, 2024];
+  const total = Object.fromEntries(years.map((y) => [y, countRecords(recs.filter((r) => r.year === y))]));
+  return {
+    analysis: { ...analysis(), years, reportYear: 2024, records: recs, total, offices: [{ office: 'Ordnungsamt', counts: total }] },
+    comparisons: compareYears(recs, { years }),
+  };
+}
 
 function catalogLoaded(): CatalogLoaded {
   const catalog: CatalogImport = {
@@ -51,7 +59,7 @@ function catalogLoaded(): CatalogLoaded {
 
 describe('Vergleich', () => {
   it('shows common/added/removed, the transition matrix with row and column headers, and the refinement list', async () => {
-    const { container } = renderPane(<ComparisonView comparisons={comparisons()} copyText={jest.fn()} />);
+    const { container } = renderPane(<ComparisonView evaluation={evaluated()} copyText={jest.fn()} />);
     expect(screen.getByRole('heading', { name: 'Vergleich 2023 → 2024' })).toBeVisible();
     const counts = screen.getByRole('table', { name: 'Erfasste Leistungen 2023 und 2024' });
     expect(within(counts).getByRole('row', { name: 'In beiden Jahren erfasst 2' })).toBeVisible();
@@ -73,21 +81,23 @@ describe('Vergleich', () => {
 
   it('copies the generated German sentences with Text kopieren', async () => {
     const copyText = jest.fn(async () => true);
-    renderPane(<ComparisonView comparisons={comparisons()} copyText={copyText} />);
-    expect(screen.getByText(/Die Leistung Jagdschein wurde im LeiKa von 1 auf 4 Leistungen verfeinert; alle fallen in den Cluster PDF\./)).toBeVisible();
+    renderPane(<ComparisonView evaluation={evaluated()} copyText={copyText} />);
+    expect(screen.getByText('Im Jahr 2024 wurden 5 Verwaltungsleistungen erfasst, 2 mehr als im Vorjahr (2023: 3).')).toBeVisible();
+    // Jagdschein grew by three keys: below the ten of SPEC §9, so the text does not call it refined
+    expect(screen.queryByText(/ausdifferenziert/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Text kopieren' }));
-    expect(copyText).toHaveBeenCalledWith(expect.stringMatching(/^Von 2023 auf 2024: 2 Leistungen sind in beiden Jahren erfasst/));
+    expect(copyText).toHaveBeenCalledWith(expect.stringMatching(/^Im Jahr 2024 wurden 5 Verwaltungsleistungen erfasst/));
     expect(await screen.findByText('Text in die Zwischenablage kopiert.')).toBeVisible();
   });
 
   it('says how to copy by hand where the clipboard is not allowed', async () => {
-    renderPane(<ComparisonView comparisons={comparisons()} copyText={async () => false} />);
+    renderPane(<ComparisonView evaluation={evaluated()} copyText={async () => false} />);
     await userEvent.click(screen.getByRole('button', { name: 'Text kopieren' }));
     expect(await screen.findByText(/mit Strg\+C kopieren/)).toBeVisible();
   });
 
   it('needs two years', () => {
-    renderPane(<ComparisonView comparisons={[]} copyText={jest.fn()} />);
+    renderPane(<ComparisonView evaluation={{ ...evaluated(), comparisons: [] }} copyText={jest.fn()} />);
     expect(screen.getByText(/mindestens zwei Jahre/)).toBeVisible();
   });
 });
@@ -118,7 +128,7 @@ describe('LeiKa-Katalog laden', () => {
   it('in file mode passes the loaded catalogue to the next Auswerten and shows the Vergleich tab', async () => {
     const loaded = catalogLoaded();
     const services: FileServices = {
-      evaluateFile: jest.fn(async () => ({ analysis: analysis(), comparisons: comparisons(), report: new Blob(['x']), reportName: 'B.xlsx' })),
+      evaluateFile: jest.fn(async () => ({ ...evaluated(), report: new Blob(['x']), reportName: 'B.xlsx' })),
       loadCatalog: jest.fn(async () => loaded),
       copyText: jest.fn(async () => true),
     };
@@ -171,7 +181,7 @@ describe('Excel task pane: Vergleich tab', () => {
     const services: ExcelServices = {
       features: { pivotTable: false },
       inspect: async () => ({ analysis: analysis(), sheetNames: [], settings: {}, mapping: [] }),
-      evaluate: async () => ({ analysis: analysis(), comparisons: comparisons(), report: { sheets: [] } }),
+      evaluate: async () => ({ ...evaluated(), report: { sheets: [] } }),
       goToCell: jest.fn(),
       copyTable: async () => 'selected',
       copyText: async () => true,

@@ -60,6 +60,8 @@ describe('Auswerten', () => {
     await act(async () => finish(evaluation()));
     const table = await screen.findByRole('table', { name: 'Monitoring-Tabelle' });
     expect(within(table).getByRole('row', { name: /Alle Dienstleistungen 835 1\.187/ })).toBeVisible();
+    // services and years, not a count of records that reads like a year (issue 12)
+    expect(screen.getByText(/Leistungen im Berichtsjahr/).textContent).toBe(`1.187 Leistungen im Berichtsjahr 2024 aus ${evaluation().analysis.offices.length} Ämtern (2023: 835).`);
     expect(screen.getByText(/Das Blatt „Monitoring“ gehört nicht zum LeiKa-Monitor/)).toBeVisible();
     await noViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Tabelle kopieren' }));

@@ -1,27 +1,14 @@
-import type { NumberFormat, OutBlock, OutputSheet, OutValue } from '../../core/output-model';
+import type { OutBlock, OutputSheet, OutValue } from '../../core/output-model';
+import { DATE_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from '../../core/outputs/style';
 import { isoToSerial } from '../../core/serial-date';
 
-/** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %). */
-export const FORMAT_CODE: Readonly<Record<NumberFormat, string>> = {
-  integer: '#,##0',
-  signedInteger: '+#,##0;-#,##0;0',
-  percent: '0.0 %',
-  signedPercent: '+0.0 %;-0.0 %;0.0 %',
-  year: '0',
-};
-export const TEXT_FORMAT = '@';
-const DATE_FORMAT = 'dd.mm.yyyy';
+/** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %): the shared style's. */
+export const FORMAT_CODE = NUMBER_FORMATS;
+export { TEXT_FORMAT };
 const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
 
-/**
- * A column width in characters (the report workbook's unit, as the output model gives it) in
- * points, the unit of Range.format.columnWidth. A character is 7 pixels of the default font
- * (Calibri 11) plus 5 pixels of padding; a pixel is 0.75 points at 96 dpi — the rule Excel uses
- * when it shows a width as "12.00 (89 pixels)".
- */
-export function charsToPoints(chars: number): number {
-  return Math.round(chars * 7 + 5) * 0.75;
-}
+/** Excel characters in points, for fixed widths of the sheets the adapter sets up itself (templates, Selbsttest). */
+export { charactersToPoints as charsToPoints } from '../../core/outputs/widths';
 
 /** A link cell: the text is written like any text, the hyperlink set on the cell afterwards. */
 export interface LinkCell {

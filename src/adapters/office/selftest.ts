@@ -1,3 +1,4 @@
+import { OUTPUT_STYLE } from '../../core/outputs/style';
 import { sheetRef } from '../../core/sheet-ref';
 import { charsToPoints } from './cells';
 import { officeErrorText } from './actions';
@@ -6,13 +7,16 @@ import { addGesamtlistePivot, PIVOT_FIELDS, PIVOT_NAME } from './pivot';
 import { EXCEL_API_VERSIONS, type HostInfo, type OfficeFeatures, type SupportsApi } from './requirements';
 
 /** One operation of the Selbsttest: what it tries, with which Office.js members and requirement set. */
+/** The Selbsttest's steps, in order; the pane names them (i18n `selftest.steps`). */
+export const SELF_TEST_STEPS = ['run', 'addSheet', 'readBook', 'writeValues', 'merge', 'usedRange', 'findMerged', 'readMerged', 'readValues', 'suspend', 'readPivots', 'definedName', 'addTable', 'readTables', 'resizeTable', 'tableColumn', 'insertCells', 'hyperlink', 'formats', 'conditionalFormats', 'validation', 'chart', 'chartDataTable', 'deleteChart', 'pivot', 'pageLayout', 'select', 'findSheet', 'clear', 'restore'] as const;
+export type SelfTestStepId = (typeof SELF_TEST_STEPS)[number];
+
 export interface SelfTestStep {
-  /** German label for the user. */
-  readonly label: string;
+  readonly id: SelfTestStepId;
   /** The Office.js members it exercises, for IT support. */
   readonly api: string;
   /** 'ok', or Excel's error code and message; 'skipped' where the host lacks the requirement set (an optional feature). */
-  readonly outcome: { readonly kind: 'ok' } | { readonly kind: 'failed'; readonly error: string } | { readonly kind: 'skipped'; readonly reason: string };
+  readonly outcome: { readonly kind: 'ok' } | { readonly kind: 'failed'; readonly error: string } | { readonly kind: 'skipped' };
 }
 
 /** What the Selbsttest found (SPEC §11). */
@@ -36,7 +40,7 @@ interface Scratch {
 }
 
 interface StepSpec {
-  readonly label: string;
+  readonly id: SelfTestStepId;
   readonly api: string;
   /** The optional feature this step needs; skipped (not failed) without it. */
   readonly feature?: keyof OfficeFeatures;
@@ -59,7 +63,7 @@ const BODY = [
  */
 const STEPS: readonly StepSpec[] = [
   {
-    label: 'Blätter, Namen, Rechenmodus und Ereignisse lesen',
+    id: 'readBook',
     api: 'WorksheetCollection.load, NamedItemCollection.load, Application.calculationMode, Runtime.enableEvents',
     queue(context) {
       const worksheets = context.workbook.worksheets.load('items/name,items/visibility');
@@ -74,7 +78,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Werte und Zahlenformate schreiben (Text als Text)',
+    id: 'writeValues',
     api: 'Worksheet.getRangeByIndexes, Range.numberFormat, Range.values',
     queue(_context, s) {
       const range = s.ws.getRangeByIndexes(0, 0, BODY.length + 1, HEADER.length);
@@ -83,14 +87,14 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Verbundene Zellen anlegen (nur im Selbsttest)',
+    id: 'merge',
     api: 'Range.merge',
     queue(_context, s) {
       s.ws.getRangeByIndexes(7, 0, 2, 2).merge(false);
     },
   },
   {
-    label: 'Benutzten Bereich lesen',
+    id: 'usedRange',
     api: 'Worksheet.getUsedRangeOrNullObject, Range.rowIndex/columnIndex/rowCount/columnCount',
     queue(_context, s) {
       const used = s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
@@ -101,7 +105,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Verbundene Bereiche finden',
+    id: 'findMerged',
     api: 'Range.getMergedAreasOrNullObject, RangeAreas.isNullObject',
     queue(_context, s) {
       const merged = s.ws.getRange().getMergedAreasOrNullObject().load('isNullObject');
@@ -111,7 +115,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Verbundene Bereiche lesen',
+    id: 'readMerged',
     api: 'RangeAreas.areas, RangeCollection.items',
     queue(_context, s) {
       const merged = s.ws.getRangeByIndexes(0, 0, 16, 8).getMergedAreasOrNullObject().load('isNullObject');
@@ -124,7 +128,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Werte, Zahlenformate und angezeigten Text lesen',
+    id: 'readValues',
     api: 'Range.load(values, numberFormat, text)',
     queue(_context, s) {
       const range = s.ws.getRangeByIndexes(0, 0, BODY.length + 1, HEADER.length).load('values,numberFormat');
@@ -138,7 +142,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Ereignisse aus, Berechnung und Bildschirm anhalten',
+    id: 'suspend',
     api: 'Runtime.enableEvents, Application.suspendApiCalculationUntilNextSync, Application.suspendScreenUpdatingUntilNextSync',
     queue(context) {
       context.runtime.enableEvents = false;
@@ -147,7 +151,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'PivotTables lesen',
+    id: 'readPivots',
     api: 'PivotTableCollection.load, PivotTable.name/worksheet',
     feature: 'pivotTable',
     queue(context) {
@@ -158,7 +162,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Definierten Namen anlegen und entfernen (Markierung der Ausgabeblätter)',
+    id: 'definedName',
     api: 'NamedItemCollection.add, NamedItem.delete',
     queue(context, s) {
       context.workbook.names.add(s.definedName, s.ws.getRange('A1'), 'LeiKa-Monitor: Selbsttest');
@@ -171,7 +175,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Excel-Tabelle anlegen',
+    id: 'addTable',
     api: 'TableCollection.add(Range), Table.name, Table.style, Table.showTotals',
     queue(_context, s) {
       const table = s.ws.tables.add(s.ws.getRangeByIndexes(0, 0, BODY.length + 1, HEADER.length - 1), true);
@@ -181,7 +185,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Tabellen lesen',
+    id: 'readTables',
     api: 'TableCollection.load, Table.name/worksheet/showTotals',
     queue(context, s) {
       const tables = context.workbook.tables.load('items/name,items/worksheet/name,items/showTotals');
@@ -192,7 +196,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Excel-Tabelle lesen und in der Größe ändern',
+    id: 'resizeTable',
     api: 'TableCollection.getItem, Table.getRange, Table.resize(Range)',
     queue(context, s) {
       const table = context.workbook.tables.getItem(s.tableName);
@@ -203,7 +207,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Tabellenspalte einfügen und Spalte kopieren (Neues Berichtsjahr)',
+    id: 'tableColumn',
     api: 'TableColumnCollection.add, Range.copyFrom',
     queue(_context, s) {
       const table = s.table ?? s.ws.tables.getItem(s.tableName);
@@ -212,7 +216,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Zellen einfügen und Überschrift schreiben (Neues Berichtsjahr außerhalb von Tabellen)',
+    id: 'insertCells',
     api: 'Range.insert, Range.copyFrom, Range.values',
     queue(_context, s) {
       s.ws.getRangeByIndexes(10, 1, 3, 1).insert('Right');
@@ -221,31 +225,32 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Link auf eine Zelle setzen (Prüfhinweise)',
+    id: 'hyperlink',
     api: 'Range.hyperlink',
     queue(_context, s) {
       s.ws.getRangeByIndexes(12, 0, 1, 1).hyperlink = { documentReference: sheetRef(s.sheet, 'A1'), textToDisplay: 'A1', screenTip: `${s.sheet}!A1` };
     },
   },
   {
-    label: 'Schrift, Füllung, Rahmen und Spaltenbreite',
-    api: 'RangeFont, RangeFill, RangeBorderCollection.getItem, RangeBorder, RangeFormat.columnWidth',
+    id: 'formats',
+    api: 'RangeFont, RangeFill, RangeBorderCollection.getItem, RangeBorder, RangeFormat.wrapText, RangeFormat.columnWidth',
     queue(_context, s) {
       const format = s.ws.getRangeByIndexes(14, 0, 2, 2).format;
       format.font.bold = true;
       format.font.size = 14;
       format.font.italic = true;
       format.font.color = '#595959';
-      format.fill.color = '#DDEBF7';
+      format.fill.color = `#${OUTPUT_STYLE.header.fill}`;
+      format.wrapText = true;
       const border = format.borders.getItem('EdgeTop');
       border.style = 'Continuous';
-      border.color = '#808080';
+      border.color = `#${OUTPUT_STYLE.border.color}`;
       border.weight = 'Medium';
       format.columnWidth = charsToPoints(12);
     },
   },
   {
-    label: 'Bedingte Formate (Farbe je Cluster, Farbskala)',
+    id: 'conditionalFormats',
     api: 'ConditionalFormatCollection.add(CellValue, ColorScale)',
     queue(_context, s) {
       const range = s.ws.getRangeByIndexes(1, 2, BODY.length, 1);
@@ -257,7 +262,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Auswahlliste (Datenüberprüfung)',
+    id: 'validation',
     api: 'DataValidation.rule, DataValidation.errorAlert',
     queue(_context, s) {
       const range = s.ws.getRangeByIndexes(1, 2, BODY.length, 1);
@@ -266,7 +271,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Diagramm anlegen',
+    id: 'chart',
     api: 'ChartCollection.add, ChartSeries, Chart.title, Chart.legend, Chart.setPosition',
     queue(_context, s) {
       const values = s.ws.getRangeByIndexes(20, 1, 3, 1);
@@ -284,7 +289,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Datentabelle am Diagramm',
+    id: 'chartDataTable',
     api: 'Chart.getDataTable, ChartDataTable.visible/showLegendKey',
     feature: 'chartDataTable',
     queue(_context, s) {
@@ -297,7 +302,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Diagramm ersetzen',
+    id: 'deleteChart',
     api: 'ChartCollection.load, Chart.delete',
     queue(_context, s) {
       const charts = s.ws.charts.load('items/name');
@@ -307,7 +312,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'PivotTable anlegen und entfernen',
+    id: 'pivot',
     api: 'PivotTableCollection.add, PivotHierarchyCollection.getItem, Row/Column/Filter/DataPivotHierarchyCollection.add, PivotTable.delete',
     feature: 'pivotTable',
     queue(_context, s) {
@@ -325,7 +330,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Seitenlayout, Gitternetz und fixierte Zeile',
+    id: 'pageLayout',
     api: 'PageLayout.orientation/paperSize, Worksheet.showGridlines, WorksheetFreezePanes.freezeRows',
     queue(_context, s) {
       s.ws.pageLayout.orientation = 'Landscape';
@@ -335,7 +340,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Blatt aktivieren und Zelle auswählen (Zur Zelle, Tabelle kopieren)',
+    id: 'select',
     api: 'Worksheet.activate, Range.select',
     queue(_context, s) {
       s.ws.activate();
@@ -343,7 +348,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Blatt suchen (Einstellungen speichern)',
+    id: 'findSheet',
     api: 'WorksheetCollection.getItemOrNullObject, Worksheet.isNullObject, WorksheetCollection.getItem',
     queue(context, s) {
       const found = context.workbook.worksheets.getItemOrNullObject(s.sheet);
@@ -355,7 +360,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Inhalte löschen und Tabelle in Bereich umwandeln (Ausgabeblätter neu schreiben)',
+    id: 'clear',
     api: 'Range.clear, Table.convertToRange',
     queue(context, s) {
       s.ws.getRangeByIndexes(5, 0, 10, 8).clear('All');
@@ -363,7 +368,7 @@ const STEPS: readonly StepSpec[] = [
     },
   },
   {
-    label: 'Ereignisse wieder an, neu berechnen',
+    id: 'restore',
     api: 'Runtime.enableEvents, Application.calculate',
     queue(context) {
       context.runtime.enableEvents = true;
@@ -398,25 +403,25 @@ export async function runSelfTest(run: ExcelRun, supports: SupportsApi, features
       active = before.name;
       events = runtime.enableEvents;
       const scratch: Scratch = { ...names, ws: context.workbook.worksheets.add(names.sheet) };
-      steps.push(await step(context, { label: 'Vorübergehendes Blatt anlegen', api: 'WorksheetCollection.add', queue: () => undefined }, scratch));
+      steps.push(await step(context, { id: 'addSheet', api: 'WorksheetCollection.add', queue: () => undefined }, scratch));
       if (steps[0]!.outcome.kind !== 'ok') return;
       for (const spec of STEPS) {
         if (spec.feature && !features[spec.feature]) {
-          steps.push({ label: spec.label, api: spec.api, outcome: { kind: 'skipped', reason: 'von dieser Excel-Version nicht angeboten' } });
+          steps.push({ id: spec.id, api: spec.api, outcome: { kind: 'skipped' } });
           continue;
         }
         steps.push(await step(context, spec, scratch));
       }
     });
   } catch (error) {
-    steps.push({ label: 'Excel.run', api: 'Excel.run', outcome: { kind: 'failed', error: officeErrorText(error) } });
+    steps.push({ id: 'run', api: 'Excel.run', outcome: { kind: 'failed', error: officeErrorText(error) } });
   }
   const cleanup = await removeScratch(run, names, active, events);
   return { steps, host, supported, sheet: names.sheet, cleanup };
 }
 
 async function step(context: Excel.RequestContext, spec: StepSpec, scratch: Scratch): Promise<SelfTestStep> {
-  const base = { label: spec.label, api: spec.api };
+  const base = { id: spec.id, api: spec.api };
   try {
     const check = spec.queue(context, scratch);
     await context.sync();

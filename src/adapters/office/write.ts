@@ -1,9 +1,11 @@
+import { OUTPUT_STYLE } from '../../core/outputs/style';
+import { sheetColumnWidths } from '../../core/outputs/widths';
 import type { OutChart, OutputSheet, OutTable } from '../../core/output-model';
 import { markerName, type OutputRole } from '../../core/output-model';
 import { parseSheetRef, sheetRef } from '../../core/sheet-ref';
 import { planOutputSheets, type PlannedSheet } from '../../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
-import { type CellBlock, cellBlocks, charsToPoints } from './cells';
+import { type CellBlock, cellBlocks } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendCalculation, suspendHostState } from './host-state';
 import { addGesamtlistePivot, PIVOT_ABSENT_NOTE, PIVOT_NAME, pivotFits } from './pivot';
@@ -286,13 +288,11 @@ function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
   for (const block of output.blocks) {
     if (block.kind === 'text') {
       const font = ws.getRangeByIndexes(block.row, block.col, 1, 1).format.font;
-      if (block.style === 'title') {
-        font.bold = true;
-        font.size = 14;
-      } else if (block.style === 'note') {
-        font.italic = true;
-        font.color = '#595959';
-      }
+      const style = OUTPUT_STYLE[block.style];
+      font.size = style.size;
+      if ('bold' in style) font.bold = style.bold;
+      if ('italic' in style) font.italic = style.italic;
+      if ('color' in style) font.color = `#${style.color}`;
       continue;
     }
     if (block.kind !== 'table') continue;
@@ -306,31 +306,33 @@ function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
       for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
         const border = full.format.borders.getItem(edge);
         border.style = 'Continuous';
-        border.color = '#808080';
+        border.color = `#${OUTPUT_STYLE.border.color}`;
       }
       const header = ws.getRangeByIndexes(block.row, block.col, 1, width);
-      header.format.font.bold = true;
-      header.format.fill.color = '#DDEBF7';
+      header.format.font.bold = OUTPUT_STYLE.header.bold;
+      header.format.fill.color = `#${OUTPUT_STYLE.header.fill}`;
       if (block.totalRow && block.rows.length > 0) {
         const total = ws.getRangeByIndexes(block.row + block.rows.length, block.col, 1, width);
-        total.format.font.bold = true;
-        total.format.borders.getItem('EdgeTop').weight = 'Medium';
+        total.format.font.bold = OUTPUT_STYLE.total.bold;
+        const top = total.format.borders.getItem('EdgeTop');
+        top.weight = 'Medium';
+        top.color = `#${OUTPUT_STYLE.totalBorder.color}`;
       }
     }
-    block.widths?.forEach((w, c) => {
-      ws.getRangeByIndexes(block.row, block.col + c, 1, 1).format.columnWidth = charsToPoints(w);
-    });
+    ws.getRangeByIndexes(block.row, block.col, 1, width).format.wrapText = true;
     if (block.heatMap && block.rows.length > 0 && width > 1) {
       const body = ws.getRangeByIndexes(block.row + 1, block.col + 1, block.rows.length - (block.totalRow ? 1 : 0), width - 1);
       const scale = body.conditionalFormats.add('ColorScale');
       scale.colorScale.criteria = {
-        minimum: { type: 'LowestValue', color: '#FFFFFF' },
-        maximum: { type: 'HighestValue', color: '#5B9BD5' },
+        minimum: { type: 'LowestValue', color: `#${OUTPUT_STYLE.heatMap.min}` },
+        maximum: { type: 'HighestValue', color: `#${OUTPUT_STYLE.heatMap.max}` },
       };
     }
   }
   for (const block of output.blocks) if (block.kind === 'chart') chart(ws, block, output, opts.features);
-  if (output.role === 'Monitoring') ws.showGridlines = false;
+  // widths in points, the unit of Range.format.columnWidth (learn.microsoft.com, Excel.RangeFormat.columnWidth)
+  for (const [c, pt] of sheetColumnWidths(output)) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pt;
+  ws.showGridlines = OUTPUT_STYLE.showGridlines;
   ws.pageLayout.orientation = output.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
 }
@@ -352,7 +354,7 @@ function excelTable(t: Target, block: OutTable, taken: Set<string>): Excel.Table
     taken.add(free.toLowerCase());
     table.name = free;
   }
-  table.style = 'TableStyleMedium2';
+  table.style = OUTPUT_STYLE.tableStyle;
   table.showTotals = false;
   return table;
 }

@@ -1,5 +1,5 @@
 import type { Cell, SheetGrid, WorkbookGrid } from '../grid';
-import { a1, cellText, isEmptyCell, withMergesApplied } from '../grid';
+import { a1, cellText, findCell, forEachCell, isEmptyCell, withMergesApplied } from '../grid';
 import { fold } from '../fold';
 import { type ColumnRole, headerRole } from '../header';
 import { leistungsobjektKey, leistungsobjektOf, readKey, verrichtungKey } from '../key';
@@ -45,7 +45,7 @@ function findHeader(rows: Rows): { row: number; columns: Partial<Record<Field, n
     const row = rows[r];
     if (!row) continue;
     const columns: Partial<Record<Field, number>> = {};
-    row.forEach((cell, c) => {
+    forEachCell(row, (cell, c) => {
       if (typeof cell !== 'string' || cell.length > 60) return;
       const field = FIELD_OF.get(fold(cell));
       // the leftmost column of a field counts
@@ -55,7 +55,7 @@ function findHeader(rows: Rows): { row: number; columns: Partial<Record<Field, n
     // An office sheet's header (key, Leistung, Umsetzungsstatus 2024) names key and name too; it is
     // a catalogue only when it also names a catalogue column (Typ, OZG, Lebenslage, Themenfeld).
     const catalogOnly = CATALOG_ONLY.some((f) => columns[f] !== undefined);
-    if (catalogOnly || !row.some((cell) => isStatusSource(headerRole(cell)))) return { row: r, columns };
+    if (catalogOnly || findCell(row, (cell) => isStatusSource(headerRole(cell))) < 0) return { row: r, columns };
   }
   return undefined;
 }
@@ -92,7 +92,7 @@ export function parseCatalogGrid(rows: Rows, source: string): CatalogImport {
 
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r];
-    if (!row || row.every((c) => isEmptyCell(c))) continue;
+    if (!row || findCell(row, (c) => !isEmptyCell(c)) < 0) continue;
     dataRows++;
     const cell = a1(r, keyCol);
     const reading = readKey(row[keyCol] ?? null);

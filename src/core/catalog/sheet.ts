@@ -2,6 +2,7 @@ import type { OutputSheet, OutValue } from '../output-model';
 import type { Catalog } from './types';
 import { toGermanDate } from '../dates';
 import { formatInt } from '../format';
+import { fitWidths } from '../outputs/widths';
 
 export const CATALOG_EXCEL_TABLE = 'LeiKaKatalog';
 /** Column headers of the stored catalogue; each is an alias the catalogue reader knows. */
@@ -48,7 +49,7 @@ export function buildCatalogSheet(catalog: Catalog, opts: CatalogSheetOptions = 
         rows: entries.map((e) => [text(e.key), text(e.name), text(e.typ), text(e.ozgId), text(e.ozgLeistung), text(e.lebenslage), text(e.themenfeld)]),
         totalRow: false,
         excelTable: CATALOG_EXCEL_TABLE,
-        widths: [18, 60, 10, 10, 40, 30, 30],
+        widthsPt: fitWidths(CATALOG_HEADER, [18, 60, 10, 10, 40, 30, 30]),
       },
     ],
   };

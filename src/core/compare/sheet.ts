@@ -1,10 +1,10 @@
-import { ALL_SERVICES, type CountKey, COUNT_KEYS, type CountedCluster, UNASSIGNED } from '../clusters';
+import { ALL_SERVICES, clusterHeader, type CountKey, COUNT_KEYS, UNASSIGNED } from '../clusters';
 import type { BreakdownRow, CatalogBreakdowns } from '../catalog/breakdown';
-import type { OutBlock, OutValue, OutputSheet } from '../output-model';
+import type { OutBlock, OutTable, OutValue, OutputSheet } from '../output-model';
+import { charactersToPoints, fitWidths, wrapLines } from '../outputs/widths';
 import { COUNTED_CLUSTERS } from './counted-clusters';
-import { formatInt, formatSigned } from './format';
-import { comparisonSentences } from './sentences';
-import type { YearComparison } from './types';
+import { formatInt } from './format';
+import type { ComparisonText, YearComparison } from './types';
 
 export interface ComparisonSheetOptions {
   /** Date of the evaluation, ISO `YYYY-MM-DD`; shown under the title. */
@@ -13,11 +13,27 @@ export interface ComparisonSheetOptions {
   readonly maxRefinementRows?: number;
   /** A catalogue's breakdowns: adds the change per Themenfeld and per LeiKa-Typ to each comparison. */
   readonly breakdowns?: CatalogBreakdowns;
+  /** The text of SPEC §9 for a pair of years (the Baustein's), shown above its tables. */
+  readonly text?: (c: YearComparison) => ComparisonText;
 }
 
 const text = (t: string): OutValue => ({ kind: 'text', text: t });
 const int = (n: number): OutValue => ({ kind: 'number', value: n, format: 'integer' });
 const signed = (n: number): OutValue => ({ kind: 'number', value: n, format: 'signedInteger' });
+
+/**
+ * Every table of the sheet stands on one grid: a label column (A) and number columns of one
+ * width, so no table inherits a column width meant for another (SPEC §5, issue 12). Widths grow
+ * only where a header word needs more.
+ */
+const LABEL_CHARS = 40;
+const NUMBER_CHARS = 14;
+/** The text block spans the label column and six number columns (A–G), as wide as the first table. */
+const TEXT_WIDTH_PT = charactersToPoints(LABEL_CHARS) + 6 * charactersToPoints(NUMBER_CHARS);
+
+function fittedTable(block: Omit<OutTable, 'kind' | 'widthsPt'>): OutTable {
+  return { kind: 'table', ...block, widthsPt: fitWidths(block.header, block.header.map((_, c) => (c === 0 ? LABEL_CHARS : NUMBER_CHARS))) };
+}
 
 /** Rows a chart occupies; blocks below start after it. */
 const CHART_ROWS = 16;
@@ -39,7 +55,7 @@ export function buildComparisonSheet(comparisons: readonly YearComparison[], opt
     return { role: 'Vergleich', blocks, orientation: 'landscape' };
   }
   for (const c of [...comparisons].reverse()) {
-    row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200);
+    row = comparisonBlocks(c, row, blocks, opts.maxRefinementRows ?? 200, opts.text?.(c));
     if (opts.breakdowns) {
       row = breakdownBlocks(c, row, blocks, 'Themenfeld', 'Je Themenfeld (LeiKa-Katalog)', opts.breakdowns.themenfeld);
       row = breakdownBlocks(c, row, blocks, 'LeiKa-Typ', 'Je LeiKa-Typ (LeiKa-Katalog)', opts.breakdowns.typ);
@@ -55,12 +71,18 @@ function germanDate(iso: string): string {
 }
 
 /** Appends the blocks of one comparison from `row`; returns the first free row below them. */
-function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], maxRefinementRows: number): number {
+function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], maxRefinementRows: number, prose: ComparisonText | undefined): number {
   let row = start;
   const id = `Vergleich${c.from}_${c.to}`;
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Vergleich ${c.from} \u2192 ${c.to}`, style: 'subtitle' });
-  for (const s of comparisonSentences(c)) blocks.push({ kind: 'text', row: row++, col: 0, text: s, style: 'note' });
-  row++;
+  if (prose) {
+    // one block of fixed width: the core wraps the paragraphs, one line per row, a blank row between
+    prose.paragraphs.forEach((p, i) => {
+      if (i > 0) row++;
+      for (const line of wrapLines(p.join(' '), TEXT_WIDTH_PT)) blocks.push({ kind: 'text', row: row++, col: 0, text: line, style: 'paragraph' });
+    });
+    row++;
+  }
 
   // published beside adjusted; Alle Dienstleistungen always equals the sum of the rows above
   const pubFrom = c.published[c.from]!;
@@ -70,16 +92,18 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
   const keys: CountKey[] = COUNT_KEYS.filter((k) => k !== UNASSIGNED || pubFrom[k] + pubTo[k] + adjFrom[k] + adjTo[k] > 0);
   blocks.push({ kind: 'text', row: row++, col: 0, text: 'Veröffentlicht und bereinigt (nur in beiden Jahren erfasste Leistungen)', style: 'subtitle' });
   const tableRow = row;
-  blocks.push({
-    kind: 'table',
-    id: `${id}_Bereinigt`,
-    row: tableRow,
-    col: 0,
-    header: ['Umsetzungsstatus', `${c.from}`, `${c.to}`, 'Veränderung', `${c.from} bereinigt`, `${c.to} bereinigt`, 'Veränderung bereinigt'],
-    rows: keys.map((k) => [text(k), int(pubFrom[k]), int(pubTo[k]), signed(pubTo[k] - pubFrom[k]), int(adjFrom[k]), int(adjTo[k]), signed(adjTo[k] - adjFrom[k])]),
-    totalRow: true,
-    widths: [30, 10, 10, 13, 13, 13, 13],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `${id}_Bereinigt`,
+        row: tableRow,
+        col: 0,
+        header: ['Umsetzungsstatus', `${c.from}`, `${c.to}`, 'Veränderung', `${c.from} bereinigt`, `${c.to} bereinigt`, 'Veränderung bereinigt'],
+        rows: keys.map((k) => [text(k), int(pubFrom[k]), int(pubTo[k]), signed(pubTo[k] - pubFrom[k]), int(adjFrom[k]), int(adjTo[k]), signed(adjTo[k] - adjFrom[k])]),
+        totalRow: true,
+      },
+    ),
+  );
   const categoryRows = keys.map((_, i) => i).filter((i) => keys[i] !== ALL_SERVICES);
   blocks.push({
     kind: 'chart',
@@ -87,25 +111,28 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     tableId: `${id}_Bereinigt`,
     categoryRows,
     seriesColumns: [3, 6],
-    from: { row: tableRow, col: 8 },
-    to: { row: tableRow + CHART_ROWS, col: 16 },
+    from: { row: tableRow, col: 7 },
+    to: { row: tableRow + CHART_ROWS, col: 11 },
   });
   row = Math.max(tableRow + keys.length + 1, tableRow + CHART_ROWS) + 1;
+  if (prose && prose.refinements.length > 0) row = textRefinementBlocks(c, row, blocks, prose);
 
   // transition matrix: rows = cluster in the earlier year, columns = cluster in the later one
   const shown = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || COUNTED_CLUSTERS.some((o) => c.transitions[k][o] + c.transitions[o][k] > 0));
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Übergänge der ${formatInt(c.common)} in beiden Jahren erfassten Leistungen`, style: 'subtitle' });
-  blocks.push({
-    kind: 'table',
-    id: `${id}_Uebergaenge`,
-    row,
-    col: 0,
-    header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown],
-    rows: shown.map((a) => [text(a), ...shown.map((b) => int(c.transitions[a][b]))]),
-    totalRow: false,
-    heatMap: true,
-    widths: [30, ...shown.map(() => 14)],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `${id}_Uebergaenge`,
+        row,
+        col: 0,
+        header: [`${c.from} \u2193 / ${c.to} \u2192`, ...shown.map(clusterHeader)],
+        rows: shown.map((a) => [text(a), ...shown.map((b) => int(c.transitions[a][b]))]),
+        totalRow: false,
+        heatMap: true,
+      },
+    ),
+  );
   row += shown.length + 2;
 
   blocks.push({ kind: 'text', row: row++, col: 0, text: 'Verfeinerung im LeiKa: Leistungsobjekte mit veränderter Zahl erfasster Leistungen', style: 'subtitle' });
@@ -113,16 +140,26 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
     blocks.push({ kind: 'text', row: row++, col: 0, text: 'Bei keinem Leistungsobjekt hat sich die Zahl der erfassten Leistungen verändert.', style: 'note' });
   } else {
     const listed = c.refinement.slice(0, maxRefinementRows);
-    blocks.push({
-      kind: 'table',
-      id: `${id}_Verfeinerung`,
-      row,
-      col: 0,
-      header: ['Leistungsobjekt', 'Bezeichnung', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', 'Cluster (Veränderung von Veränderung des Clusters)'],
-      rows: listed.map((r) => [text(r.leistungsobjekt), text(r.name), int(r.from), int(r.to), signed(r.change), text(clusterSummary(r.clusters))]),
-      totalRow: false,
-      widths: [16, 40, 14, 14, 13, 60],
-    });
+    const involved = COUNTED_CLUSTERS.filter((k) => listed.some((r) => (r.clusters[k]?.change ?? 0) !== 0));
+    blocks.push(
+      fittedTable(
+        {
+          id: `${id}_Verfeinerung`,
+          row,
+          col: 0,
+          header: ['Bezeichnung', 'Leistungsobjekt', `Leistungen ${c.from}`, `Leistungen ${c.to}`, 'Veränderung', ...involved.map((k) => `Veränderung ${clusterHeader(k)}`)],
+          rows: listed.map((r) => [
+            text(r.name),
+            text(r.leistungsobjekt),
+            int(r.from),
+            int(r.to),
+            signed(r.change),
+            ...involved.map((k) => signed(r.clusters[k]?.change ?? 0)),
+          ]),
+          totalRow: false,
+        },
+      ),
+    );
     row += listed.length + 1;
     if (c.refinement.length > listed.length)
       blocks.push({ kind: 'text', row: row++, col: 0, text: `… und ${formatInt(c.refinement.length - listed.length)} weitere Leistungsobjekte.`, style: 'note' });
@@ -131,23 +168,45 @@ function comparisonBlocks(c: YearComparison, start: number, blocks: OutBlock[], 
 
   if (c.offices.length > 0) {
     blocks.push({ kind: 'text', row: row++, col: 0, text: 'Je Amt', style: 'subtitle' });
-    blocks.push({
-      kind: 'table',
-      id: `${id}_Aemter`,
-      row,
-      col: 0,
-      header: ['Amt', `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', 'in beiden Jahren', 'hinzugekommen', 'entfallen'],
-      rows: c.offices.map((o) => {
-        const f = o.published[c.from]![ALL_SERVICES];
-        const t = o.published[c.to]![ALL_SERVICES];
-        return [text(o.office), int(f), int(t), signed(t - f), int(o.common), int(o.added), int(o.removed)];
-      }),
-      totalRow: false,
-      widths: [40, 10, 10, 13, 15, 15, 12],
-    });
+    blocks.push(
+      fittedTable(
+        {
+          id: `${id}_Aemter`,
+          row,
+          col: 0,
+          header: ['Amt', `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', 'in beiden Jahren', 'hinzugekommen', 'entfallen'],
+          rows: c.offices.map((o) => {
+            const f = o.published[c.from]![ALL_SERVICES];
+            const t = o.published[c.to]![ALL_SERVICES];
+            return [text(o.office), int(f), int(t), signed(t - f), int(o.common), int(o.added), int(o.removed)];
+          }),
+          totalRow: false,
+        },
+      ),
+    );
     row += c.offices.length + 1;
   }
   return row;
+}
+
+/** The refinements the text names, with the numbers it gives: distinct keys per year, the later year's per cluster. */
+function textRefinementBlocks(c: YearComparison, start: number, blocks: OutBlock[], t: ComparisonText): number {
+  let row = start;
+  const clusters = COUNTED_CLUSTERS.filter((k) => t.refinements.some((r) => (r.clusters[k] ?? 0) > 0));
+  blocks.push({ kind: 'text', row: row++, col: 0, text: `Im Text genannte Verfeinerungen (mindestens 10 LeiKa-Leistungen mehr als ${c.from})`, style: 'subtitle' });
+  blocks.push(
+    fittedTable(
+      {
+        id: `Vergleich${c.from}_${c.to}_Text`,
+        row,
+        col: 0,
+        header: ['Bezeichnung', 'Leistungsobjekt', `LeiKa-Leistungen ${c.from}`, `LeiKa-Leistungen ${c.to}`, ...clusters.map((k) => `davon ${clusterHeader(k)} ${c.to}`)],
+        rows: t.refinements.map((r) => [text(r.name), text(r.leistungsobjekt), int(r.from), int(r.to), ...clusters.map((k) => int(r.clusters[k] ?? 0))]),
+        totalRow: false,
+      },
+    ),
+  );
+  return row + t.refinements.length + 2;
 }
 
 /**
@@ -160,31 +219,23 @@ function breakdownBlocks(c: YearComparison, start: number, blocks: OutBlock[], l
   const at = (r: BreakdownRow, year: number, k: CountKey): number => r.counts[year]?.[k] ?? 0;
   const clusters = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || rows.some((r) => at(r, c.from, k) + at(r, c.to, k) > 0));
   blocks.push({ kind: 'text', row: row++, col: 0, text: title, style: 'subtitle' });
-  blocks.push({
-    kind: 'table',
-    id: `Vergleich${c.from}_${c.to}_${label === 'Themenfeld' ? 'Themenfeld' : 'LeiKaTyp'}`,
-    row,
-    col: 0,
-    header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${k}`)],
-    rows: rows.map((r) => [
-      text(r.name),
-      int(at(r, c.from, ALL_SERVICES)),
-      int(at(r, c.to, ALL_SERVICES)),
-      signed(at(r, c.to, ALL_SERVICES) - at(r, c.from, ALL_SERVICES)),
-      ...clusters.map((k) => signed(at(r, c.to, k) - at(r, c.from, k))),
-    ]),
-    totalRow: false,
-    widths: [36, 10, 10, 13, ...clusters.map(() => 16)],
-  });
+  blocks.push(
+    fittedTable(
+      {
+        id: `Vergleich${c.from}_${c.to}_${label === 'Themenfeld' ? 'Themenfeld' : 'LeiKaTyp'}`,
+        row,
+        col: 0,
+        header: [label, `Alle ${c.from}`, `Alle ${c.to}`, 'Veränderung', ...clusters.map((k) => `Veränderung ${clusterHeader(k)}`)],
+        rows: rows.map((r) => [
+          text(r.name),
+          int(at(r, c.from, ALL_SERVICES)),
+          int(at(r, c.to, ALL_SERVICES)),
+          signed(at(r, c.to, ALL_SERVICES) - at(r, c.from, ALL_SERVICES)),
+          ...clusters.map((k) => signed(at(r, c.to, k) - at(r, c.from, k))),
+        ]),
+        totalRow: false,
+      },
+    ),
+  );
   return row + rows.length + 2;
-}
-
-/** `PDF 7 → 102 (+95 von +210); Digital 0 → 3 (+3 von −12)`. */
-function clusterSummary(clusters: YearComparison['refinement'][number]['clusters']): string {
-  return COUNTED_CLUSTERS.filter((k): k is CountedCluster => clusters[k] !== undefined)
-    .map((k) => {
-      const p = clusters[k]!;
-      return `${k} ${formatInt(p.from)} \u2192 ${formatInt(p.to)} (${formatSigned(p.change)} von ${formatSigned(p.clusterChange)})`;
-    })
-    .join('; ');
 }

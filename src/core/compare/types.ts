@@ -75,3 +75,18 @@ export interface YearComparison extends ComparisonPart {
   readonly to: number;
   readonly offices: readonly OfficeComparison[];
 }
+
+/**
+ * The German text of one comparison (SPEC §9; built by core/baustein) and the refinements it
+ * names, which the Vergleich sheet lists with the numbers the text gives.
+ */
+export interface ComparisonText {
+  readonly paragraphs: readonly (readonly string[])[];
+  readonly refinements: readonly {
+    readonly leistungsobjekt: string;
+    readonly name: string;
+    readonly from: number;
+    readonly to: number;
+    readonly clusters: Readonly<Partial<Record<CountedCluster, number>>>;
+  }[];
+}

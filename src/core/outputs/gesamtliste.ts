@@ -3,6 +3,7 @@ import type { Analysis, CountedRecord } from '../model';
 import type { DefinedName } from '../grid';
 import { gesamtlisteRole, markerName, type OutputSheet, type OutValue } from '../output-model';
 import { num, text } from './values';
+import { fitWidths } from './widths';
 
 export const RECORDS_TABLE_ID = 'gesamtliste';
 export const RECORDS_EXCEL_TABLE = 'LeiKaGesamtliste';
@@ -94,7 +95,7 @@ function buildRecordsSheet(analysis: Analysis, catalog?: Catalog): OutputSheet {
         rows,
         totalRow: false,
         excelTable: RECORDS_EXCEL_TABLE,
-        widths,
+        widthsPt: fitWidths(header, widths),
       },
     ],
   };

@@ -1,8 +1,9 @@
-import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey, type Counts } from '../clusters';
+import { ALL_SERVICES, CLUSTERS, clusterHeader, UNASSIGNED, type CountKey, type Counts } from '../clusters';
 import type { CatalogBreakdowns } from '../catalog/breakdown';
 import type { Analysis } from '../model';
 import type { OutBlock, OutChart, OutputSheet, OutTable, OutValue } from '../output-model';
 import { germanDate, num, optionalPercent, ratio, text } from './values';
+import { fitWidths } from './widths';
 
 export const MONITORING_TITLE = 'Digitalisierungsmonitoring – Umsetzungsstatus der Dienstleistungen';
 export const YEAR_TABLE_ID = 'monitoring-years';
@@ -15,6 +16,9 @@ export const TYP_TABLE_ID = 'monitoring-leika-typ';
 export const YEAR_TABLE_ROW = 5;
 
 const CHART_HEIGHT = 18;
+/** One grid for every table of the sheet: a label column and number columns of one width. */
+const LABEL_CHARS = 30;
+const NUMBER_CHARS = 14;
 const CHART_WIDTH = 8;
 
 function countsOf(table: Readonly<Record<number, Counts>>, year: number): Counts | undefined {
@@ -45,7 +49,7 @@ function yearTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
     header: ['Umsetzungsstatus', ...analysis.years.map(String)],
     rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
     totalRow: true,
-    widths: [30, ...analysis.years.map(() => 10)],
+    widthsPt: fitWidths(['Umsetzungsstatus', ...analysis.years.map(String)], [LABEL_CHARS, ...analysis.years.map(() => NUMBER_CHARS)]),
   };
 }
 
@@ -75,7 +79,7 @@ function changeTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
     header,
     rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
     totalRow: true,
-    widths: header.map(() => 14),
+    widthsPt: fitWidths(header, header.map(() => NUMBER_CHARS)),
   };
 }
 
@@ -97,7 +101,7 @@ function clusterTable(
   const { latest, previous } = spec;
   const showUnassigned = entries.some((o) => count(o.counts, latest, UNASSIGNED) !== 0);
   const keys: CountKey[] = showUnassigned ? [...CLUSTERS, UNASSIGNED] : [...CLUSTERS];
-  const header: string[] = [spec.label, ...keys, `${ALL_SERVICES} ${latest}`];
+  const header: string[] = [spec.label, ...keys.map(clusterHeader), `${ALL_SERVICES} ${latest}`];
   if (previous !== undefined) header.push(`${ALL_SERVICES} ${previous}`, `Veränderung zu ${previous}`);
   const rowFor = (label: string, table: Readonly<Record<number, Counts>>): OutValue[] => {
     const cells: OutValue[] = [text(label), ...keys.map((k) => num(count(table, latest, k))), num(count(table, latest, ALL_SERVICES))];
@@ -115,7 +119,7 @@ function clusterTable(
     header,
     rows: [...entries.map((o) => rowFor(o.label, o.counts)), rowFor(spec.totalLabel, analysis.total)],
     totalRow: true,
-    widths: [30, ...header.slice(1).map(() => 14)],
+    widthsPt: fitWidths(header, [LABEL_CHARS, ...header.slice(1).map(() => NUMBER_CHARS)]),
   };
 }
 

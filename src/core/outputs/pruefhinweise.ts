@@ -4,6 +4,7 @@ import type { Analysis } from '../model';
 import type { OutBlock, OutputSheet, OutValue } from '../output-model';
 import { sheetLabel } from '../sources';
 import { germanDate, text } from './values';
+import { fitWidths } from './widths';
 
 export const FINDINGS_TABLE_ID = 'pruefhinweise';
 export const FINDINGS_EXCEL_TABLE = 'LeiKaPruefhinweise';
@@ -62,7 +63,7 @@ export function buildFindingsSheet(analysis: Analysis, evaluatedAt: string, file
       rows: findings.map((f) => findingRow(f, fileLink)),
       totalRow: false,
       excelTable: FINDINGS_EXCEL_TABLE,
-      widths: [12, 24, 24, 9, 80, 28],
+      widthsPt: fitWidths(FINDINGS_HEADER, [12, 24, 24, 9, 80, 28]),
     },
   ];
   return { role: 'Pruefhinweise', blocks, orientation: 'landscape' };

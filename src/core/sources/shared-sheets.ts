@@ -1,6 +1,6 @@
 import { SEVERITY, type Finding } from '../findings';
 import { fold } from '../fold';
-import { type Cell, type SheetGrid, a1, cellText, isEmptyCell } from '../grid';
+import { type Cell, type SheetGrid, a1, cellText, forEachCell, isEmptyCell } from '../grid';
 import { MESSAGES } from '../messages';
 import { fileStem } from './default-names';
 import type { Origin, SourceSheet } from './combine';
@@ -15,11 +15,11 @@ function entries(grid: SheetGrid): Map<string, { row: number; key: string; value
     const key = cellText(row?.[0] ?? null).trim();
     const folded = fold(key);
     if (folded === '' || HEADER_KEYS.has(folded) || out.has(folded)) return;
-    const value = (row ?? [])
-      .slice(1)
-      .filter((c) => !isEmptyCell(c))
-      .map((c) => cellText(c).trim())
-      .join('; ');
+    const values: string[] = [];
+    forEachCell(row ?? [], (c, col) => {
+      if (col >= 1 && !isEmptyCell(c)) values.push(cellText(c).trim());
+    });
+    const value = values.join('; ');
     out.set(folded, { row: r, key, value });
   });
   return out;
@@ -74,12 +74,12 @@ export function selectAcrossFiles(settings: SheetGrid, sheets: readonly SourceSh
     if (s.file !== undefined) add(fileStem(s.file), s.combined);
   }
   const listed: string[] = [];
-  for (const cell of row.slice(1)) {
-    if (isEmptyCell(cell)) continue;
+  forEachCell(row, (cell, col) => {
+    if (col < 1 || isEmptyCell(cell)) return;
     const text = cellText(cell).trim();
     const parts = byName.has(fold(text)) ? [text] : text.split(';').map((p) => p.trim()).filter((p) => p !== '');
     for (const part of parts) listed.push(...(byName.get(fold(part)) ?? [part]));
-  }
+  });
   const rewritten: Cell[] = [row[0] ?? null, listed.join('; ')];
   const rows = settings.rows.slice();
   rows[r] = rewritten;

@@ -1,9 +1,11 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { type CountedCluster, UNASSIGNED } from '../../core/clusters';
+import { clusterHeader, type CountedCluster, UNASSIGNED } from '../../core/clusters';
 import { COUNTED_CLUSTERS } from '../../core/compare/counted-clusters';
-import { comparisonSentences } from '../../core/compare/sentences';
+import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
-import type { CatalogUse } from '../../core/report';
+import { formatInt as fmt } from '../../core/format';
+import type { BausteinServices, EvaluatedWorkbook } from '../types';
+import { BausteinActions } from './BausteinActions';
 import { useStrings } from '../../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { StatTable } from './StatTable';
@@ -24,12 +26,12 @@ const useStyles = makeStyles({
 
 /** Refinement rows shown in the pane; the Vergleich sheet lists them all. */
 const MAX_REFINEMENTS = 15;
-const fmt = (n: number): string => n.toLocaleString('de-DE');
 
 export interface ComparisonViewProps {
-  comparisons: readonly YearComparison[];
-  catalog?: CatalogUse | undefined;
+  evaluation: EvaluatedWorkbook;
   copyText: (text: string) => Promise<boolean>;
+  /** „Baustein für die Mitteilungsvorlage“ (SPEC §9): shown where given. */
+  baustein?: BausteinServices | undefined;
 }
 
 /**
@@ -37,13 +39,14 @@ export interface ComparisonViewProps {
  * the refinement list and the German sentences with Text kopieren. Numbers carry everything;
  * the matrix' shading only repeats them.
  */
-export function ComparisonView({ comparisons, catalog, copyText }: ComparisonViewProps): React.JSX.Element {
+export function ComparisonView({ evaluation, copyText, baustein }: ComparisonViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   const [copy, startCopy] = useTask(copyText);
+  const { comparisons, catalog, analysis } = evaluation;
   const c = comparisons[comparisons.length - 1];
   if (!c) return <Text as="p">{t.comparison.none}</Text>;
-  const sentences = comparisonSentences(c);
+  const sentences = comparisonText(analysis, c, catalog?.import.catalog).paragraphs.flat();
   return (
     <section aria-labelledby="comparison-heading" className={s.stack}>
       <Subtitle2 as="h2" id="comparison-heading">
@@ -87,6 +90,7 @@ export function ComparisonView({ comparisons, catalog, copyText }: ComparisonVie
         </MessageBar>
       )}
       {copy.kind === 'failed' && <ErrorMessage message={copy.message} />}
+      {baustein && <BausteinActions evaluation={evaluation} services={baustein} />}
     </section>
   );
 }
@@ -109,8 +113,9 @@ function TransitionTable({ comparison: c }: { comparison: YearComparison }): Rea
               {t.comparison.matrixCorner(c.from, c.to)}
             </th>
             {shown.map((b) => (
-              <th key={b} scope="col" className={s.th}>
-                {b}
+              // short header so the matrix fits 350 px; the full cluster name is the accessible name
+              <th key={b} scope="col" className={s.th} aria-label={b} title={b}>
+                {clusterHeader(b)}
               </th>
             ))}
           </tr>

@@ -1,6 +1,7 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
+import { summaryFacts } from '../monitoring-table';
 import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, ProgressStep } from '../types';
 import { addFiles, WORKBOOK_TYPES } from '../picked-files';
 import { ChosenFiles } from './ChosenFiles';
@@ -107,7 +108,7 @@ function Summary({ evaluation }: { evaluation: Evaluation }): React.JSX.Element 
   const count = (sev: string): number => analysis.findings.filter((f) => f.severity === sev).length;
   return (
     <div role="status">
-      <Text as="p">{t.evaluate.summary(analysis.records.length, analysis.offices.length)}</Text>
+      <Text as="p">{t.evaluate.summary(summaryFacts(analysis))}</Text>
       <Text as="p">{t.evaluate.findingsSummary(count('error'), count('warning'), count('info'))}</Text>
       {report.sheets.length > 0 && <Text as="p">{t.evaluate.written(report.sheets.map((w) => w.sheet).join(', '))}</Text>}
       {report.pivotTable && <Text as="p">{t.evaluate.pivotCreated(report.pivotTable.sheet)}</Text>}

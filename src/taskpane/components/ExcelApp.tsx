@@ -58,7 +58,7 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
             {evaluation === undefined ? (
               <Text as="p">{t.comparison.notYet}</Text>
             ) : (
-              <ComparisonView comparisons={evaluation.comparisons} catalog={evaluation.catalog} copyText={services.copyText} />
+              <ComparisonView evaluation={evaluation} copyText={services.copyText} baustein={services.baustein} />
             )}
             <Divider />
             <CatalogLoader loadCatalog={services.loadCatalog} mode="excel" />

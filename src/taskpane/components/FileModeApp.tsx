@@ -2,7 +2,9 @@ import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, make
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { WORKBOOK_TYPES, folderFiles, pickedFiles } from '../picked-files';
+import { summaryFacts } from '../monitoring-table';
 import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../types';
+import { BausteinDownloadButton } from './BausteinActions';
 import { CatalogLoader } from './CatalogLoader';
 import { ChosenFiles } from './ChosenFiles';
 import { FilesTable } from './FilesTable';
@@ -92,12 +94,13 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       {state.kind === 'failed' && <ErrorMessage message={state.message} />}
       {state.kind === 'done' && (
         <>
-          <MessageBar intent="success">
-            <MessageBarBody>{t.evaluate.summary(state.value.analysis.records.length, state.value.analysis.offices.length)}</MessageBarBody>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{t.evaluate.summary(summaryFacts(state.value.analysis))}</MessageBarBody>
           </MessageBar>
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
             {t.file.download}
           </Button>
+          {services.baustein && <BausteinDownloadButton evaluation={state.value} services={services.baustein} />}
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as ResultTab)} size="small" aria-label={t.file.results}>
             {RESULT_TABS.map((id) => (
               <Tab key={id} value={id} id={`file-tab-${id}`} aria-controls={`file-panel-${id}`}>
@@ -113,7 +116,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
                 <OverviewTables inspection={{ analysis: state.value.analysis, sheetNames: [], settings: {}, mapping: [] }} />
               </>
             )}
-            {tab === 'comparison' && <ComparisonView comparisons={state.value.comparisons} catalog={state.value.catalog} copyText={services.copyText} />}
+            {tab === 'comparison' && <ComparisonView evaluation={state.value} copyText={services.copyText} baustein={services.baustein} />}
             {tab === 'findings' && <FindingsList findings={state.value.analysis.findings} limit={200} />}
           </div>
         </>

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 
 function outcomeText(t: Strings, step: SelfTestReport['steps'][number]): string {
   if (step.outcome.kind === 'ok') return t.selftest.ok;
-  if (step.outcome.kind === 'skipped') return `${t.selftest.notRun} (${step.outcome.reason})`;
+  if (step.outcome.kind === 'skipped') return `${t.selftest.notRun} (${t.selftest.notOffered})`;
   return step.outcome.error;
 }
 
@@ -27,7 +27,7 @@ export function selfTestText(t: Strings, report: SelfTestReport): string {
     `${t.selftest.host}: ${report.host.host}; ${t.selftest.platform}: ${report.host.platform}; ${t.selftest.version}: ${report.host.version}`,
     `${t.selftest.sets}: ${report.supported.join(', ') || t.selftest.none}`,
     '',
-    ...report.steps.map((s, i) => `${i + 1}. ${s.label} [${s.api}]: ${outcomeText(t, s)}`),
+    ...report.steps.map((s, i) => `${i + 1}. ${t.selftest.steps[s.id]} [${s.api}]: ${outcomeText(t, s)}`),
     '',
     report.cleanup.kind === 'ok' ? t.selftest.cleanup(report.sheet) : t.selftest.cleanupFailed(report.sheet, report.cleanup.error),
   ].join('\n');
@@ -84,7 +84,7 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
           <ol className={s.list} aria-label={t.selftest.result}>
             {report.steps.map((step, i) => (
               <li key={i}>
-                <Text>{step.label}: </Text>
+                <Text>{t.selftest.steps[step.id]}: </Text>
                 <Text className={step.outcome.kind === 'failed' ? s.failed : undefined}>{outcomeText(t, step)}</Text>
                 <div className={s.api}>{step.api}</div>
               </li>

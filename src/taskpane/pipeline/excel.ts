@@ -7,6 +7,7 @@ import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET } from '../../core/settings';
 import type { WorkbookSource } from '../../core/sources';
+import { bausteinServices } from '../baustein-services';
 import { copyToClipboard } from '../clipboard';
 import { previewTable, tableHtml, tableText } from '../monitoring-table';
 import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
@@ -65,6 +66,7 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       });
     },
     copyText: (text) => copyToClipboard(text),
+    baustein: bausteinServices(),
     async loadCatalog(file: File): Promise<CatalogLoaded> {
       const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './catalog');
       const imported = await readCatalog(file);
