@@ -16,6 +16,9 @@
  * Deterministic: a seeded PRNG, fixed document dates and fixed zip timestamps, so running
  * the script twice gives byte-identical files.
  *
+ * This file lays out the sheets; scripts/demo/model.js is the demo's own expected-count model
+ * (targets, counting rules, expected.json), scripts/demo/catalog.js hands out the services.
+ *
  * Usage: node scripts/make-demo.js [--catalog <csv>] [--out <dir>]
  */
 'use strict';
@@ -23,8 +26,10 @@
 const fs = require('fs');
 const path = require('path');
 const ExcelJS = require('exceljs');
-const { parse } = require('csv-parse/sync');
 const { unzipSync, zipSync } = require('fflate');
+const { any, ll, loadCatalog, nm, tf } = require('./demo/catalog');
+const { a1, AUFENTHALT, CL, colLetter, createExpectation, JAGDSCHEIN, KEYS7, TARGET, YEARS } = require('./demo/model');
+const { pick, rnd, shuffle } = require('./demo/random');
 
 process.env.TZ = 'UTC';
 
@@ -47,102 +52,12 @@ function normalizeZip(buffer) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Targets: SPEC §1
-const YEARS = [2023, 2024];
-const CL = ['A', 'K', 'P', 'D', 'U'];
-const CLUSTER_NAME = {
-  A: 'Analog',
-  K: 'Kein Optimierungspotenzial',
-  P: 'PDF',
-  D: 'Digital',
-  U: 'Projekt in Umsetzung',
-};
-const TARGET = {
-  2023: { A: 125, K: 180, P: 218, D: 258, U: 54 },
-  2024: { A: 126, K: 199, P: 428, D: 283, U: 151 },
-};
-const JAGDSCHEIN = { lo: '99067004', office: 'Untere Jagdbehörde', 2023: 7, 2024: 102 };
-const AUFENTHALT = { lo: '99010001', office: 'Ausländerbehörde', 2023: 6, 2024: 181 };
-
-// ---------------------------------------------------------------------------------------
-// Deterministic PRNG (mulberry32)
-function prng(seed) {
-  let a = seed >>> 0;
-  return function next() {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = prng(20240415);
-const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
-function shuffle(arr) {
-  const a = arr.slice();
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
-
-// ---------------------------------------------------------------------------------------
 // Catalogue
-const catalogRows = parse(fs.readFileSync(CATALOG, 'utf8'), { delimiter: ';', columns: true, relax_quotes: true });
-const byKey = new Map();
-const noKeyServices = [];
-for (const r of catalogRows) {
-  const key = String(r.leika_schluessel || '').trim();
-  const name = String(r.leika_bezeichnung || '').replace(/\s+/g, ' ').trim();
-  if (!name || name.length > 110) continue;
-  const entry = { key, name, lebenslage: r.lebenslage || '', themenfeld: r.themenfeld || '' };
-  if (/^99\d{12}$/.test(key)) {
-    if (!byKey.has(key)) byKey.set(key, entry);
-  } else if (key === 'nicht im LeiKa') {
-    if (!noKeyServices.some((e) => e.name === name)) noKeyServices.push(entry);
-  }
-}
-const catalog = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-const used = new Set();
-const usedNoKey = new Set();
-// Keys reserved for the two refined Leistungsobjekte
-const isReserved = (key) => key.startsWith(JAGDSCHEIN.lo) || key.startsWith(AUFENTHALT.lo);
+const leika = loadCatalog(CATALOG, [JAGDSCHEIN.lo, AUFENTHALT.lo]);
+const { takeServices, takeNoKey } = leika;
 
 const SHARED_KEY = '99108011153000'; // Parkplatzabsperrung für Umzug Halteverbotszone Einrichtung
-used.add(SHARED_KEY);
-
-function topicPool(filter) {
-  return catalog.filter((e) => !isReserved(e.key) && filter(e));
-}
-function takeServices(filter, n, fallbackFilter) {
-  const out = [];
-  for (const pool of [shuffle(topicPool(filter)), shuffle(topicPool(fallbackFilter || (() => true)))]) {
-    for (const e of pool) {
-      if (out.length >= n) break;
-      if (used.has(e.key)) continue;
-      used.add(e.key);
-      out.push({ key: e.key, name: e.name });
-    }
-  }
-  if (out.length < n) throw new Error(`catalogue too small for ${n} services`);
-  return out;
-}
-function takeNoKey(filter, n) {
-  const out = [];
-  for (const e of shuffle(noKeyServices.filter(filter))) {
-    if (out.length >= n) break;
-    if (usedNoKey.has(e.name)) continue;
-    usedNoKey.add(e.name);
-    out.push({ key: null, keyText: 'nicht im LeiKa', name: e.name });
-  }
-  return out;
-}
-
-const ll = (...names) => (e) => names.includes(e.lebenslage);
-const tf = (...names) => (e) => names.includes(e.themenfeld);
-const nm = (re) => (e) => re.test(e.name);
-const any = (...fs) => (e) => fs.some((f) => f(e));
+leika.reserve(SHARED_KEY);
 
 // ---------------------------------------------------------------------------------------
 // Offices: size per year, cluster weights, topic filter
@@ -267,7 +182,7 @@ ALLOCATION_ORDER.map((name) => OFFICES.findIndex((o) => o.name === name)).forEac
 
 // The shared key (KEY_IN_SEVERAL_OFFICES): first in Ordnungsamt, then Straßenverkehrsamt;
 // it replaces the key of a stable row in each, so counts stay the same.
-const sharedName = byKey.get(SHARED_KEY).name;
+const sharedName = leika.entry(SHARED_KEY).name;
 for (const office of ['Ordnungsamt', 'Straßenverkehrsamt']) {
   const s = SERVICE_MODELS[office].find((x) => x.key && x.c[2023] && x.c[2024]);
   s.key = SHARED_KEY;
@@ -275,11 +190,8 @@ for (const office of ['Ordnungsamt', 'Straßenverkehrsamt']) {
 }
 
 // Refined Leistungsobjekte ------------------------------------------------------------
-function loServices(lo) {
-  return catalog.filter((e) => e.key.startsWith(lo));
-}
 // Jagdschein: all catalogue keys plus generated LOVDs up to 102
-const jagdCatalog = loServices(JAGDSCHEIN.lo);
+const jagdCatalog = leika.loServices(JAGDSCHEIN.lo);
 const jagdVerrichtungen = [
   ['001', 'Erteilung'], ['020', 'Verlängerung'], ['012', 'Ausstellung'], ['036', 'Ersatz'], ['011', 'Änderung'],
   ['123', 'Wiedererteilung'], ['060', 'Eintragung'], ['052', 'Einziehung'], ['044', 'Aufhebung'], ['063', 'Sperrung'],
@@ -309,7 +221,7 @@ if (jagd.length !== JAGDSCHEIN[2024]) throw new Error('Jagdschein: ' + jagd.leng
 const JAGD_2023_KEYS = ['99067004000000', '99067004001000', '99067004011000', '99067004052000', '99067004060000', '99067004123000', '99067004001002'];
 
 // Aufenthaltserlaubnis: all catalogue keys plus generated Änderung / Übertragung LOVDs up to 181
-const aufCatalog = loServices(AUFENTHALT.lo);
+const aufCatalog = leika.loServices(AUFENTHALT.lo);
 const auf = aufCatalog.map((e) => ({ key: e.key, name: e.name }));
 {
   const have = new Set(auf.map((e) => e.key));
@@ -330,52 +242,8 @@ const AUF_2023_KEYS = ['99010001000000', '99010001001000', '99010001020000', '99
 // ---------------------------------------------------------------------------------------
 // Sheet model: rows of plain values + metadata for the expectation
 const sheets = []; // { name, state, rows: [[...]], merges: [], meta: {...} }
-const expectedFindings = [];
-const records = []; // { office, year, cluster, key }
-
-function colLetter(c) {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-const a1 = (r, c) => `${colLetter(c)}${r + 1}`;
-
-/** Per office and year: valid keys seen, for the first-occurrence rule; key → first office for KEY_IN_SEVERAL_OFFICES. */
-const seen = new Map();
-const keyOffices = new Map(); // key -> Set(offices) in order
-/**
- * Registers one service row's record for `year` (cluster letter, 'X'/'XE' excluded, null empty).
- * Returns nothing; pushes records and findings as SPEC §4 says.
- */
-function count(sheet, office, row, keyCol, key, year, c, statusCol) {
-  if (c === null) return;
-  if (c === 'X' || c === 'XE') {
-    expectedFindings.push({ code: 'EXCLUDED', sheet, cell: a1(row, statusCol) });
-    return;
-  }
-  if (key) {
-    const id = `${office}|${year}`;
-    const s = seen.get(id) || new Map();
-    seen.set(id, s);
-    if (s.has(key)) {
-      expectedFindings.push({ code: s.get(key) === c ? 'DUPLICATE_KEY' : 'CONFLICTING_DUPLICATE', sheet, cell: a1(row, keyCol) });
-      return;
-    }
-    s.set(key, c);
-    const offices = keyOffices.get(key) || [];
-    keyOffices.set(key, offices);
-    if (!offices.includes(office)) {
-      if (offices.length > 0) expectedFindings.push({ code: 'KEY_IN_SEVERAL_OFFICES', sheet, cell: a1(row, keyCol) });
-      offices.push(office);
-    }
-  }
-  records.push({ office, year, cluster: c, key });
-}
+const expectation = createExpectation();
+const { count } = expectation;
 
 /**
  * A wide office sheet. `spec`: name, title rows, header rows (1 or 2), merges, columns
@@ -421,8 +289,8 @@ function wideSheet(spec) {
     if (spec.hideRow && spec.hideRow(s)) hiddenRows.push(r);
     rows.push(row);
     // expectation
-    if (!s.key) expectedFindings.push({ code: 'NO_KEY', sheet: spec.name, cell: a1(r, cols.key) });
-    if (s.invalidKey) expectedFindings.push({ code: 'INVALID_KEY', sheet: spec.name, cell: a1(r, cols.key) });
+    if (!s.key) expectation.finding('NO_KEY', spec.name, a1(r, cols.key));
+    if (s.invalidKey) expectation.finding('INVALID_KEY', spec.name, a1(r, cols.key));
     const recKey = s.key && !s.invalidKey ? s.key : null;
     for (const y of YEARS) {
       const col = cols.status[y] !== undefined ? cols.status[y] : cols.reifegrad;
@@ -441,7 +309,7 @@ function wideSheet(spec) {
       row[c] = { formula: `COUNTA(${range})`, result: n };
     }
     rows.push(row);
-    expectedFindings.push({ code: 'TOTALS_ROW', sheet: spec.name, cell: a1(r, spec.totals.col) });
+    expectation.finding('TOTALS_ROW', spec.name, a1(r, spec.totals.col));
   }
   // finished office runs: drop one-row merges
   const realMerges = merges.filter((m) => m.bottom > m.top || m.right > m.left).map((m) => ({ top: m.top, left: m.left !== undefined ? m.left : cols.office, bottom: m.bottom, right: m.right !== undefined ? m.right : cols.office }));
@@ -608,7 +476,7 @@ sheets.push(
     for (const e of entries) {
       const r = rows.length;
       rows.push([e.key || e.keyText || null, e.name, year, spell('messy', e.c), rnd() < 0.08 ? pick(REMARKS) : null]);
-      if (!e.key) expectedFindings.push({ code: 'NO_KEY', sheet: name, cell: a1(r, 0) });
+      if (!e.key) expectation.finding('NO_KEY', name, a1(r, 0));
       count(name, name, r, 0, e.key || null, year, e.c, 3);
     }
   }
@@ -735,54 +603,7 @@ sheets.push(
 
 // ---------------------------------------------------------------------------------------
 // Expectation
-const KEYS7 = ['Analog', 'Kein Optimierungspotenzial', 'PDF', 'Digital', 'Projekt in Umsetzung', 'Nicht zugeordnet', 'Alle Dienstleistungen'];
-function emptyCounts() {
-  return Object.fromEntries(KEYS7.map((k) => [k, 0]));
-}
-const total = { 2023: emptyCounts(), 2024: emptyCounts() };
-const officeOrder = [];
-const officeCounts = new Map();
-for (const r of records) {
-  if (!officeCounts.has(r.office)) {
-    officeCounts.set(r.office, { 2023: emptyCounts(), 2024: emptyCounts() });
-    officeOrder.push(r.office);
-  }
-  for (const t of [total[r.year], officeCounts.get(r.office)[r.year]]) {
-    t[CLUSTER_NAME[r.cluster]]++;
-    t['Alle Dienstleistungen']++;
-  }
-}
-for (const y of YEARS) {
-  for (const c of CL) {
-    if (total[y][CLUSTER_NAME[c]] !== TARGET[y][c]) throw new Error(`total ${y} ${c}: ${total[y][CLUSTER_NAME[c]]} != ${TARGET[y][c]}`);
-  }
-}
-const refinement = [
-  { office: JAGDSCHEIN.office, leistungsobjekt: JAGDSCHEIN.lo, name: 'Jagdschein', cluster: 'PDF' },
-  { office: AUFENTHALT.office, leistungsobjekt: AUFENTHALT.lo, name: 'Aufenthaltserlaubnis', cluster: 'PDF' },
-].map((x) => {
-  const counts = {};
-  for (const y of YEARS) {
-    counts[y] = records.filter((r) => r.office === x.office && r.year === y && r.key && r.key.startsWith(x.leistungsobjekt)).length;
-  }
-  return { ...x, counts };
-});
-if (refinement[0].counts[2023] !== 7 || refinement[0].counts[2024] !== 102) throw new Error('Jagdschein refinement');
-if (refinement[1].counts[2023] !== 6 || refinement[1].counts[2024] !== 181) throw new Error('Aufenthaltserlaubnis refinement');
-
-const expected = {
-  description: 'Erwartete Auswertung der Demo-Arbeitsmappe (SPEC §1); erzeugt von scripts/make-demo.js',
-  file: 'Digitalisierungsuebersicht_Demo.xlsx',
-  years: YEARS,
-  reportYear: 2024,
-  clusters: KEYS7.slice(0, 5),
-  total,
-  offices: officeOrder.map((office) => ({ office, counts: officeCounts.get(office) })),
-  refinement,
-  findings: expectedFindings,
-  skippedSheets: sheets.filter((s) => s.name === 'Anleitung' || s.state === 'hidden').map((s) => s.name),
-  officeSheets: sheets.filter((s) => s.name !== 'Anleitung' && s.state !== 'hidden').map((s) => s.name),
-};
+const expected = expectation.result(sheets, 'Digitalisierungsuebersicht_Demo.xlsx');
 
 // ---------------------------------------------------------------------------------------
 // Write the workbook
@@ -824,7 +645,7 @@ async function main() {
   fs.writeFileSync(path.join(OUT_DIR, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
   const rowsTotal = sheets.reduce((n, s) => n + s.rows.length, 0);
   console.log(`${path.relative(ROOT, file)}: ${sheets.length} Blätter, ${rowsTotal} Zeilen, ${expected.findings.length} erwartete Prüfhinweise`);
-  for (const y of YEARS) console.log(`${y}: ${KEYS7.map((k) => `${k} ${total[y][k]}`).join(', ')}`);
+  for (const y of YEARS) console.log(`${y}: ${KEYS7.map((k) => `${k} ${expected.total[y][k]}`).join(', ')}`);
 }
 
 main().catch((e) => {

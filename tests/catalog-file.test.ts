@@ -1,15 +1,14 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { decodeCatalogText, detectDelimiter, parseCsvGrid, readCatalogFile } from '../src/adapters/catalog-file';
 import { CatalogFormatError } from '../src/core/catalog';
 import type { Cell } from '../src/core/grid';
 import { WorkbookError } from '../src/port/workbook-port';
+import { SHARED_CATALOG } from './support/requirements';
 
 /* The shared extract is read from ../shared at test time, never copied into the project. */
-const CATALOG_PATH = join(__dirname, '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
 const FILE = 'leika_ozg_catalog_nrw_2019.csv';
-const bytes = new Uint8Array(readFileSync(CATALOG_PATH));
+const bytes = new Uint8Array(readFileSync(SHARED_CATALOG));
 
 /** Windows-1252 bytes of a text (what Excel writes as „CSV (Trennzeichen-getrennt)“). */
 function encode1252(text: string): Uint8Array {

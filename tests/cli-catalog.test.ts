@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCatalogFile } from '../src/adapters/catalog-file';
-import { writeOutputsIntoXlsx } from '../src/adapters/xlsx-writer';
+import { SHARED_CATALOG } from './support/requirements';
+import { writeOutputsIntoXlsx } from './support/xlsx-file-adapter';
 import { readXlsx } from '../src/adapters/xlsx-reader';
 import { buildCatalogSheet } from '../src/core/catalog';
 import { COUNT_KEYS } from '../src/core/clusters';
@@ -13,7 +14,7 @@ import { normalizeKey } from '../src/core/key';
 /* `--catalog` and the catalogue kept in the workbook, as a user runs the CLI (dist-node, built by npm test). */
 const MAIN = join(__dirname, '..', 'dist-node', 'cli', 'main.js');
 const DEMO = join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
-const CATALOG = join(__dirname, '..', '..', 'shared', 'leika', 'leika_ozg_catalog_nrw_2019.csv');
+const CATALOG = SHARED_CATALOG;
 const dir = mkdtempSync(join(tmpdir(), 'leika-cli-catalog-'));
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -73,7 +74,7 @@ describe('--catalog with the shared extract on the demo workbook', () => {
     for (const s of demoGrid.sheets)
       if (s.visibility === 'visible')
         for (const row of s.rows) for (const cell of row ?? []) {
-          const k = normalizeKey(cell);
+          const k = normalizeKey(cell ?? null);
           if (/^99\d{12}$/.test(k) && !catalogKeys.has(k)) absent.add(k);
         }
     expect(new Set(flagged)).toEqual(absent);

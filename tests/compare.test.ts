@@ -346,9 +346,37 @@ describe('property', () => {
           expect(c.offices.reduce((s, o) => s + o.common, 0)).toBe(c.common);
           expect(c.offices.reduce((s, o) => s + o.added, 0)).toBe(c.added);
           expect(c.offices.reduce((s, o) => s + o.removed, 0)).toBe(c.removed);
-          for (const r of c.refinement) expect(r.to - r.from).toBe(r.change);
+          expect(sortedByLo(c.refinement.map((r) => [r.leistungsobjekt, r.from, r.to, r.change] as const))).toEqual(refinedLos(records, c.from, c.to));
         }
       }),
     );
   });
 });
+
+/** Distinct (office, valid key) pairs of a year per Leistungsobjekt (key digits 1–8), counted from the records. */
+function keysPerLo(records: readonly CountedRecord[], year: number): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of records) {
+    if (r.year !== year || !r.keyValid) continue;
+    const lo = r.key.slice(0, 8);
+    out.set(lo, (out.get(lo) ?? new Set()).add(`${r.office}|${r.key}`));
+  }
+  return out;
+}
+
+function sortedByLo<T extends readonly [string, ...unknown[]]>(rows: T[]): T[] {
+  return rows.slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The Leistungsobjekte whose number of keys differs between the years, with from, to and change. */
+function refinedLos(records: readonly CountedRecord[], from: number, to: number): (readonly [string, number, number, number])[] {
+  const before = keysPerLo(records, from);
+  const after = keysPerLo(records, to);
+  const rows: (readonly [string, number, number, number])[] = [];
+  for (const lo of new Set([...before.keys(), ...after.keys()])) {
+    const f = before.get(lo)?.size ?? 0;
+    const t = after.get(lo)?.size ?? 0;
+    if (f !== t) rows.push([lo, f, t, t - f]);
+  }
+  return sortedByLo(rows);
+}

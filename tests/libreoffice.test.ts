@@ -1,6 +1,7 @@
 /**
  * The report workbook opens in LibreOffice and its chart is a real chart there (SPEC §5:
- * "LibreOffice must render it"). Needs `soffice`; skipped loudly without it, failing on CI.
+ * "LibreOffice must render it"). Needs `soffice`: without it the suite fails on CI and is
+ * skipped elsewhere, with the reason in its title.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -11,15 +12,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
 import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
 import { publishedAnalysis } from './contract/fixtures';
+import { describeIfAvailable, sofficeMissing } from './support/requirements';
 
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-if (!hasSoffice) {
-  if (process.env.CI) throw new Error('soffice (LibreOffice) is required on CI for tests/libreoffice.test.ts');
-  console.warn('\n*** LibreOffice (soffice) not found: tests/libreoffice.test.ts is SKIPPED. Install LibreOffice to run it. ***\n');
-}
-const maybe = hasSoffice ? describe : describe.skip;
-
-maybe('report workbook in LibreOffice', () => {
+describeIfAvailable(sofficeMissing(), 'report workbook in LibreOffice', () => {
   let dir: string;
   let profile: string;
   beforeAll(async () => {

@@ -66,7 +66,6 @@ describe('office adapter: syncs', () => {
     expect(syncs).toBeGreaterThan(3);
     // ~3.6 MB of values: a few chunks, not one sync per sheet or per thousand rows.
     expect(syncs).toBeLessThanOrEqual(6);
-    console.log(`read 60,000 rows: ${syncs} syncs, largest response ${book.maxResponseBytes} bytes`);
     const grid = await new OfficeWorkbookAdapter(fakeExcelRun(book)).readWorkbook();
     expect(grid.sheets[0]!.rows).toHaveLength(60_001);
     expect(grid.sheets[0]!.rows[60_000]).toEqual(['99000000059999', 'Amt 1 Leistung 59999', 'PDF']);
@@ -92,7 +91,6 @@ describe('office adapter: syncs', () => {
     expect(report.sheets.map((s) => s.sheet)).toEqual(['Monitoring', 'Prüfhinweise', 'Gesamtliste']);
     expect(book.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     expect(book.rejected).toBe(0);
-    console.log(`write 100,000-row Gesamtliste: ${book.syncs} syncs, largest request ${book.maxRequestBytes} bytes`);
     const list = book.values('Gesamtliste');
     expect(list).toHaveLength(100_001);
     expect(list[100_000]?.slice(0, 4)).toEqual([2024, 'Amt 39', '99000000099999', 'Leistung Nummer 99999']);

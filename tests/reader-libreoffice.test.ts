@@ -4,7 +4,7 @@
  * sheet with `soffice --convert-to csv` (all sheets, values not formulas). Files LibreOffice
  * cannot read, or that the reader refuses, name their reason in `<name>.expected.json`; cells
  * where LibreOffice 7.4 reads differently from Excel are listed below with the reason.
- * Needs `soffice`; skipped loudly without it, failing on CI.
+ * Needs `soffice`: without it the suite fails on CI and is skipped elsewhere, with the reason in its title.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { readXlsx } from '../src/adapters/xlsx-reader';
 import { a1, type Cell } from '../src/core/grid';
 import { filledCells } from './support/grid-cells';
+import { describeIfAvailable, sofficeMissing } from './support/requirements';
 
 const READER = join(__dirname, 'fixtures', 'reader');
 const DEMO = join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');
@@ -25,13 +26,6 @@ const LIBREOFFICE_DIFFERS: Record<string, Record<string, string>> = {
   // LibreOffice counts every serial day from 30 Dec 1899; Excel (and the reader) keep the fictitious 29 Feb 1900
   'dates-1900': { G1: 'serial 1 is 31 Dec 1899 in LibreOffice, 1 Jan 1900 in Excel' },
 };
-
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-if (!hasSoffice) {
-  if (process.env.CI) throw new Error('soffice (LibreOffice) is required on CI for tests/reader-libreoffice.test.ts');
-  console.warn('\n*** LibreOffice (soffice) not found: tests/reader-libreoffice.test.ts is SKIPPED. ***\n');
-}
-const maybe = hasSoffice ? describe : describe.skip;
 
 const compared = readdirSync(READER)
   .filter((f) => f.endsWith('.expected.json'))
@@ -62,7 +56,7 @@ function sameDate([, y, m, d]: RegExpExecArray, theirs: string): boolean {
   return false;
 }
 
-maybe('reader against LibreOffice', () => {
+describeIfAvailable(sofficeMissing(), 'reader against LibreOffice', () => {
   let out: string;
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'leika-reader-lo-'));

@@ -11,6 +11,7 @@ import { readXlsx } from '../src/adapters/xlsx-reader';
 import { a1, type Cell } from '../src/core/grid';
 import { WorkbookError } from '../src/port/workbook-port';
 import { filledCells } from './support/grid-cells';
+import { escapeXml } from '../src/core/markup';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -30,7 +31,6 @@ function pack(sheetXml: string, sharedStrings?: string): Uint8Array {
   return zipSync(files);
 }
 
-const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const charRefs = (t: string): string => Array.from(t, (ch) => `&#${ch.codePointAt(0)!};`).join('');
 
 /** Texts a user types: letters, umlauts, punctuation XML must escape, no leading/trailing `_x`. */

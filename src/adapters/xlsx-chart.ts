@@ -5,6 +5,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { unzipXlsx, XlsxPartError, zipXlsx, type XlsxParts } from './xlsx-zip';
+import { escapeXml } from '../core/markup';
 
 export { XlsxPartError, type XlsxParts } from './xlsx-zip';
 
@@ -48,9 +49,7 @@ export interface HyperlinkSpec {
   readonly file?: string;
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+export { escapeXml };
 
 function unescapeXml(s: string): string {
   return s

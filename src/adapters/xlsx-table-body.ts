@@ -7,6 +7,7 @@
 import { strToU8 } from 'fflate';
 import { a1, columnLetters } from '../core/grid';
 import type { OutValue } from '../core/output-model';
+import { isoToSerial } from '../core/serial-date';
 import { XmlByteWriter } from './xlsx-xml-bytes';
 import { escapeXml, worksheetPath } from './xlsx-chart';
 import { XlsxPartError, type StreamedPart, type XlsxParts } from './xlsx-zip';
@@ -31,13 +32,6 @@ export interface TableBodySpec {
 
 const PLACEHOLDER = '<!--LeiKaMonitor:body-->';
 
-const EPOCH_1900 = 25569; // Excel serial of 1970-01-01
-
-/** Excel serial number of an ISO date (or date-time, UTC), as ExcelJS writes it. */
-export function excelSerial(iso: string): number {
-  const ms = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).getTime();
-  return EPOCH_1900 + ms / 86_400_000;
-}
 
 /** Whether Excel needs `xml:space="preserve"` to keep the text as it is. */
 function needsPreserve(s: string): boolean {
@@ -71,7 +65,7 @@ function writeBody(spec: TableBodySpec, styles: readonly ReadonlyMap<string, str
       if (value === undefined || value.kind === 'empty') continue;
       let number: number;
       if (value.kind === 'number') number = value.value;
-      else if (value.kind === 'date') number = excelSerial(value.iso);
+      else if (value.kind === 'date') number = isoToSerial(value.iso)?.serial ?? Number.NaN;
       else {
         if (value.text === '') continue;
         const t = tail[c]?.get(spec.keyOf(value, c)) ?? fallback;

@@ -8,8 +8,9 @@ import { a1, columnLetters, type DefinedName } from '../core/grid';
 import type { OutChart, OutputSheet, OutTable, OutText, OutValue } from '../core/output-model';
 import { DATE_FORMAT, NUMBER_FORMATS, OUTPUT_STYLE, TEXT_FORMAT } from '../core/outputs/style';
 import { headerHeightPt, LINE_HEIGHT_PT, pointsToFileWidth, sheetColumnWidths } from '../core/outputs/widths';
+import { parseSheetRef, quoteSheet, sheetRef } from '../core/sheet-ref';
 import { planOutputSheets } from '../port/sheet-plan';
-import { WorkbookError, type WriteReport, type WrittenSheet } from '../port/workbook-port';
+import type { WriteReport, WrittenSheet } from '../port/workbook-port';
 import { definedNameModels, setWorksheetOrder, tableNamesOf, worksheetOrder } from './exceljs-internals';
 import { addColumnCharts, addHyperlinks, type ColumnChartSpec, type HyperlinkSpec } from './xlsx-chart';
 import { prepareTableBodies, type TableBodySpec } from './xlsx-table-body';
@@ -76,10 +77,6 @@ export interface PackageAdditions {
   readonly bodies: TableBodySpec[];
 }
 
-/** `'Sheet name'` as a formula reference needs it (quotes doubled). */
-export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
 
 function cellValue(value: OutValue): ExcelJS.CellValue {
   switch (value.kind) {
@@ -118,7 +115,7 @@ function uniformFormat(table: OutTable, c: number): string | undefined {
 
 function linkTarget(value: OutValue, mode: LinkMode): Omit<HyperlinkSpec, 'sheet' | 'ref'> | undefined {
   if (value.kind !== 'link' || mode.off) return undefined;
-  const location = `${quoteSheet(value.sheet)}!${value.cell}`;
+  const location = sheetRef(value.sheet, value.cell);
   const file = value.file ?? mode.file;
   return file === undefined ? { location } : { location, file };
 }
@@ -360,9 +357,8 @@ function renderSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, output: Output
 function readDefinedNames(wb: ExcelJS.Workbook): DefinedName[] {
   const names: DefinedName[] = [];
   for (const { name, ranges } of definedNameModels(wb)) {
-    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '');
-    if (!m || ranges.length !== 1) continue;
-    names.push({ name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ''), cell: `${m[3] ?? ''}${m[4] ?? ''}` });
+    const ref = ranges.length === 1 ? parseSheetRef(ranges[0] ?? '') : undefined;
+    if (ref !== undefined) names.push({ name, ...ref });
   }
   return names;
 }
@@ -373,7 +369,7 @@ function setDefinedName(wb: ExcelJS.Workbook, d: DefinedName): void {
     for (const range of existing.ranges) wb.definedNames.remove(range, existing.name);
   }
   const cell = d.cell.replace(/([A-Z]+)(\d+)/, '$$$1$$$2');
-  wb.definedNames.add(`${quoteSheet(d.sheet)}!${cell}`, d.name);
+  wb.definedNames.add(sheetRef(d.sheet, cell), d.name);
 }
 
 /**
@@ -437,6 +433,14 @@ export async function finishPackage(wb: ExcelJS.Workbook, additions: PackageAddi
  * With `sourceFileName`, Prüfhinweise links open the cell in that file (expected beside the report).
  */
 export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: ReportWorkbookOptions = {}): Promise<Uint8Array> {
+  return (await renderReportWorkbook(sheets, opts)).bytes;
+}
+
+/** `writeReportWorkbook` with the sheet plan it followed: where each output went. */
+export async function renderReportWorkbook(
+  sheets: readonly OutputSheet[],
+  opts: ReportWorkbookOptions = {},
+): Promise<{ bytes: Uint8Array; report: WriteReport }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'LeiKa-Monitor';
   wb.lastModifiedBy = 'LeiKa-Monitor';
@@ -444,26 +448,6 @@ export async function writeReportWorkbook(sheets: readonly OutputSheet[], opts: 
   if (Number.isNaN(date.getTime())) throw new RangeError(`evaluatedAt is not an ISO date: ${opts.evaluatedAt ?? ''}`);
   wb.created = date;
   wb.modified = date;
-  const { additions } = renderOutputs(wb, sheets, opts);
-  return finishPackage(wb, additions);
-}
-
-/**
- * Writes the outputs into an existing workbook given as xlsx bytes and returns the new bytes.
- * Links point into the same workbook. Note: ExcelJS does not keep everything it cannot read
- * (charts, PivotTables, form controls of user sheets); use this for files the product owns.
- * Throws WorkbookError('corrupt') when the bytes cannot be read.
- */
-export async function writeOutputsIntoXlsx(
-  bytes: Uint8Array,
-  sheets: readonly OutputSheet[],
-): Promise<{ bytes: Uint8Array; report: WriteReport }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    throw new WorkbookError('Die Arbeitsmappe konnte nicht gelesen werden; sie ist beschädigt oder keine .xlsx-Datei.', 'corrupt', { cause });
-  }
-  const { report, additions } = renderOutputs(wb, sheets);
+  const { report, additions } = renderOutputs(wb, sheets, opts);
   return { bytes: await finishPackage(wb, additions), report };
 }

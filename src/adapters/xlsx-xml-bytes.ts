@@ -3,13 +3,12 @@
  * strings costs millions of short-lived string pieces and a UTF-8 encoding pass; writing
  * the bytes directly costs neither.
  */
+import { XML_ENTITIES } from '../core/markup';
 
-const ENTITY: Readonly<Record<number, readonly number[]>> = {
-  38: [38, 97, 109, 112, 59], // &amp;
-  60: [38, 108, 116, 59], // &lt;
-  62: [38, 103, 116, 59], // &gt;
-  34: [38, 113, 117, 111, 116, 59], // &quot;
-};
+/** The bytes of the entities written for `& < > "` (code unit → ASCII bytes). */
+const ENTITY: Readonly<Record<number, readonly number[]>> = Object.fromEntries(
+  ['&', '<', '>', '"'].map((c) => [c.charCodeAt(0), [...(XML_ENTITIES[c] ?? c)].map((ch) => ch.charCodeAt(0))]),
+);
 
 /** Most bytes one UTF-16 code unit can become here (`&quot;`). */
 const MAX_BYTES_PER_UNIT = 6;

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
+import { isoDay as isoDate } from '../core/dates';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { noOfficeSheetMessage } from '../core/no-office-sheet';
@@ -125,7 +126,3 @@ async function buildReportBytes(evaluation: Evaluation, links: ReportLinks, now:
   return buildReport(evaluation, { evaluatedAt: isoDate(now), ...links });
 }
 
-function isoDate(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

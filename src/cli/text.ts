@@ -1,12 +1,12 @@
 import { COUNT_KEYS, UNASSIGNED } from '../core/clusters';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../core/findings';
+import { SEVERITY_ORDER, type Finding } from '../core/findings';
+import { formatInt } from '../core/format';
+import { SEVERITY_NAMES } from '../core/messages';
 import type { Analysis } from '../core/model';
 import type { Evaluation } from '../core/report';
 import { type SheetOrigin, type SourcesUse, sheetLabel } from '../core/sources';
 import { terminalSafe } from './terminal';
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' };
-const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 
 /** Rows of cells as an aligned text table: first column left, the others right-aligned. */
 export function alignTable(raw: readonly (readonly string[])[]): string {
@@ -26,7 +26,7 @@ export function monitoringText(analysis: Analysis): string {
   const rows: string[][] = [['Umsetzungsstatus', ...analysis.years.map(String)]];
   for (const key of COUNT_KEYS) {
     if (key === UNASSIGNED && !showUnassigned) continue;
-    rows.push([key, ...analysis.years.map((y) => integer.format(analysis.total[y]![key]))]);
+    rows.push([key, ...analysis.years.map((y) => formatInt(analysis.total[y]![key]))]);
   }
   const table = alignTable(rows);
   const lines = table.split('\n');
@@ -44,7 +44,7 @@ export function findingsSummary(findings: readonly Finding[]): string {
     const byCode = new Map<string, number>();
     for (const f of ofSeverity) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
     const codes = [...byCode].map(([code, n]) => `${code} ${n}`).join(', ');
-    lines.push(`  ${SEVERITY_LABEL[severity]}: ${ofSeverity.length} (${codes})`);
+    lines.push(`  ${SEVERITY_NAMES[severity].many}: ${ofSeverity.length} (${codes})`);
   }
   const errors = findings.filter((f) => f.severity === 'error').slice(0, 10);
   for (const f of errors) lines.push(`  - ${sheetLabel(f.file, f.sheet)}!${f.cell} ${f.code}: ${f.message}`);
@@ -68,17 +68,17 @@ export function catalogText(evaluation: Evaluation): string {
   if (!use) return '';
   const { stats, catalog } = use.import;
   const where = use.origin === 'workbook' ? `Blatt „${catalog.source}“ der Arbeitsmappe` : `„${catalog.source}“`;
-  const lines = [`LeiKa-Katalog: ${where}, ${integer.format(stats.entries)} Leistungen übernommen`];
+  const lines = [`LeiKa-Katalog: ${where}, ${formatInt(stats.entries)} Leistungen übernommen`];
   const skipped: string[] = [];
-  if (stats.withoutKey > 0) skipped.push(`${integer.format(stats.withoutKey)} Zeilen ohne Schlüssel`);
-  if (stats.invalidKey > 0) skipped.push(`${integer.format(stats.invalidKey)} mit ungültigem Schlüssel`);
-  if (stats.duplicateKey > 0) skipped.push(`${integer.format(stats.duplicateKey)} doppelt`);
+  if (stats.withoutKey > 0) skipped.push(`${formatInt(stats.withoutKey)} Zeilen ohne Schlüssel`);
+  if (stats.invalidKey > 0) skipped.push(`${formatInt(stats.invalidKey)} mit ungültigem Schlüssel`);
+  if (stats.duplicateKey > 0) skipped.push(`${formatInt(stats.duplicateKey)} doppelt`);
   if (skipped.length > 0) lines[0] += ` (nicht übernommen: ${skipped.join(', ')})`;
-  lines.push(`  Schlüssel der Amtsblätter, die nicht im Katalog stehen: ${integer.format(use.keysNotInCatalog)} (KEY_NOT_IN_CATALOG)`);
+  lines.push(`  Schlüssel der Amtsblätter, die nicht im Katalog stehen: ${formatInt(use.keysNotInCatalog)} (KEY_NOT_IN_CATALOG)`);
   const latest = evaluation.analysis.years[evaluation.analysis.years.length - 1];
   if (latest !== undefined) {
     const rows: string[][] = [[`Themenfeld ${latest}`, 'Leistungen']];
-    for (const r of use.breakdowns.themenfeld) rows.push([r.name, integer.format(r.counts[latest]?.['Alle Dienstleistungen'] ?? 0)]);
+    for (const r of use.breakdowns.themenfeld) rows.push([r.name, formatInt(r.counts[latest]?.['Alle Dienstleistungen'] ?? 0)]);
     lines.push('', alignTable(rows));
   }
   return lines.join('\n');

@@ -47,5 +47,20 @@ export function keyParts(key: string): KeyParts | undefined {
   const verrichtung = key.slice(8, 11);
   const verrichtungsdetail = key.slice(11, 14);
   const kind: KeyKind = verrichtung === '000' && verrichtungsdetail === '000' ? 'LO' : verrichtungsdetail === '000' ? 'LOV' : 'LOVD';
-  return { leistungsobjekt: key.slice(0, 8), verrichtung, verrichtungsdetail, kind };
+  return { leistungsobjekt: leistungsobjektOf(key), verrichtung, verrichtungsdetail, kind };
+}
+
+/** The Leistungsobjekt of a key: its digits 1–8 (`99067004` of `99067004001000`). */
+export function leistungsobjektOf(key: string): string {
+  return key.slice(0, 8);
+}
+
+/** The key that stands for a Leistungsobjekt itself (`99067004000000`). */
+export function leistungsobjektKey(leistungsobjekt: string): string {
+  return `${leistungsobjekt}000000`;
+}
+
+/** The key of a key's Leistungsobjekt with its Verrichtung (`99067004001000` of `99067004001002`). */
+export function verrichtungKey(key: string): string {
+  return `${key.slice(0, 11)}000`;
 }

@@ -2,6 +2,15 @@
  * German finding messages, one function per code: each names the value found and what to do.
  * Tests compare codes, not this prose.
  */
+import type { Severity } from './findings';
+
+/** What users read for a severity: one finding („1 Warnung“) and a group („Warnungen“). */
+export const SEVERITY_NAMES: Readonly<Record<Severity, { readonly one: string; readonly many: string }>> = {
+  error: { one: 'Fehler', many: 'Fehler' },
+  warning: { one: 'Warnung', many: 'Warnungen' },
+  info: { one: 'Hinweis', many: 'Hinweise' },
+};
+
 export const MESSAGES = {
   UNKNOWN_STATUS: (value: string, suggestion?: string) =>
     `Der Status „${value}“ ist keinem Cluster zugeordnet und wird als „Nicht zugeordnet“ gezählt.` +

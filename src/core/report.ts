@@ -1,3 +1,4 @@
+import { leistungsobjektOf } from './key';
 import { analyzeWorkbook, type AnalyzeOptions } from './analyze';
 import {
   type Catalog,
@@ -117,7 +118,7 @@ function keysNotInCatalog(records: readonly CountedRecord[], catalogImport: Cata
     const rowId = `${r.sheet}\u0000${r.row}`;
     if (seenRows.has(rowId)) continue;
     seenRows.add(rowId);
-    const lo = leistungsobjektEntry(catalog, r.key.slice(0, 8));
+    const lo = leistungsobjektEntry(catalog, leistungsobjektOf(r.key));
     findings.push({
       severity: SEVERITY.KEY_NOT_IN_CATALOG,
       code: 'KEY_NOT_IN_CATALOG',

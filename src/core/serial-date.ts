@@ -14,20 +14,38 @@ export function isDateFormat(code: string): boolean {
 }
 
 const DAY_MS = 86_400_000;
-/** 1899-12-30 and 1904-01-01 in days since 1970-01-01. */
-const EPOCH_1900 = -25_569;
-const EPOCH_1904 = -24_107;
+/** Day 0 of the 1900 system as Excel counts from day 61 on (it keeps the non-existent 29 Feb 1900 as day 60). */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** 31 Dec 9999, the last day Excel shows (1900 system); the 1904 system ends on the same day. */
+const LAST_1900 = 2_958_465;
+const DAYS_1900_TO_1904 = 1_462;
 
-/** Serial → `YYYY-MM-DD` in the given date system; undefined outside Excel's dates (before 1900/1904, after 9999). */
+/**
+ * Serial → `YYYY-MM-DD` in the given date system (time of day dropped); undefined where Excel
+ * shows no date (before 1900/1904, after 9999). Serial 60 of the 1900 system is the 29 February
+ * 1900 Excel shows, though that day never was.
+ */
 export function serialToIso(serial: number, date1904: boolean): string | undefined {
-  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1)) return undefined;
-  const whole = Math.floor(serial);
-  // Excel counts a 29 February 1900 that never was: serials below 61 are one day later than their count.
-  const days = date1904 ? EPOCH_1904 + whole : EPOCH_1900 + whole + (whole < 61 ? 1 : 0);
-  const d = new Date(days * DAY_MS);
-  if (d.getUTCFullYear() > 9999) return undefined;
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (!Number.isFinite(serial) || serial < 0) return undefined;
+  const day = Math.floor(serial);
+  if (date1904) return day > LAST_1900 - DAYS_1900_TO_1904 ? undefined : isoDay(EPOCH_1904 + day * DAY_MS);
+  if (day > LAST_1900 || day < 1) return undefined;
+  if (day === 60) return '1900-02-29';
+  return isoDay(EPOCH_1900 + (day < 60 ? day + 1 : day) * DAY_MS);
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** ISO date or date-time (read as UTC) → Excel serial number of the 1900 system (days since 1899-12-30); undefined for anything else. */
+export function isoToSerial(iso: string): { serial: number; hasTime: boolean } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return undefined;
+  const days = (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - EPOCH_1900) / DAY_MS;
+  const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
+  return { serial: days + seconds / 86_400, hasTime: m[4] !== undefined };
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { SelfTestStepId } from '../adapters/office/selftest';
+import { formatInt } from '../core/format';
+import { SEVERITY_NAMES } from '../core/messages';
 
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
 /** What the success message says about an evaluation: services of the report year, offices, the year before. */
@@ -41,8 +43,8 @@ export const de = {
     preview: 'Monitoring-Tabelle',
     status: 'Umsetzungsstatus',
     summary: (f: SummaryFacts) =>
-      `${f.services.toLocaleString('de-DE')} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
-      (f.previous ? ` (${f.previous.year}: ${f.previous.services.toLocaleString('de-DE')}).` : '.'),
+      `${formatInt(f.services)} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
+      (f.previous ? ` (${f.previous.year}: ${formatInt(f.previous.services)}).` : '.'),
     findingsSummary: (errors: number, warnings: number, infos: number) => `Prüfhinweise: ${errors} Fehler, ${warnings} Warnungen, ${infos} Hinweise.`,
     written: (sheets: string) => `Geschrieben: ${sheets}.`,
     displaced: (sheet: string, used: string) => `Das Blatt „${sheet}“ gehört nicht zum LeiKa-Monitor und bleibt unverändert; das Ergebnis steht in „${used}“.`,
@@ -101,7 +103,7 @@ export const de = {
   findings: {
     heading: 'Prüfhinweise',
     none: 'Keine Prüfhinweise.',
-    severity: { error: 'Fehler', warning: 'Warnungen', info: 'Hinweise' } as Record<string, string>,
+    severity: { error: SEVERITY_NAMES.error.many, warning: SEVERITY_NAMES.warning.many, info: SEVERITY_NAMES.info.many } as Record<string, string>,
     goTo: 'Zur Zelle',
     suggestion: (s: string) => `Vorschlag: ${s}`,
     notYet: 'Noch keine Auswertung. Bitte zuerst „Auswerten“ wählen.',

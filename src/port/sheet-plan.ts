@@ -1,5 +1,8 @@
 import type { DefinedName } from '../core/grid';
 import { markerName, outputSheetName, type OutputRole } from '../core/output-model';
+import { SheetPlanError } from './workbook-port';
+
+export { SheetPlanError };
 
 /** What a workbook holds before writing: its sheet names (in order) and defined names. */
 export interface ExistingWorkbook {
@@ -21,14 +24,6 @@ export interface SheetPlan {
   readonly sheets: readonly PlannedSheet[];
   /** Marker names to add, or to replace where a name of that name exists but points elsewhere. */
   readonly definedNames: readonly DefinedName[];
-}
-
-/** Thrown for a caller's misuse (a role asked for twice). */
-export class SheetPlanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SheetPlanError';
-  }
 }
 
 /** Excel compares sheet names without regard to case. */

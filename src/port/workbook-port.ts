@@ -28,6 +28,10 @@ export interface WorkbookPort {
   writeOutputs(sheets: readonly OutputSheet[]): Promise<WriteReport>;
 }
 
+/*
+ * The port's named errors, one home for both. The core's own errors are in core/errors.ts.
+ */
+
 /** Errors an adapter throws for unusable input; `message` is one German line for the user. */
 export class WorkbookError extends Error {
   constructor(
@@ -37,5 +41,13 @@ export class WorkbookError extends Error {
   ) {
     super(message, options);
     this.name = 'WorkbookError';
+  }
+}
+
+/** Thrown by planOutputSheets for a caller's misuse (a role asked for twice). */
+export class SheetPlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SheetPlanError';
   }
 }

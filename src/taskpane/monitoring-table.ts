@@ -1,4 +1,6 @@
 import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clusters';
+import { formatInt as fmt } from '../core/format';
+import { escapeHtml as esc } from '../core/markup';
 import type { Analysis } from '../core/model';
 import type { SummaryFacts } from '../i18n/de';
 
@@ -26,9 +28,6 @@ export function summaryFacts(analysis: Analysis): SummaryFacts {
   const services = (y: number): number => analysis.total[y]?.[ALL_SERVICES] ?? 0;
   return { services: services(year), year, offices: analysis.offices.length, ...(before !== undefined ? { previous: { year: before, services: services(before) } } : {}) };
 }
-
-const fmt = (n: number): string => n.toLocaleString('de-DE');
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Tab-separated, for pasting as plain text. */
 export function tableText(t: PreviewTable): string {

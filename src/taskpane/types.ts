@@ -1,9 +1,9 @@
 import type { CatalogImport, CatalogStats } from '../core/catalog';
-import type { ClusterOrExcluded } from '../core/clusters';
-import type { YearComparison } from '../core/compare';
+import type { MappingEntry } from '../core/classify';
 import type { Finding } from '../core/findings';
 import type { Analysis } from '../core/model';
-import type { CatalogUse } from '../core/report';
+import type { Evaluation as CoreEvaluation } from '../core/report';
+import type { Settings } from '../core/settings';
 import type { RolloverResult } from '../core/rollover';
 import type { SourcesUse } from '../core/sources';
 import type { SelfTestReport } from '../adapters/office/selftest';
@@ -13,35 +13,29 @@ import type { WriteReport } from '../port/workbook-port';
 export interface Inspection {
   readonly analysis: Analysis;
   readonly sheetNames: readonly string[];
-  readonly settings: { readonly reportYear?: number; readonly sheets?: readonly string[] };
-  readonly mapping: readonly MappingRow[];
+  readonly settings: Settings;
+  readonly mapping: readonly MappingEntry[];
 }
 
-export interface MappingRow {
-  readonly value: string;
-  readonly cluster: ClusterOrExcluded;
-}
+/** One row of the Zuordnung as the settings view edits it: the core's MappingEntry. */
+export type MappingRow = MappingEntry;
 
 export type ProgressStep = 'read' | 'analyze' | 'write' | 'done';
 export type OnProgress = (step: ProgressStep, fraction: number) => void;
 
-/** What every evaluation shows, inside Excel and in file mode (core/report's Evaluation). */
-export interface EvaluatedWorkbook {
-  readonly analysis: Analysis;
-  /** One per pair of consecutive years; empty with fewer than two years. */
-  readonly comparisons: readonly YearComparison[];
-  /** Present when a catalogue was used (loaded, or kept in the workbook). */
-  readonly catalog?: CatalogUse;
-  /** The files evaluated (SPEC §10), each with its offices; where settings and mapping came from. */
-  readonly sources?: SourcesUse;
-}
+/**
+ * What every evaluation shows, inside Excel and in file mode: the core pipeline's Evaluation,
+ * whose `sources` the views may also go without (they show the file list only when present).
+ */
+export type EvaluatedWorkbook = Omit<CoreEvaluation, 'sources'> & { readonly sources?: SourcesUse };
 
 /** An evaluation inside Excel: what was counted and where the output sheets went. */
 export interface Evaluation extends EvaluatedWorkbook {
   readonly report: WriteReport & { readonly pivotTable?: { readonly sheet: string; readonly name: string } };
 }
 
-export interface EvaluateOptions {
+/** What Auswerten inside Excel may add beyond the core's evaluation (core's EvaluateOptions are set by the pipeline). */
+export interface ExcelEvaluateOptions {
   /** Add the native PivotTable beside the Gesamtliste table (only offered where supported). */
   readonly pivot?: boolean;
   /** Office files to evaluate together with the open workbook's sheets (SPEC §10), in this order. */
@@ -75,7 +69,7 @@ export interface ExcelServices {
   /** Optional features of this Excel (requirement sets beyond the manifest's minimum). */
   readonly features: { readonly pivotTable: boolean };
   inspect(): Promise<Inspection>;
-  evaluate(onProgress: OnProgress, options?: EvaluateOptions): Promise<Evaluation>;
+  evaluate(onProgress: OnProgress, options?: ExcelEvaluateOptions): Promise<Evaluation>;
   goToCell(sheet: string, cell: string): Promise<void>;
   copyTable(evaluation: Evaluation): Promise<CopyResult>;
   /** Copies plain text (the comparison's sentences); false where the clipboard is not allowed. */

@@ -13,6 +13,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describeIfAvailable } from '../support/requirements';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
@@ -20,12 +21,7 @@ const DIST = path.join(ROOT, 'dist-preview');
 const SHOTS = process.env.LEIKA_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : undefined;
 const AXE = require.resolve('axe-core/axe.min.js');
 
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`${CHROMIUM} fehlt: der Browsertest muss in CI laufen.`);
-  console.warn(`\n!!! SKIPPED: browser test of Excel mode — ${CHROMIUM} not found. Install Debian chromium to run it. !!!\n`);
-}
-const maybe = available ? describe : describe.skip;
+const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : `Debian chromium (${CHROMIUM})`;
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json' };
 
@@ -77,7 +73,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(' ')}`);
 }
 
-maybe('Excel mode in a browser (npm run preview)', () => {
+describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)', () => {
   let browser: Browser;
   let server: http.Server;
   let base: string;

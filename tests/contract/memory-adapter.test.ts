@@ -1,4 +1,4 @@
-import { MemoryWorkbookAdapter } from '../../src/adapters/memory-adapter';
+import { MemoryWorkbookAdapter } from '../support/memory-adapter';
 import { describeWorkbookAdapter } from './describe-workbook-adapter';
 
 describeWorkbookAdapter('memory', async (initial) => {

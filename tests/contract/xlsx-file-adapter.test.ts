@@ -1,30 +1,8 @@
-import ExcelJS from 'exceljs';
-import { XlsxFileAdapter } from '../../src/adapters/xlsx-file-adapter';
-import { a1, type Cell, type WorkbookGrid } from '../../src/core/grid';
+import { gridToXlsx } from '../support/grid-xlsx';
+import { XlsxFileAdapter } from '../support/xlsx-file-adapter';
 import { describeWorkbookAdapter } from './describe-workbook-adapter';
 
-/** The grid as a real .xlsx written by ExcelJS: values, visibility, merges and defined names. */
-async function toXlsx(grid: WorkbookGrid): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const sheet of grid.sheets) {
-    const ws = wb.addWorksheet(sheet.name, { state: sheet.visibility });
-    sheet.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (cell !== null && cell !== undefined) ws.getCell(a1(r, c)).value = excelValue(cell);
-      }),
-    );
-    for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  }
-  for (const dn of grid.definedNames) wb.definedNames.add(`'${dn.sheet.replace(/'/g, "''")}'!$${dn.cell.replace(/(\d+)/, '$$$1')}`, dn.name);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-function excelValue(cell: Exclude<Cell, null>): ExcelJS.CellValue {
-  // text stays text: ExcelJS would read a leading `=` as a formula only in a formula object
-  return typeof cell === 'object' ? ({ error: cell.code } as ExcelJS.CellErrorValue) : cell;
-}
-
-describeWorkbookAdapter('xlsx file (ExcelJS writer, fflate/saxes reader)', async (initial) => {
-  const adapter = XlsxFileAdapter.open(await toXlsx(initial));
+describeWorkbookAdapter('xlsx file written in place (tests only)', async (initial) => {
+  const adapter = XlsxFileAdapter.open(await gridToXlsx(initial));
   return { port: adapter, reread: () => adapter.readWorkbook() };
 });

@@ -40,7 +40,7 @@ describe('Dateimodus with several office files (SPEC §10)', () => {
       'Amt 10.xlsxOrdnungsamt, Bürgerbüro',
       'Notizen.xlsxnicht ausgewertet – Die Datei ist keine Excel-Arbeitsmappe (.xlsx oder .xlsm).',
     ]);
-    expect(screen.getByText('Einstellungen: Blatt „Einstellungen“ aus „Amt 2.xlsx“')).toBeTruthy();
+    expect(screen.getByText('Einstellungen: Blatt „Einstellungen“ aus „Amt 2.xlsx“')).toBeVisible();
   });
 });
 

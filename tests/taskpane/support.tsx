@@ -8,6 +8,7 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: ResizeObserverStub });
 }
 
+import '@testing-library/jest-dom';
 import { configure, render, type RenderResult } from '@testing-library/react';
 
 // The whole suite runs in parallel (browser, LibreOffice): allow slow renders.

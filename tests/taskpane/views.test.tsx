@@ -34,8 +34,8 @@ describe('Übersicht', () => {
   it('lists office sheets with rows, years and layout, and skipped sheets with the reason', async () => {
     const { container } = renderPane(<OverviewView inspect={async () => inspection()} />);
     const sheets = await screen.findByRole('table', { name: 'Gefundene Amtsblätter' });
-    expect(within(sheets).getByRole('row', { name: /Gesundheitsamt 4 2023, 2024 eine Spalte je Jahr/ })).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Übersprungene Blätter' })).getByText('keine Kopfzeile gefunden')).toBeTruthy();
+    expect(within(sheets).getByRole('row', { name: /Gesundheitsamt 4 2023, 2024 eine Spalte je Jahr/ })).toBeVisible();
+    expect(within(screen.getByRole('table', { name: 'Übersprungene Blätter' })).getByText('keine Kopfzeile gefunden')).toBeVisible();
     await noViolations(container);
   });
 
@@ -55,18 +55,18 @@ describe('Auswerten', () => {
     const copyTable = jest.fn(async () => 'copied' as const);
     const { container } = renderPane(<EvaluateView evaluate={evaluate} copyTable={copyTable} />);
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
-    expect(await screen.findByText('Ergebnisblätter schreiben')).toBeTruthy();
-    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(await screen.findByText('Ergebnisblätter schreiben')).toBeVisible();
+    expect(screen.getByRole('progressbar')).toBeVisible();
     await act(async () => finish(evaluation()));
     const table = await screen.findByRole('table', { name: 'Monitoring-Tabelle' });
-    expect(within(table).getByRole('row', { name: /Alle Dienstleistungen 835 1\.187/ })).toBeTruthy();
+    expect(within(table).getByRole('row', { name: /Alle Dienstleistungen 835 1\.187/ })).toBeVisible();
     // services and years, not a count of records that reads like a year (issue 12)
     expect(screen.getByText(/Leistungen im Berichtsjahr/).textContent).toBe(`1.187 Leistungen im Berichtsjahr 2024 aus ${evaluation().analysis.offices.length} Ämtern (2023: 835).`);
-    expect(screen.getByText(/Das Blatt „Monitoring“ gehört nicht zum LeiKa-Monitor/)).toBeTruthy();
+    expect(screen.getByText(/Das Blatt „Monitoring“ gehört nicht zum LeiKa-Monitor/)).toBeVisible();
     await noViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Tabelle kopieren' }));
     expect(copyTable).toHaveBeenCalled();
-    expect(await screen.findByText(/in die Zwischenablage kopiert/)).toBeTruthy();
+    expect(await screen.findByText(/in die Zwischenablage kopiert/)).toBeVisible();
   });
 });
 
@@ -129,14 +129,14 @@ describe('Vorlagen', () => {
     await userEvent.type(screen.getByRole('textbox', { name: /Name des Amtes/ }), 'Bauamt');
     await userEvent.click(screen.getByRole('button', { name: 'Amtsblatt anlegen' }));
     expect(newOfficeSheet).toHaveBeenCalledWith('Bauamt', 2024);
-    expect(await screen.findByText('Blatt „Bauamt“ angelegt.')).toBeTruthy();
+    expect(await screen.findByText('Blatt „Bauamt“ angelegt.')).toBeVisible();
     await noViolations(container);
 
     await userEvent.click(screen.getByRole('button', { name: 'Neues Berichtsjahr' }));
     // Tabster's modalizer in jsdom may briefly mark the open dialog aria-hidden (not so in a
     // browser), so the dialog's parts are found regardless of aria-hidden.
     const dialog = await screen.findByRole('dialog', { hidden: true });
-    expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(dialog).toHaveAttribute('aria-labelledby');
     expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Berichtsjahr 2025 anlegen?');
     expect(dialog.textContent).toMatch(/einzige Aktion, die in die Amtsblätter schreibt/);
     await noViolations(dialog);
@@ -145,7 +145,7 @@ describe('Vorlagen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Neues Berichtsjahr' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Spalten einfügen', hidden: true }));
     expect(newReportYear).toHaveBeenCalledWith(2025);
-    expect(await screen.findByText('2 Tabellen um das neue Jahr ergänzt.')).toBeTruthy();
+    expect(await screen.findByText('2 Tabellen um das neue Jahr ergänzt.')).toBeVisible();
   });
 });
 
@@ -166,7 +166,7 @@ describe('Excel task pane', () => {
       selfTest: jest.fn(),
     };
     const { container } = renderPane(<ExcelApp services={services} />, true);
-    expect(await screen.findByRole('table', { name: 'Gefundene Amtsblätter' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Gefundene Amtsblätter' })).toBeVisible();
     await noViolations(container);
     await userEvent.click(screen.getByRole('tab', { name: 'Auswerten' }));
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
@@ -174,7 +174,7 @@ describe('Excel task pane', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Prüfhinweise' }));
     expect(screen.getAllByRole('button', { name: /^Zur Zelle/ })).toHaveLength(3);
     await userEvent.click(screen.getByRole('tab', { name: 'Einstellungen' }));
-    expect(await screen.findByRole('button', { name: 'Einstellungen speichern' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Einstellungen speichern' })).toBeVisible();
     await noViolations(container);
   });
 });
@@ -194,7 +194,7 @@ describe('Dateimodus', () => {
     expect(evaluateFile).toHaveBeenCalledWith([file], expect.any(Function), undefined);
     const download = await screen.findByRole('button', { name: 'Ergebnis herunterladen' });
     await waitFor(() => expect((download as HTMLButtonElement).disabled).toBe(false));
-    expect(screen.getByRole('table', { name: 'Monitoring-Tabelle' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Monitoring-Tabelle' })).toBeVisible();
     await noViolations(container);
   });
 });

@@ -1,5 +1,6 @@
 import type { OutBlock, OutputSheet, OutValue } from '../../core/output-model';
 import { DATE_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from '../../core/outputs/style';
+import { isoToSerial } from '../../core/serial-date';
 
 /** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %): the shared style's. */
 export const FORMAT_CODE = NUMBER_FORMATS;
@@ -33,14 +34,6 @@ export interface CellBlock {
   readonly rowBytes: readonly number[];
 }
 
-/** ISO date or date-time → Excel serial number (days since 1899-12-30), as written. */
-export function excelSerial(iso: string): { serial: number; hasTime: boolean } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return undefined;
-  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
-  const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
-  return { serial: days + seconds / 86_400, hasTime: m[4] !== undefined };
-}
 
 function cellOf(value: OutValue): { value: string | number; format: string } {
   switch (value.kind) {
@@ -51,7 +44,7 @@ function cellOf(value: OutValue): { value: string | number; format: string } {
     case 'number':
       return { value: value.value, format: FORMAT_CODE[value.format] };
     case 'date': {
-      const d = excelSerial(value.iso);
+      const d = isoToSerial(value.iso);
       return d ? { value: d.serial, format: d.hasTime ? DATE_TIME_FORMAT : DATE_FORMAT } : { value: value.iso, format: TEXT_FORMAT };
     }
     case 'link':

@@ -51,16 +51,3 @@ export interface SyncCounter {
   syncs: number;
 }
 
-/** Sheet-qualified reference as Excel writes it: `Amt 1!A1` needs quotes, `'Amt 1'!A1`. */
-export function sheetRef(sheet: string, cell: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
-}
-
-/** `=Monitoring!$A$1` or `='Amt 1'!$B$7` → sheet and plain A1 cell; undefined for anything else. */
-export function parseNameFormula(formula: string): { sheet: string; cell: string } | undefined {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(formula.trim());
-  if (!m || m[3] === undefined || m[4] === undefined) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '');
-  return { sheet, cell: `${m[3].toUpperCase()}${m[4]}` };
-}

@@ -1,7 +1,7 @@
 import type { Cell, DefinedName, MergedArea, SheetGrid, SheetVisibility, WorkbookGrid } from '../../core/grid';
 import { dateSystemFromText, isDateFormat, serialToIso } from '../../core/serial-date';
+import { parseSheetRef } from '../../core/sheet-ref';
 import { type ChunkSource, syncInChunks } from './chunks';
-import { parseNameFormula } from './payload';
 
 /** Error values as range.values returns them, in English and German Excel. */
 const ERROR_VALUE =
@@ -114,7 +114,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext): Promise<W
   const definedNames: DefinedName[] = [];
   for (const n of names.items) {
     if (n.type !== 'Range') continue;
-    const ref = parseNameFormula(String(n.formula ?? ''));
+    const ref = parseSheetRef(String(n.formula ?? ''));
     if (ref) definedNames.push({ name: n.name, ...ref });
   }
   return { sheets: grids, definedNames };

@@ -1,4 +1,5 @@
 import { OUTPUT_STYLE } from '../../core/outputs/style';
+import { sheetRef } from '../../core/sheet-ref';
 import { charsToPoints } from './cells';
 import { officeErrorText } from './actions';
 import { type ExcelRun, RUN_OPTIONS } from './payload';
@@ -227,7 +228,7 @@ const STEPS: readonly StepSpec[] = [
     id: 'hyperlink',
     api: 'Range.hyperlink',
     queue(_context, s) {
-      s.ws.getRangeByIndexes(12, 0, 1, 1).hyperlink = { documentReference: `'${s.sheet}'!A1`, textToDisplay: 'A1', screenTip: `${s.sheet}!A1` };
+      s.ws.getRangeByIndexes(12, 0, 1, 1).hyperlink = { documentReference: sheetRef(s.sheet, 'A1'), textToDisplay: 'A1', screenTip: `${s.sheet}!A1` };
     },
   },
   {

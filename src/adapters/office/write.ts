@@ -2,12 +2,12 @@ import { OUTPUT_STYLE } from '../../core/outputs/style';
 import { sheetColumnWidths } from '../../core/outputs/widths';
 import type { OutChart, OutputSheet, OutTable } from '../../core/output-model';
 import { markerName, type OutputRole } from '../../core/output-model';
+import { parseSheetRef, sheetRef } from '../../core/sheet-ref';
 import { planOutputSheets, type PlannedSheet } from '../../port/sheet-plan';
 import type { WriteReport, WrittenSheet } from '../../port/workbook-port';
 import { type CellBlock, cellBlocks } from './cells';
 import { type ChunkSource, syncInChunks } from './chunks';
 import { officeErrorText } from './actions';
-import { parseNameFormula, sheetRef } from './payload';
 import { OutputWriteError } from './write-error';
 import { type HostState, hostStateOf, loadHostState, restoreHostState, suspendCalculation, suspendHostState } from './host-state';
 import { addGesamtlistePivot, PIVOT_ABSENT_NOTE, PIVOT_NAME, pivotFits } from './pivot';
@@ -81,7 +81,7 @@ export async function writeOutputSheets(context: Excel.RequestContext, outputs: 
   await context.sync();
 
   const definedNames = names.items.flatMap((n) => {
-    const ref = n.type === 'Range' ? parseNameFormula(String(n.formula ?? '')) : undefined;
+    const ref = n.type === 'Range' ? parseSheetRef(String(n.formula ?? '')) : undefined;
     return ref ? [{ name: n.name, ...ref }] : [];
   });
   const sheetNames = worksheets.items.map((w) => w.name);
@@ -300,7 +300,7 @@ function blockSource(ws: Excel.Worksheet, block: CellBlock): ChunkSource {
         const r = link.row - block.row;
         if (r < start || r >= start + count) continue;
         ws.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = {
-          documentReference: sheetRef(link.sheet, link.cell),
+          documentReference: sheetRef(link.sheet, link.cell, 'when needed'),
           textToDisplay: link.text,
           screenTip: `${link.sheet}!${link.cell}`,
         };

@@ -27,29 +27,7 @@ export function isDateFormat(id: number, code: string | undefined): boolean {
   return false;
 }
 
-const DAY_MS = 86_400_000;
-/** Day 0 of the 1900 system as Excel counts from day 61 on (it keeps the non-existent 29 Feb 1900 as day 60). */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-/** 31 Dec 9999, the last day Excel shows. */
-const LAST_1900 = 2_958_465;
-
-/** A serial day number as ISO `YYYY-MM-DD` (time of day dropped); undefined where Excel shows no date. */
-export function serialToIsoDate(serial: number, date1904: boolean): string | undefined {
-  if (!Number.isFinite(serial) || serial < 0) return undefined;
-  const day = Math.floor(serial);
-  if (date1904) {
-    if (day > LAST_1900 - 1462) return undefined;
-    return iso(EPOCH_1904 + day * DAY_MS);
-  }
-  if (day > LAST_1900 || day < 1) return undefined;
-  if (day === 60) return '1900-02-29';
-  return iso(EPOCH_1900 + (day < 60 ? day + 1 : day) * DAY_MS);
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export { serialToIso as serialToIsoDate } from '../../core/serial-date';
 
 /** A `t="d"` cell's ISO 8601 value as `YYYY-MM-DD`; undefined when it is not one. */
 export function isoDateValue(raw: string): string | undefined {

@@ -1,4 +1,5 @@
 import { WorkbookError } from '../../port/workbook-port';
+import { formatInt } from '../../core/format';
 
 /** Excel's sheet size (Excel specifications and limits). */
 export const MAX_ROWS = 1_048_576;
@@ -11,7 +12,6 @@ export const MAX_CELLS = 5_000_000;
 /** Excel's limit of characters in one cell. */
 export const MAX_TEXT = 32_767;
 
-const number = new Intl.NumberFormat('de-DE');
 
 /** The reader's German one-line messages, one home for all of them. */
 export const READ_ERRORS = {
@@ -23,14 +23,14 @@ export const READ_ERRORS = {
   corruptXml: 'Die Arbeitsmappe ist beschädigt: ihr Inhalt ist kein gültiges Excel-XML.',
   overlapping: 'Die Datei ist beschädigt oder manipuliert: Einträge des ZIP-Archivs überlappen sich.',
   compression: 'Die Datei ist beschädigt oder nutzt ein unbekanntes ZIP-Verfahren.',
-  tooLargeUnpacked: `Die Arbeitsmappe ist zu groß: Entpackt ergibt sie mehr als ${number.format(MAX_INFLATED / 1024 / 1024)} MiB (Grenze von LeiKa-Monitor).`,
-  tooManyCells: `Die Arbeitsmappe ist zu groß: Sie enthält mehr als ${number.format(MAX_CELLS)} gefüllte Zellen (verbundene Bereiche mitgezählt; Grenze von LeiKa-Monitor).`,
+  tooLargeUnpacked: `Die Arbeitsmappe ist zu groß: Entpackt ergibt sie mehr als ${formatInt(MAX_INFLATED / 1024 / 1024)} MiB (Grenze von LeiKa-Monitor).`,
+  tooManyCells: `Die Arbeitsmappe ist zu groß: Sie enthält mehr als ${formatInt(MAX_CELLS)} gefüllte Zellen (verbundene Bereiche mitgezählt; Grenze von LeiKa-Monitor).`,
   rowBeyond: (sheet: string, row: string) =>
-    `Die Arbeitsmappe ist beschädigt: Blatt „${sheet}“ nennt die Zeile ${row}, Excel erlaubt höchstens ${number.format(MAX_ROWS)} Zeilen.`,
+    `Die Arbeitsmappe ist beschädigt: Blatt „${sheet}“ nennt die Zeile ${row}, Excel erlaubt höchstens ${formatInt(MAX_ROWS)} Zeilen.`,
   cellBeyond: (sheet: string, ref: string) =>
-    `Die Arbeitsmappe ist beschädigt: Blatt „${sheet}“ nennt die Zelle ${ref} außerhalb von Excels Grenzen (${number.format(MAX_ROWS)} Zeilen × ${number.format(MAX_COLS)} Spalten, A1:XFD1048576).`,
+    `Die Arbeitsmappe ist beschädigt: Blatt „${sheet}“ nennt die Zelle ${ref} außerhalb von Excels Grenzen (${formatInt(MAX_ROWS)} Zeilen × ${formatInt(MAX_COLS)} Spalten, A1:XFD1048576).`,
   textTooLong: (sheet: string) =>
-    `Die Arbeitsmappe ist beschädigt: ${sheet} enthält einen Text mit mehr als ${number.format(MAX_TEXT)} Zeichen (Excels Grenze für eine Zelle).`,
+    `Die Arbeitsmappe ist beschädigt: ${sheet} enthält einen Text mit mehr als ${formatInt(MAX_TEXT)} Zeichen (Excels Grenze für eine Zelle).`,
   badRef: (sheet: string, ref: string) => `Die Arbeitsmappe ist beschädigt: Blatt „${sheet}“ nennt die ungültige Zelladresse „${ref}“.`,
 } as const;
 

@@ -1,14 +1,4 @@
-import { parseA1 } from '../../core/grid';
-
-/** `'Sheet name'!$A$1` or `Sheet!A1` → sheet and cell; undefined for ranges and formulas. */
-export function parseSheetRef(ref: string): { sheet: string; cell: string } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(ref.trim());
-  if (!m || m[3] === undefined) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '');
-  const at = parseA1(m[3]);
-  if (!at) return undefined;
-  return { sheet, cell: m[3].replace(/\$/g, '').toUpperCase() };
-}
+export { parseSheetRef } from '../../core/sheet-ref';
 
 /**
  * Excel writes characters XML cannot hold as `_xHHHH_` (a pasted CR in a header is `_x000D_`;

@@ -1,6 +1,6 @@
-import { formatInt } from '../compare/format';
+import { formatInt } from '../format';
 
-export { formatInt, joinGerman } from '../compare/format';
+export { formatInt, joinGerman } from '../format';
 
 /** German percentage with one decimal, as Excel shows `0.0 %` in German: `42,2 %`. */
 export function formatPercent(fraction: number): string {

@@ -1,9 +1,8 @@
 import type { OutValue } from '../output-model';
 import { OUTPUT_STYLE } from '../outputs/style';
+import { escapeHtml as esc } from '../markup';
 import { formatInt } from './german';
 import type { Baustein } from './types';
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A table cell as the Baustein shows it: German integers, text as is. */
 export function cellText(value: OutValue | undefined): string {

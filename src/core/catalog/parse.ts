@@ -2,9 +2,10 @@ import type { Cell, SheetGrid, WorkbookGrid } from '../grid';
 import { a1, cellText, findCell, forEachCell, isEmptyCell, withMergesApplied } from '../grid';
 import { fold } from '../fold';
 import { type ColumnRole, headerRole } from '../header';
-import { readKey } from '../key';
+import { leistungsobjektKey, leistungsobjektOf, readKey, verrichtungKey } from '../key';
 import { type Finding, SEVERITY } from '../findings';
-import { type Catalog, type CatalogEntry, type CatalogImport, CatalogFormatError } from './types';
+import { CatalogFormatError } from '../errors';
+import type { Catalog, CatalogEntry, CatalogImport } from './types';
 import { catalogMessages } from './messages';
 import { markerName } from '../output-model';
 
@@ -188,10 +189,10 @@ export function readWorkbookCatalog(
  * Leistungsobjekt with Verrichtung (`…000`), else that of its Leistungsobjekt (`…000000`).
  */
 export function nearestEntry(catalog: Catalog, key: string): CatalogEntry | undefined {
-  return catalog.entries.get(key) ?? catalog.entries.get(`${key.slice(0, 11)}000`) ?? catalog.entries.get(`${key.slice(0, 8)}000000`);
+  return catalog.entries.get(key) ?? catalog.entries.get(verrichtungKey(key)) ?? catalog.entries.get(leistungsobjektKey(leistungsobjektOf(key)));
 }
 
 /** The catalogue entry of a Leistungsobjekt (its key `…000000`), if listed. */
 export function leistungsobjektEntry(catalog: Catalog, leistungsobjekt: string): CatalogEntry | undefined {
-  return catalog.entries.get(`${leistungsobjekt}000000`);
+  return catalog.entries.get(leistungsobjektKey(leistungsobjekt));
 }

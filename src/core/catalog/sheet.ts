@@ -1,5 +1,7 @@
 import type { OutputSheet, OutValue } from '../output-model';
 import type { Catalog } from './types';
+import { toGermanDate } from '../dates';
+import { formatInt } from '../format';
 import { fitWidths } from '../outputs/widths';
 
 export const CATALOG_EXCEL_TABLE = 'LeiKaKatalog';
@@ -22,8 +24,8 @@ export interface CatalogSheetOptions {
  */
 export function buildCatalogSheet(catalog: Catalog, opts: CatalogSheetOptions = {}): OutputSheet {
   const entries = [...catalog.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const date = opts.importedAt ? /^(\d{4})-(\d{2})-(\d{2})/.exec(opts.importedAt) : null;
-  const when = date ? ` am ${date[3]!}.${date[2]!}.${date[1]!}` : '';
+  const date = opts.importedAt === undefined ? undefined : toGermanDate(opts.importedAt);
+  const when = date ? ` am ${date}` : '';
   return {
     role: 'Katalog',
     orientation: 'landscape',
@@ -34,7 +36,7 @@ export function buildCatalogSheet(catalog: Catalog, opts: CatalogSheetOptions = 
         row: 1,
         col: 0,
         text:
-          `Übernommen aus „${catalog.source}“${when}: ${String(entries.length).replace(/\B(?=(\d{3})+$)/g, '.')} Leistungen. ` +
+          `Übernommen aus „${catalog.source}“${when}: ${formatInt(entries.length)} Leistungen. ` +
           'LeiKa-Monitor liest dieses Blatt bei jeder Auswertung; zum Ersetzen bitte einen neuen Katalog laden.',
         style: 'note',
       },

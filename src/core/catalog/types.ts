@@ -40,13 +40,4 @@ export interface CatalogImport {
   readonly stats: CatalogStats;
 }
 
-/**
- * Thrown for a file that is no LeiKa catalogue at all (no header row with key and name
- * among its first 30 rows). `message` is one German line for the user.
- */
-export class CatalogFormatError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'CatalogFormatError';
-  }
-}
+export { CatalogFormatError } from '../errors';

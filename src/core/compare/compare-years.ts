@@ -1,18 +1,13 @@
 import { ALL_SERVICES, type CountedCluster, type Counts, emptyCounts } from '../clusters';
 import { COUNTED_CLUSTERS } from './counted-clusters';
+import { ComparisonInputError } from '../errors';
 import type { CountedRecord } from '../model';
 import type { Catalog } from '../catalog/types';
 import { byIdentity } from './identity';
 import { refinementsOf } from './refinement';
 import type { ComparisonPart, OfficeComparison, TransitionMatrix, YearComparison } from './types';
 
-/** Thrown for a caller's misuse of compareYears (not for bad data). */
-export class ComparisonInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ComparisonInputError';
-  }
-}
+export { ComparisonInputError };
 
 export interface CompareOptions {
   /** Official names of Leistungsobjekte whose LO row is not inventoried. */

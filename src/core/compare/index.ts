@@ -1,5 +1,6 @@
 export * from './types';
-export { compareYears, countRecords, ComparisonInputError, type CompareOptions } from './compare-years';
+export { compareYears, countRecords, type CompareOptions } from './compare-years';
+export { ComparisonInputError } from '../errors';
 export { COUNTED_CLUSTERS } from './counted-clusters';
 export { serviceIdentity, byIdentity } from './identity';
 export { commonNamePrefix } from './prefix';

@@ -2,6 +2,7 @@ import type { CountedCluster, Counts } from '../clusters';
 import type { CountedRecord } from '../model';
 import type { Catalog } from '../catalog/types';
 import { leistungsobjektEntry } from '../catalog/parse';
+import { leistungsobjektKey, leistungsobjektOf } from '../key';
 import { commonNamePrefix } from './prefix';
 import type { Refinement, RefinementClusterPart } from './types';
 import { COUNTED_CLUSTERS } from './counted-clusters';
@@ -38,7 +39,7 @@ export function refinementsOf(
   const los = new Map<string, LoTally>();
   const add = (r: CountedRecord, side: 'from' | 'to'): void => {
     if (!r.keyValid) return;
-    const lo = r.key.slice(0, 8);
+    const lo = leistungsobjektOf(r.key);
     const t = tally(los, lo);
     t[side]++;
     const clusters = side === 'from' ? t.fromClusters : t.toClusters;
@@ -47,7 +48,7 @@ export function refinementsOf(
     const name = r.name;
     if (name === '') return;
     t.names.push(name);
-    if (r.key.endsWith('000000')) {
+    if (r.key === leistungsobjektKey(lo)) {
       if (side === 'from' && t.loNameFrom === '') t.loNameFrom = name;
       if (side === 'to' && t.loNameTo === '') t.loNameTo = name;
     }

@@ -1,4 +1,5 @@
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
+import { SEVERITY_NAMES } from '../messages';
 import type { Analysis } from '../model';
 import type { OutBlock, OutputSheet, OutValue } from '../output-model';
 import { sheetLabel } from '../sources';
@@ -10,9 +11,9 @@ export const FINDINGS_EXCEL_TABLE = 'LeiKaPruefhinweise';
 export const FINDINGS_HEADER = ['Schweregrad', 'Code', 'Blatt', 'Zelle', 'Meldung', 'Vorschlag'] as const;
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
-  error: 'Fehler',
-  warning: 'Warnung',
-  info: 'Hinweis',
+  error: SEVERITY_NAMES.error.one,
+  warning: SEVERITY_NAMES.warning.one,
+  info: SEVERITY_NAMES.info.one,
 };
 
 /**
@@ -42,8 +43,7 @@ function findingRow(f: Finding, fileLink: FileLink | undefined): OutValue[] {
 function summary(findings: readonly Finding[]): string {
   const n = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) return 'Keine Prüfhinweise – alle gelesenen Angaben sind in Ordnung.';
-  const plural = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
-  return [plural(n('error'), 'Fehler', 'Fehler'), plural(n('warning'), 'Warnung', 'Warnungen'), plural(n('info'), 'Hinweis', 'Hinweise')].join(', ');
+  return SEVERITY_ORDER.map((s) => `${n(s)} ${n(s) === 1 ? SEVERITY_NAMES[s].one : SEVERITY_NAMES[s].many}`).join(', ');
 }
 
 /** The Prüfhinweise sheet: one row per finding, errors first (otherwise in the analysis' order). */

@@ -1,12 +1,9 @@
 import type { NumberFormat, OutValue } from '../output-model';
 
-/** Thrown when a builder is called with options it cannot use (caller misuse, not bad data). */
-export class OutputOptionsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputOptionsError';
-  }
-}
+import { toGermanDate } from '../dates';
+import { OutputOptionsError } from '../errors';
+
+export { OutputOptionsError };
 
 export const EMPTY: OutValue = { kind: 'empty' };
 
@@ -18,11 +15,11 @@ export function num(value: number, format: NumberFormat = 'integer'): OutValue {
   return { kind: 'number', value, format };
 }
 
-/** `2025-03-05` or `2025-03-05T10:00:00Z` → `05.03.2025`. */
+/** `2025-03-05` or `2025-03-05T10:00:00Z` → `05.03.2025`; throws OutputOptionsError for anything else. */
 export function germanDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) throw new OutputOptionsError(`evaluatedAt must be an ISO date (YYYY-MM-DD…), got "${iso}"`);
-  return `${m[3]}.${m[2]}.${m[1]}`;
+  const date = toGermanDate(iso);
+  if (date === undefined) throw new OutputOptionsError(`evaluatedAt must be an ISO date (YYYY-MM-DD…), got "${iso}"`);
+  return date;
 }
 
 /** Share or change as a fraction; undefined where the base is zero (no meaningful percentage). */

@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId } from 'react';
+import { formatInt as fmt } from '../../core/format';
 import { useStrings } from '../../i18n';
 import type { CatalogLoaded } from '../types';
 import { ErrorMessage } from './ErrorMessage';
@@ -21,7 +22,6 @@ export interface CatalogLoaderProps {
   headingLevel?: 2 | 3;
 }
 
-const fmt = (n: number): string => n.toLocaleString('de-DE');
 
 /** „LeiKa-Katalog laden“: a file input for a LeiKa export, then what was taken over and what not. */
 export function CatalogLoader({ loadCatalog, mode, onLoaded, headingLevel = 2 }: CatalogLoaderProps): React.JSX.Element {

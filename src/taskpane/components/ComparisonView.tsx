@@ -3,6 +3,7 @@ import { clusterHeader, type CountedCluster, UNASSIGNED } from '../../core/clust
 import { COUNTED_CLUSTERS } from '../../core/compare/counted-clusters';
 import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
+import { formatInt as fmt } from '../../core/format';
 import type { BausteinServices, EvaluatedWorkbook } from '../types';
 import { BausteinActions } from './BausteinActions';
 import { useStrings } from '../../i18n';
@@ -25,7 +26,6 @@ const useStyles = makeStyles({
 
 /** Refinement rows shown in the pane; the Vergleich sheet lists them all. */
 const MAX_REFINEMENTS = 15;
-const fmt = (n: number): string => n.toLocaleString('de-DE');
 
 export interface ComparisonViewProps {
   evaluation: EvaluatedWorkbook;

@@ -2,7 +2,7 @@ import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyl
 import { useCallback, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { summaryFacts } from '../monitoring-table';
-import type { CopyResult, EvaluateOptions, Evaluation, OnProgress, ProgressStep } from '../types';
+import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, ProgressStep } from '../types';
 import { addFiles, WORKBOOK_TYPES } from '../picked-files';
 import { ChosenFiles } from './ChosenFiles';
 import { ErrorMessage } from './ErrorMessage';
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 export interface EvaluateViewProps {
-  evaluate: (onProgress: OnProgress, options?: EvaluateOptions) => Promise<Evaluation>;
+  evaluate: (onProgress: OnProgress, options?: ExcelEvaluateOptions) => Promise<Evaluation>;
   copyTable: (evaluation: Evaluation) => Promise<CopyResult>;
   onEvaluated?: (evaluation: Evaluation) => void;
   /** Whether this Excel can create PivotTables from an add-in; else the option is shown disabled. */

@@ -2,6 +2,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ma
 import { useMemo } from 'react';
 import { CHART_SIZE, chartSvg, yearChart } from '../../core/baustein';
 import type { Analysis } from '../../core/model';
+import { formatInt } from '../../core/format';
 import { useStrings } from '../../i18n';
 import { previewTable } from '../monitoring-table';
 
@@ -44,7 +45,7 @@ export function MonitoringPreview({ analysis }: { analysis: Analysis }): React.J
               <TableCell>{r.label}</TableCell>
               {r.values.map((v, i) => (
                 <TableCell key={i} style={{ textAlign: 'right' }}>
-                  {v.toLocaleString('de-DE')}
+                  {formatInt(v)}
                 </TableCell>
               ))}
             </TableRow>

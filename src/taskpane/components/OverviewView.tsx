@@ -5,6 +5,7 @@ import { useStrings } from '../../i18n';
 import type { Inspection } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 import { useTask } from './use-task';
+import { formatInt } from '../../core/format';
 
 /** Übersicht: the office sheets found and the sheets skipped, with reasons. */
 export function OverviewView({ inspect }: { inspect: () => Promise<Inspection> }): React.JSX.Element {
@@ -51,7 +52,7 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
             {analysis.officeSheets.map((s) => (
               <TableRow key={sheetLabel(s.file, s.sheet)}>
                 <TableCell style={WRAP}>{sheetLabel(s.file, s.sheet)}</TableCell>
-                <TableCell>{s.serviceRows.toLocaleString('de-DE')}</TableCell>
+                <TableCell>{formatInt(s.serviceRows)}</TableCell>
                 <TableCell>{s.years.join(', ')}</TableCell>
                 <TableCell>{t.overview.layouts[s.layout] ?? s.layout}</TableCell>
               </TableRow>

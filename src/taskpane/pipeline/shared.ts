@@ -1,8 +1,5 @@
 /** Local calendar date as ISO `YYYY-MM-DD` (the evaluation date on the output sheets). */
-export function isoDate(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { isoDay as isoDate } from '../../core/dates';
 
 /** Lets the browser paint the progress before a long synchronous step. */
 export function nextFrame(): Promise<void> {

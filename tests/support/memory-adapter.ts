@@ -1,8 +1,8 @@
-import type { Cell, DefinedName, SheetGrid, WorkbookGrid } from '../core/grid';
-import type { OutputSheet } from '../core/output-model';
-import { renderOutputGrid } from '../core/outputs/render-grid';
-import type { WorkbookPort, WriteReport, WrittenSheet } from '../port/workbook-port';
-import { planOutputSheets } from '../port/sheet-plan';
+import type { Cell, DefinedName, SheetGrid, WorkbookGrid } from '../../src/core/grid';
+import type { OutputSheet } from '../../src/core/output-model';
+import { renderOutputGrid } from '../../src/core/outputs/render-grid';
+import type { WorkbookPort, WriteReport, WrittenSheet } from '../../src/port/workbook-port';
+import { planOutputSheets } from '../../src/port/sheet-plan';
 
 function copySheet(sheet: SheetGrid): SheetGrid {
   return {
