@@ -41,6 +41,7 @@ export const de = {
     running: 'Auswertung läuft',
     steps: { read: 'Arbeitsmappe lesen', analyze: 'Dienstleistungen zählen', write: 'Ergebnisblätter schreiben', done: 'Fertig' } as Record<string, string>,
     preview: 'Monitoring-Tabelle',
+    noYears: 'Keine Jahre mit erfassten Leistungen gefunden. Bitte die Prüfhinweise ansehen: sie nennen die Zeilen, die nicht gezählt wurden.',
     status: 'Umsetzungsstatus',
     summary: (f: SummaryFacts) =>
       `${formatInt(f.services)} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
@@ -62,7 +63,7 @@ export const de = {
   comparison: {
     heading: (from: number, to: number) => `Vergleich ${from} → ${to}`,
     notYet: 'Noch keine Auswertung. Bitte zuerst „Auswerten“ wählen.',
-    none: 'Für einen Vergleich sind mindestens zwei Jahre mit erfassten Leistungen nötig.',
+    none: 'Für einen Vergleich sind mindestens zwei Jahre mit erfassten Leistungen nötig. Bitte in den Amtsblättern die Angaben eines zweiten Jahres ergänzen und erneut auswerten.',
     counts: (from: number, to: number) => `Erfasste Leistungen ${from} und ${to}`,
     common: 'In beiden Jahren erfasst',
     added: (to: number) => `Hinzugekommen ${to}`,
@@ -102,7 +103,7 @@ export const de = {
   },
   findings: {
     heading: 'Prüfhinweise',
-    none: 'Keine Prüfhinweise.',
+    none: 'Keine Prüfhinweise – alle gelesenen Angaben sind in Ordnung.',
     severity: { error: SEVERITY_NAMES.error.many, warning: SEVERITY_NAMES.warning.many, info: SEVERITY_NAMES.info.many } as Record<string, string>,
     goTo: 'Zur Zelle',
     suggestion: (s: string) => `Vorschlag: ${s}`,
@@ -244,6 +245,9 @@ export const de = {
       defect: (kind: string) => `Interner Fehler des LeiKa-Monitors (${kind}). Bitte melden Sie diesen Fall dem Amt für Digitalisierung.`,
       noWorker: 'Dieser Browser kann Dateien nicht im Hintergrund lesen (Web Worker fehlen). Bitte einen aktuellen Browser verwenden.',
     },
+  },
+  picker: {
+    drop: 'oder Dateien hierher ziehen',
   },
   errors: {
     generic: 'Das hat nicht geklappt:',

@@ -24,6 +24,7 @@ export const en: Strings = {
     running: 'Evaluating',
     steps: { read: 'Reading the workbook', analyze: 'Counting services', write: 'Writing the output sheets', done: 'Done' },
     preview: 'Monitoring table',
+    noYears: 'No years with inventoried services found. Please look at the findings: they name the rows that were not counted.',
     status: 'Status',
     summary: (f) =>
       `${f.services.toLocaleString('en-GB')} services in the report year ${f.year} from ${f.offices} ${f.offices === 1 ? 'office' : 'offices'}` +
@@ -44,7 +45,7 @@ export const en: Strings = {
   comparison: {
     heading: (from, to) => `Comparison ${from} → ${to}`,
     notYet: 'Not evaluated yet. Choose "Evaluate" first.',
-    none: 'A comparison needs at least two years with inventoried services.',
+    none: 'A comparison needs at least two years with inventoried services. Please add a second year in the office sheets and evaluate again.',
     counts: (from, to) => `Inventoried services ${from} and ${to}`,
     common: 'Inventoried in both years',
     added: (to) => `Added in ${to}`,
@@ -84,7 +85,7 @@ export const en: Strings = {
   },
   findings: {
     heading: 'Findings',
-    none: 'No findings.',
+    none: 'No findings – everything read is in order.',
     severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
     goTo: 'Go to cell',
     suggestion: (s) => `Suggestion: ${s}`,
@@ -224,6 +225,9 @@ export const en: Strings = {
       defect: (kind) => `Internal error of LeiKa Monitor (${kind}). Please report this case to the digitalisation office.`,
       noWorker: 'This browser cannot read files in the background (no Web Workers). Please use a current browser.',
     },
+  },
+  picker: {
+    drop: 'or drag files here',
   },
   errors: { generic: 'That did not work:', retry: 'Try again' },
   cluster: { excluded: 'excluded' },

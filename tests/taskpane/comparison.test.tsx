@@ -98,7 +98,7 @@ describe('Vergleich', () => {
 
   it('needs two years', () => {
     renderPane(<ComparisonView evaluation={{ ...evaluated(), comparisons: [] }} copyText={jest.fn()} />);
-    expect(screen.getByText(/mindestens zwei Jahre/)).toBeVisible();
+    expect(screen.getByText(/mindestens zwei Jahre.*zweiten Jahres ergänzen und erneut auswerten/)).toBeVisible();
   });
 });
 

@@ -4,13 +4,13 @@ import { formatInt as fmt } from '../../core/format';
 import { useStrings } from '../../i18n';
 import type { CatalogLoaded } from '../types';
 import { ErrorMessage } from './ErrorMessage';
+import { FilePicker } from './FilePicker';
 import { FindingsList } from './FindingsList';
 import { StatTable } from './StatTable';
 import { useTask } from './use-task';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'flex-start' },
-  fileLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface CatalogLoaderProps {
@@ -28,7 +28,6 @@ export function CatalogLoader({ loadCatalog, mode, onLoaded, headingLevel = 2 }:
   const t = useStrings();
   const s = useStyles();
   const headingId = useId();
-  const inputId = useId();
   const hintId = useId();
   const load = useCallback(
     async (file: File) => {
@@ -44,20 +43,16 @@ export function CatalogLoader({ loadCatalog, mode, onLoaded, headingLevel = 2 }:
       <Subtitle2 as={headingLevel === 3 ? 'h3' : 'h2'} id={headingId}>
         {t.catalog.heading}
       </Subtitle2>
-      <label htmlFor={inputId} className={s.fileLabel}>
-        {t.catalog.load}
-      </label>
       <Text id={hintId} size={200}>
         {mode === 'excel' ? t.catalog.hintExcel : t.catalog.hintFile}
       </Text>
-      <input
-        id={inputId}
-        type="file"
+      <FilePicker
+        label={t.catalog.load}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-describedby={hintId}
+        describedBy={hintId}
         disabled={state.kind === 'pending'}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
+        onFiles={(list) => {
+          const file = list[0];
           if (file) void start(file);
         }}
       />

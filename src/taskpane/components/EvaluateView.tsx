@@ -6,6 +6,7 @@ import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, Progress
 import { addFiles, WORKBOOK_TYPES } from '../picked-files';
 import { ChosenFiles } from './ChosenFiles';
 import { ErrorMessage } from './ErrorMessage';
+import { FilePicker } from './FilePicker';
 import { FilesTable } from './FilesTable';
 import { MonitoringPreview } from './MonitoringPreview';
 import { Progress } from './Progress';
@@ -13,7 +14,6 @@ import { useTask } from './use-task';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', alignSelf: 'stretch' },
-  label: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface EvaluateViewProps {
@@ -57,24 +57,10 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
         </Text>
       </div>
       <div className={s.stack}>
-        <label htmlFor={filesId} className={s.label}>
-          {t.evaluate.addFiles}
-        </label>
         <Text as="p" size={200} id={`${filesId}-hint`}>
           {t.evaluate.addFilesHint}
         </Text>
-        <input
-          id={filesId}
-          type="file"
-          multiple
-          accept={WORKBOOK_TYPES}
-          aria-describedby={`${filesId}-hint`}
-          onChange={(e) => {
-            setFiles(addFiles(files, e.currentTarget.files));
-            // the same file can be added again after it was removed
-            e.currentTarget.value = '';
-          }}
-        />
+        <FilePicker label={t.evaluate.addFiles} multiple accept={WORKBOOK_TYPES} describedBy={`${filesId}-hint`} onFiles={(list) => setFiles(addFiles(files, list))} />
         <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
       </div>
       <Button appearance="primary" onClick={() => void start()} disabled={state.kind === 'pending'}>

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { WORKBOOK_TYPES, folderFiles, pickedFiles } from '../picked-files';
 import { summaryFacts } from '../monitoring-table';
@@ -7,6 +7,7 @@ import type { CatalogLoaded, FileResult, FileServices, ProgressStep } from '../t
 import { BausteinDownloadButton } from './BausteinActions';
 import { CatalogLoader } from './CatalogLoader';
 import { ChosenFiles } from './ChosenFiles';
+import { FilePicker } from './FilePicker';
 import { FilesTable } from './FilesTable';
 import { ComparisonView } from './ComparisonView';
 import { ErrorMessage } from './ErrorMessage';
@@ -19,7 +20,6 @@ import { useTask } from './use-task';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', paddingTop: tokens.spacingVerticalS, alignSelf: 'stretch', minWidth: 0 },
-  fileLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** Chromium, Edge, Firefox and Safari offer picking a folder; where not, the button is not shown. */
@@ -36,8 +36,6 @@ const RESULT_TABS: readonly ResultTab[] = ['result', 'comparison', 'findings'];
 export function FileModeApp({ services }: { services: FileServices }): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
-  const inputId = useId();
-  const folderId = useId();
   const [files, setFiles] = useState<readonly File[]>([]);
   const [catalog, setCatalog] = useState<CatalogLoaded>();
   const [tab, setTab] = useState<ResultTab>('result');
@@ -72,18 +70,9 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
         {t.appSubtitle}
       </Subtitle2>
       <Text as="p">{t.file.intro}</Text>
-      <label htmlFor={inputId} className={s.fileLabel}>
-        {t.file.open}
-      </label>
-      <input id={inputId} type="file" multiple accept={WORKBOOK_TYPES} onChange={(e) => setFiles(pickedFiles(e.currentTarget.files))} />
-      {FOLDERS_SUPPORTED && (
-        <>
-          <label htmlFor={folderId} className={s.fileLabel}>
-            {t.file.openFolder}
-          </label>
-          <input id={folderId} type="file" ref={(el) => el?.setAttribute('webkitdirectory', '')} onChange={(e) => setFiles(folderFiles(e.currentTarget.files))} />
-        </>
-      )}
+      <FilePicker label={t.file.open} multiple accept={WORKBOOK_TYPES} onFiles={(list) => setFiles(pickedFiles(list))} />
+      {FOLDERS_SUPPORTED && <FilePicker label={t.file.openFolder} folder drop={false} onFiles={(list) => setFiles(folderFiles(list))} />}
+      {files.length === 0 && <Text size={200}>{t.file.noneChosen}</Text>}
       {files.length === 1 && <Text>{t.file.chosen(files[0]!.name)}</Text>}
       {files.length > 1 && <ChosenFiles files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />}
       <CatalogLoader loadCatalog={services.loadCatalog} mode="file" onLoaded={setCatalog} headingLevel={3} />

@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
+import { Table, Text, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { CHART_SIZE, chartSvg, yearChart } from '../../core/baustein';
 import type { Analysis } from '../../core/model';
@@ -26,6 +26,7 @@ function MonitoringChart({ analysis }: { analysis: Analysis }): React.JSX.Elemen
 /** The year table as the report shows it (SPEC §1), read-only, and its chart. */
 export function MonitoringPreview({ analysis }: { analysis: Analysis }): React.JSX.Element {
   const t = useStrings();
+  if (analysis.years.length === 0) return <Text as="p">{t.evaluate.noYears}</Text>;
   const table = previewTable(analysis);
   return (
     <>

@@ -1,6 +1,7 @@
-import { FluentProvider, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { StringsContext, type Strings } from '../../i18n';
+import { darkTheme, lightTheme } from '../theme';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', padding: tokens.spacingHorizontalM, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -11,7 +12,7 @@ export function Root({ dark, strings, children }: { dark: boolean; strings: Stri
   const s = useStyles();
   return (
     <StringsContext.Provider value={strings}>
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={s.root}>
+      <FluentProvider theme={dark ? darkTheme : lightTheme} className={s.root}>
         <header>
           <Title3 as="h1">{strings.appTitle}</Title3>
         </header>

@@ -1,0 +1,12 @@
+import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+
+/**
+ * Fluent's dark theme with a lighter text colour for disabled controls: its own grey (#5c5c5c) on the
+ * disabled button fill (#141414) and the pane (#292929) reaches only 2.8:1 and 2.2:1, too faint to read
+ * what „Ergebnis herunterladen“ or „Auswerten“ will do. #999999 gives at least 5:1 and still looks
+ * clearly weaker than enabled text (#ffffff).
+ */
+export const darkTheme: Theme = { ...webDarkTheme, colorNeutralForegroundDisabled: '#999999' };
+
+/** Fluent's light theme, unchanged. */
+export const lightTheme: Theme = webLightTheme;
