@@ -13,13 +13,13 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations } from '../support/browser';
 import { describeIfAvailable } from '../support/requirements';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist-preview');
 const SHOTS = process.env.LEIKA_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : undefined;
-const AXE = require.resolve('axe-core/axe.min.js');
 
 const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : `Debian chromium (${CHROMIUM})`;
 
@@ -54,23 +54,6 @@ async function summary(page: Page): Promise<BookSummary> {
       selection: book.selection,
     };
   });
-}
-
-/**
- * axe-core injected into the page, WCAG 2 A/AA rules, colour contrast included. Fluent's focus
- * sentinels (`data-tabster-dummy`: aria-hidden and focusable on purpose, they pass focus on at
- * once) are a documented false positive of aria-hidden-focus (microsoft/tabster#288,
- * microsoft/fluentui#25133) and are left out.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Colours are measured once entrance animations (fades) have ended; spinners run forever and do not count.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-    return axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(' ')}`);
 }
 
 describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)', () => {

@@ -17,7 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { readCatalogFile } from '../../src/adapters/catalog-file';
 import { readDocx } from '../baustein/docx-xml';
 import { REFUSED } from '../support/hostile-cases';
-import { serve } from '../support/browser';
+import { axeViolations, serve } from '../support/browser';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
@@ -185,6 +185,8 @@ maybe('file mode in Chromium', () => {
     await shot(page, 'dateimodus-start.png');
     const file = await evaluateAndDownload(page);
     await shot(page, 'dateimodus-ergebnis.png');
+    // the result view passes axe in Chromium (WCAG 2 A/AA, colour contrast included)
+    expect(await axeViolations(page)).toEqual([]);
     const table = await monitoringTable(file);
     for (const [label, values] of Object.entries(EXPECTED)) expect([label, table[label]]).toEqual([label, values]);
     // SPEC §7: nothing requested from any origin but the page's own (chunks, worker) and the Office CDN; no CSP violation on the way
@@ -226,6 +228,8 @@ maybe('file mode in Chromium', () => {
     await shot(page, 'dateimodus-dunkel.png');
     const table = await monitoringTable(await evaluateAndDownload(page));
     expect(table['Alle Dienstleistungen']).toEqual([5, 8]);
+    // the dark theme's result view passes axe too (disabled buttons keep readable contrast)
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 120_000);
 
