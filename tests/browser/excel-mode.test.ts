@@ -111,6 +111,12 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     // Auswerten: the four output sheets, each marked by its defined name at A1; the user's sheets untouched.
     await evaluate(page);
     expect(await page.getByRole('table', { name: 'Monitoring-Tabelle' }).isVisible()).toBe(true);
+    // each sentence of the result summary stands on a line of its own, never run together
+    const starts = await page
+      .locator('[role="status"]:has(p) p')
+      .evaluateAll((ps) => ps.map((p) => Math.round((p.getClientRects()[0]?.left ?? -1) - p.parentElement!.getBoundingClientRect().left)));
+    expect(starts.length).toBeGreaterThanOrEqual(3);
+    expect(starts).toEqual(starts.map(() => 0));
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, `${width}-auswerten`);
     const first = await summary(page);

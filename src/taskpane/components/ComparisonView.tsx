@@ -45,14 +45,14 @@ export function ComparisonView({ evaluation, copyText, baustein }: ComparisonVie
   const [copy, startCopy] = useTask(copyText);
   const { comparisons, catalog, analysis } = evaluation;
   const c = comparisons[comparisons.length - 1];
-  if (!c) return <Text as="p">{t.comparison.none}</Text>;
+  if (!c) return <Text as="p" block>{t.comparison.none}</Text>;
   const sentences = comparisonText(analysis, c, catalog?.import.catalog).paragraphs.flat();
   return (
     <section aria-labelledby="comparison-heading" className={s.stack}>
       <Subtitle2 as="h2" id="comparison-heading">
         {t.comparison.heading(c.from, c.to)}
       </Subtitle2>
-      {catalog && <Text as="p">{t.comparison.catalogUsed(catalog.import.catalog.source, fmt(catalog.import.catalog.entries.size))}</Text>}
+      {catalog && <Text as="p" block>{t.comparison.catalogUsed(catalog.import.catalog.source, fmt(catalog.import.catalog.entries.size))}</Text>}
       <StatTable
         label={t.comparison.counts(c.from, c.to)}
         rows={[
@@ -69,7 +69,7 @@ export function ComparisonView({ evaluation, copyText, baustein }: ComparisonVie
       <TransitionTable comparison={c} />
 
       <Subtitle2 as="h3">{t.comparison.refinement}</Subtitle2>
-      {c.refinement.length === 0 ? <Text as="p">{t.comparison.refinementNone}</Text> : <RefinementTable comparison={c} />}
+      {c.refinement.length === 0 ? <Text as="p" block>{t.comparison.refinementNone}</Text> : <RefinementTable comparison={c} />}
 
       <Subtitle2 as="h3" id="comparison-text">
         {t.comparison.text}

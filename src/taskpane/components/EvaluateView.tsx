@@ -94,10 +94,10 @@ function Summary({ evaluation }: { evaluation: Evaluation }): React.JSX.Element 
   const count = (sev: string): number => analysis.findings.filter((f) => f.severity === sev).length;
   return (
     <div role="status">
-      <Text as="p">{t.evaluate.summary(summaryFacts(analysis))}</Text>
-      <Text as="p">{t.evaluate.findingsSummary(count('error'), count('warning'), count('info'))}</Text>
-      {report.sheets.length > 0 && <Text as="p">{t.evaluate.written(report.sheets.map((w) => w.sheet).join(', '))}</Text>}
-      {report.pivotTable && <Text as="p">{t.evaluate.pivotCreated(report.pivotTable.sheet)}</Text>}
+      <Text as="p" block>{t.evaluate.summary(summaryFacts(analysis))}</Text>
+      <Text as="p" block>{t.evaluate.findingsSummary(count('error'), count('warning'), count('info'))}</Text>
+      {report.sheets.length > 0 && <Text as="p" block>{t.evaluate.written(report.sheets.map((w) => w.sheet).join(', '))}</Text>}
+      {report.pivotTable && <Text as="p" block>{t.evaluate.pivotCreated(report.pivotTable.sheet)}</Text>}
       {report.sheets
         .filter((w) => w.displacedBy !== undefined)
         .map((w) => (

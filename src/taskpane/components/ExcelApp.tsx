@@ -56,7 +56,7 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
         {tab === 'comparison' && (
           <div className={s.stack}>
             {evaluation === undefined ? (
-              <Text as="p">{t.comparison.notYet}</Text>
+              <Text as="p" block>{t.comparison.notYet}</Text>
             ) : (
               <ComparisonView evaluation={evaluation} copyText={services.copyText} baustein={services.baustein} />
             )}

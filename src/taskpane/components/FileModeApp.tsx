@@ -69,7 +69,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       <Subtitle2 as="h2" id="file-heading">
         {t.appSubtitle}
       </Subtitle2>
-      <Text as="p">{t.file.intro}</Text>
+      <Text as="p" block>{t.file.intro}</Text>
       <FilePicker label={t.file.open} multiple accept={WORKBOOK_TYPES} onFiles={(list) => setFiles(pickedFiles(list))} />
       {FOLDERS_SUPPORTED && <FilePicker label={t.file.openFolder} folder drop={false} onFiles={(list) => setFiles(folderFiles(list))} />}
       {files.length === 0 && <Text size={200}>{t.file.noneChosen}</Text>}

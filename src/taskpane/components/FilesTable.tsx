@@ -29,8 +29,8 @@ export function FilesTable({ sources }: { sources: SourcesUse }): React.JSX.Elem
           ))}
         </TableBody>
       </Table>
-      {settings && <Text as="p">{`${t.file.shared.settings}: ${settings}`}</Text>}
-      {mapping && <Text as="p">{`${t.file.shared.mapping}: ${mapping}`}</Text>}
+      {settings && <Text as="p" block>{`${t.file.shared.settings}: ${settings}`}</Text>}
+      {mapping && <Text as="p" block>{`${t.file.shared.mapping}: ${mapping}`}</Text>}
     </>
   );
 }

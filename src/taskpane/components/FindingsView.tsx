@@ -17,7 +17,7 @@ export function FindingsView({ findings, goToCell }: { findings: readonly Findin
         {t.findings.heading}
       </Subtitle2>
       {state.kind === 'failed' && <ErrorMessage message={state.message} />}
-      {findings === undefined ? <Text as="p">{t.findings.notYet}</Text> : <FindingsList findings={findings} goToCell={onGo} />}
+      {findings === undefined ? <Text as="p" block>{t.findings.notYet}</Text> : <FindingsList findings={findings} goToCell={onGo} />}
     </section>
   );
 }

@@ -26,7 +26,7 @@ function MonitoringChart({ analysis }: { analysis: Analysis }): React.JSX.Elemen
 /** The year table as the report shows it (SPEC §1), read-only, and its chart. */
 export function MonitoringPreview({ analysis }: { analysis: Analysis }): React.JSX.Element {
   const t = useStrings();
-  if (analysis.years.length === 0) return <Text as="p">{t.evaluate.noYears}</Text>;
+  if (analysis.years.length === 0) return <Text as="p" block>{t.evaluate.noYears}</Text>;
   const table = previewTable(analysis);
   return (
     <>

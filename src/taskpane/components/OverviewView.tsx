@@ -35,9 +35,9 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
   const { analysis } = inspection;
   return (
     <>
-      <Text as="p">{t.overview.reportYear(analysis.reportYear)}</Text>
+      <Text as="p" block>{t.overview.reportYear(analysis.reportYear)}</Text>
       {analysis.officeSheets.length === 0 ? (
-        <Text as="p">{t.overview.none}</Text>
+        <Text as="p" block>{t.overview.none}</Text>
       ) : (
         <Table size="small" aria-label={t.overview.heading}>
           <TableHeader>

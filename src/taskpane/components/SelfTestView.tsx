@@ -52,7 +52,7 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
       <Subtitle2 as="h2" id="selftest-heading">
         {t.selftest.heading}
       </Subtitle2>
-      <Text as="p">{t.selftest.hint}</Text>
+      <Text as="p" block>{t.selftest.hint}</Text>
       <Button
         disabled={state.kind === 'pending'}
         onClick={() => {

@@ -36,7 +36,7 @@ export function SettingsView({ inspection, saveSettings, saveMapping }: Settings
       <Subtitle2 as="h2" id="settings-heading">
         {t.settings.heading}
       </Subtitle2>
-      <Text as="p">{t.settings.hint}</Text>
+      <Text as="p" block>{t.settings.hint}</Text>
       <Field label={t.settings.reportYear} hint={t.settings.reportYearHint} {...(yearValid ? {} : { validationMessage: t.settings.invalidYear })}>
         <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>

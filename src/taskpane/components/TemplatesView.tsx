@@ -77,7 +77,7 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
         <Subtitle2 as="h2" id="year-heading">
           {t.templates.newYear}
         </Subtitle2>
-        <Text as="p">{t.templates.newYearHint}</Text>
+        <Text as="p" block>{t.templates.newYearHint}</Text>
         <Field label={t.templates.newYearLabel} {...(yearOk(nextYear) ? {} : { validationMessage: t.settings.invalidYear })}>
           <Input inputMode="numeric" value={nextYear} onChange={(_, d) => setNextYear(d.value)} />
         </Field>
