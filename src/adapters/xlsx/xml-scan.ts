@@ -175,27 +175,47 @@ export class XmlScanner {
   }
 }
 
+/** Source ranges of one attribute's qualified name and raw value; one scratch object, reused. */
+interface AttributeSpan {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+const SPAN: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+
+/**
+ * Reads the attribute at or after `i` in `source[i, to)` into `span` and returns the index after
+ * its closing quote; -1 when no attribute is left or it is malformed (the scan stops there).
+ */
+function scanAttribute(source: string, i: number, to: number, span: AttributeSpan): number {
+  while (i < to && isSpace(source.charCodeAt(i))) i++;
+  if (i >= to) return -1;
+  span.nameStart = i;
+  while (i < to && source.charCodeAt(i) !== 61 && !isSpace(source.charCodeAt(i))) i++;
+  span.nameEnd = i;
+  while (i < to && isSpace(source.charCodeAt(i))) i++;
+  if (i >= to || source.charCodeAt(i) !== 61) return -1;
+  i++;
+  while (i < to && isSpace(source.charCodeAt(i))) i++;
+  const q = source.charCodeAt(i);
+  if (q !== QUOT && q !== APOS) return -1;
+  const valueEnd = source.indexOf(q === QUOT ? '"' : "'", i + 1);
+  if (valueEnd < 0 || valueEnd > to) return -1;
+  span.valueStart = i + 1;
+  span.valueEnd = valueEnd;
+  return valueEnd + 1;
+}
+
 /**
  * Calls `visit` with the source ranges of each attribute's qualified name and raw value
  * (entities not decoded) in `source[from, to)`: one pass, no strings made, for the hot path.
  */
 export function eachAttribute(source: string, from: number, to: number, visit: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void): void {
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(source.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < to && source.charCodeAt(i) !== 61 && !isSpace(source.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && isSpace(source.charCodeAt(i))) i++;
-    if (i >= to || source.charCodeAt(i) !== 61) return;
-    i++;
-    while (i < to && isSpace(source.charCodeAt(i))) i++;
-    const q = source.charCodeAt(i);
-    if (q !== QUOT && q !== APOS) return;
-    const valueEnd = source.indexOf(q === QUOT ? '"' : "'", i + 1);
-    if (valueEnd < 0 || valueEnd > to) return;
-    visit(nameStart, nameEnd, i + 1, valueEnd);
-    i = valueEnd + 1;
+  for (let i = scanAttribute(source, from, to, SPAN); i >= 0; i = scanAttribute(source, i, to, SPAN)) {
+    // the span's fields are passed by value: `visit` may itself read attributes
+    visit(SPAN.nameStart, SPAN.nameEnd, SPAN.valueStart, SPAN.valueEnd);
   }
 }
 
@@ -210,23 +230,10 @@ export function prefixedAttribute(source: string, from: number, to: number, name
 }
 
 function findAttribute(source: string, from: number, to: number, name: string, prefixed: boolean): string | undefined {
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(source.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < to && source.charCodeAt(i) !== 61 && !isSpace(source.charCodeAt(i))) i++;
-    const nameEnd = i;
-    while (i < to && isSpace(source.charCodeAt(i))) i++;
-    if (i >= to || source.charCodeAt(i) !== 61) return undefined;
-    i++;
-    while (i < to && isSpace(source.charCodeAt(i))) i++;
-    const q = source.charCodeAt(i);
-    if (q !== QUOT && q !== APOS) return undefined;
-    const valueEnd = source.indexOf(q === QUOT ? '"' : "'", i + 1);
-    if (valueEnd < 0 || valueEnd > to) return undefined;
-    const hasPrefix = colonIn(source, nameStart, nameEnd) >= 0;
-    if (hasPrefix === prefixed && localName(source, nameStart, nameEnd) === name) return decodeEntities(source.slice(i + 1, valueEnd));
-    i = valueEnd + 1;
+  const span: AttributeSpan = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+  for (let i = scanAttribute(source, from, to, span); i >= 0; i = scanAttribute(source, i, to, span)) {
+    const hasPrefix = colonIn(source, span.nameStart, span.nameEnd) >= 0;
+    if (hasPrefix === prefixed && localName(source, span.nameStart, span.nameEnd) === name) return decodeEntities(source.slice(span.valueStart, span.valueEnd));
   }
   return undefined;
 }
