@@ -1,15 +1,15 @@
 /**
- * The body of a large Excel table is generated into the package (xlsx-table-body.ts), not
+ * The body of a large Excel table is generated into the package (src/adapters/xlsx/writer/table-body.ts), not
  * through ExcelJS's object model. Read back with ExcelJS, it must equal the table model.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
 import type { OutputSheet, OutTable, OutValue } from '../src/core/output-model';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
-import { xmlText } from '../src/adapters/xlsx-xml-bytes';
-import { crc32Update } from '../src/adapters/xlsx-zip';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
+import { xmlText } from '../src/adapters/xlsx/package/xml-bytes';
+import { crc32Update } from '../src/adapters/xlsx/package/crc32';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { publishedAnalysis } from './contract/fixtures';
 import type { CountedRecord } from '../src/core/model';
 

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { relativeLinkFile } from '../adapters/xlsx-writer';
-import { readXlsx } from '../adapters/xlsx-reader';
+import { relativeLinkFile } from '../adapters/xlsx/writer';
+import { readXlsx } from '../adapters/xlsx/reader';
 import { isOfficeFileName, sortFileNames, type WorkbookSource } from '../core/sources';
 import { WorkbookError } from '../port/workbook-port';
 import { UsageError } from './args';

@@ -1,4 +1,4 @@
-import { writeReportWorkbook } from '../adapters/xlsx-writer';
+import { writeReportWorkbook } from '../adapters/xlsx/writer';
 import type { FileLink } from '../core/outputs';
 import { type Evaluation, reportSheets } from '../core/report';
 

@@ -3,7 +3,7 @@
  * strings costs millions of short-lived string pieces and a UTF-8 encoding pass; writing
  * the bytes directly costs neither.
  */
-import { XML_ENTITIES } from '../core/markup';
+import { XML_ENTITIES } from '../../../core/markup';
 
 /** The bytes of the entities written for `& < > "` (code unit → ASCII bytes). */
 const ENTITY: Readonly<Record<number, readonly number[]>> = Object.fromEntries(
