@@ -58,10 +58,10 @@ function attributeText(attrs: XmlAttributes): string {
   return out;
 }
 
-/** A new element: `content` is XML already (other elements, or `xmlText`); empty content makes `<name/>`. */
-export function xmlElement(name: string, attrs: XmlAttributes = {}, content = ''): string {
+/** A new element: `content` is XML already (other elements, or `xmlText`); without content, `<name/>`. */
+export function xmlElement(name: string, attrs: XmlAttributes = {}, content?: string): string {
   const head = `<${name}${attributeText(attrs)}`;
-  return content === '' ? `${head}/>` : `${head}>${content}</${name}>`;
+  return content === undefined ? `${head}/>` : `${head}>${content}</${name}>`;
 }
 
 /** Character data for `xmlElement`'s content. */

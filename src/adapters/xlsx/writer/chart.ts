@@ -3,13 +3,12 @@
  * writes no charts): a chart part per chart, one drawing part per sheet that anchors them.
  */
 import { columnLetters } from '../../../core/grid';
-import { escapeXml } from '../../../core/markup';
 import type { OutChart, OutTable, OutValue } from '../../../core/output-model';
 import { quoteSheet } from '../../../core/sheet-ref';
 import { XlsxPartError } from '../package/errors';
 import { addContentTypeOverride, addRelationship, nextPartNumber, requirePart, worksheetPath, writePart } from '../package/parts';
 import { groupBySheet, insertIntoWorksheet } from '../package/worksheet';
-import { NS, xmlElement } from '../package/xml-edit';
+import { NS, xmlElement, xmlText } from '../package/xml-edit';
 import type { XlsxParts } from '../package/zip';
 
 const NS_REL = NS.rel;
@@ -41,27 +40,31 @@ export interface ColumnChartSpec {
 
 const SERIES_COLOURS = ['A5B8DA', '4472C4', '1F3864', 'ED7D31', '70AD47', 'FFC000'];
 
+// The chart's fixed markup is written as it stands; every value in it goes through xmlElement.
+const x = xmlElement;
+
 function richText(s: string, size: number, bold: boolean): string {
+  const run = { sz: size, b: bold ? 1 : 0 };
   return (
-    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
-    `<a:r><a:rPr lang="de-DE" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(s)}</a:t></a:r></a:p></c:rich></c:tx>`
+    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${x('a:defRPr', run)}</a:pPr>` +
+    `<a:r>${x('a:rPr', { lang: 'de-DE', ...run })}${x('a:t', {}, xmlText(s))}</a:r></a:p></c:rich></c:tx>`
   );
 }
 
 function textProps(size: number): string {
-  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="de-DE"/></a:p></c:txPr>`;
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${x('a:defRPr', { sz: size })}</a:pPr><a:endParaRPr lang="de-DE"/></a:p></c:txPr>`;
 }
 
-function strCache(values: readonly string[]): string {
-  return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join('')}</c:strCache>`;
+function points(values: readonly (string | number)[]): string {
+  return x('c:ptCount', { val: values.length }) + values.map((v, i) => x('c:pt', { idx: i }, x('c:v', {}, xmlText(String(v))))).join('');
 }
 
-function numCache(values: readonly number[]): string {
-  return (
-    `<c:numCache><c:formatCode>#,##0</c:formatCode><c:ptCount val="${values.length}"/>` +
-    values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join('') +
-    '</c:numCache>'
-  );
+function strRef(ref: string, values: readonly string[]): string {
+  return x('c:strRef', {}, x('c:f', {}, xmlText(ref)) + x('c:strCache', {}, points(values)));
+}
+
+function numRef(ref: string, values: readonly number[]): string {
+  return x('c:numRef', {}, x('c:f', {}, xmlText(ref)) + x('c:numCache', {}, '<c:formatCode>#,##0</c:formatCode>' + points(values)));
 }
 
 /** The chart part: a clustered column chart with cached values, so viewers render it without recalculating. */
@@ -71,15 +74,15 @@ export function columnChartXml(spec: ColumnChartSpec): string {
   const series = spec.series
     .map(
       (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-        `<c:tx><c:strRef><c:f>${escapeXml(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[(i + offset) % SERIES_COLOURS.length] ?? '4472C4'}"/></a:solidFill></c:spPr>` +
+        `<c:ser>${x('c:idx', { val: i })}${x('c:order', { val: i })}` +
+        `<c:tx>${strRef(s.nameRef, [s.name])}</c:tx>` +
+        `<c:spPr><a:solidFill>${x('a:srgbClr', { val: SERIES_COLOURS[(i + offset) % SERIES_COLOURS.length] ?? '4472C4' })}</a:solidFill></c:spPr>` +
         '<c:invertIfNegative val="0"/>' +
         `<c:dLbls><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(800)}` +
         '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>' +
         '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>' +
-        `<c:cat><c:strRef><c:f>${escapeXml(spec.categoriesRef)}</c:f>${strCache(spec.categories)}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(s.valuesRef)}</c:f>${numCache(s.values)}</c:numRef></c:val>` +
+        `<c:cat>${strRef(spec.categoriesRef, spec.categories)}</c:cat>` +
+        `<c:val>${numRef(s.valuesRef, s.values)}</c:val>` +
         '</c:ser>',
     )
     .join('');
@@ -110,16 +113,16 @@ export function columnChartXml(spec: ColumnChartSpec): string {
 
 function anchorXml(spec: ColumnChartSpec, index: number, chartRelId: string): string {
   const cell = (tag: string, p: { row: number; col: number }): string =>
-    `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+    x(`xdr:${tag}`, {}, `${x('xdr:col', {}, String(p.col))}<xdr:colOff>0</xdr:colOff>${x('xdr:row', {}, String(p.row))}<xdr:rowOff>0</xdr:rowOff>`);
   return (
     '<xdr:twoCellAnchor editAs="oneCell">' +
     cell('from', spec.from) +
     cell('to', spec.to) +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="Diagramm ${index + 1}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>${x('xdr:cNvPr', { id: index + 2, name: `Diagramm ${index + 1}` })}` +
     '<xdr:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></xdr:cNvGraphicFramePr></xdr:nvGraphicFramePr>' +
     '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
     '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
-    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${chartRelId}"/>` +
+    x('c:chart', { 'xmlns:c': 'http://schemas.openxmlformats.org/drawingml/2006/chart', 'r:id': chartRelId }) +
     '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
   );
 }
