@@ -58,6 +58,20 @@ function pack(sheet: string, sheetXml: string, more: Record<string, string> = {}
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]));
 }
 
+/** A chart of one series over A2:A3 (categories) and B1:B3 (name and values) of `sheet`. */
+function chartOn(sheet: string, title: string, categories: [string, string], series: string): ColumnChartSpec {
+  const q = sheetRef(sheet, '');
+  return {
+    sheet,
+    title,
+    categoriesRef: `${q}$A$2:$A$3`,
+    categories,
+    series: [{ nameRef: `${q}$B$1`, name: series, valuesRef: `${q}$B$2:$B$3`, values: [1, 2] }],
+    from: { row: 0, col: 3 },
+    to: { row: 10, col: 9 },
+  };
+}
+
 const text = (parts: XlsxParts, path: string): string => strFromU8(parts[path] ?? new Uint8Array());
 
 describe('report workbook: values with markup characters', () => {
@@ -132,31 +146,12 @@ describe('editing parts ExcelJS wrote differently', () => {
 
   it('refuses a second drawing even when the first is written with a prefix', () => {
     const parts = pack('S', `<worksheet xmlns="${MAIN}" xmlns:r="${REL}" xmlns:x="${MAIN}"><sheetData/><x:drawing r:id="rId1"/></worksheet>`);
-    const chart: ColumnChartSpec = {
-      sheet: 'S',
-      title: 'T',
-      categoriesRef: "'S'!$A$2:$A$3",
-      categories: ['a', 'b'],
-      series: [{ nameRef: "'S'!$B$1", name: '2024', valuesRef: "'S'!$B$2:$B$3", values: [1, 2] }],
-      from: { row: 0, col: 3 },
-      to: { row: 10, col: 9 },
-    };
-    expect(() => addColumnCharts(parts, [chart])).toThrow(XlsxPartError);
+    expect(() => addColumnCharts(parts, [chartOn('S', 'T', ['a', 'b'], '2024')])).toThrow(XlsxPartError);
   });
 
   it('writes a chart whose title, names and categories hold markup characters', () => {
     const parts = pack('Ämter & <Co>', `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData/><tableParts count="1"/></worksheet>`);
-    addColumnCharts(parts, [
-      {
-        sheet: 'Ämter & <Co>',
-        title: 'Status "A" & <B>',
-        categoriesRef: "'Ämter & <Co>'!$A$2:$A$3",
-        categories: ['x < y', "d'Or"],
-        series: [{ nameRef: "'Ämter & <Co>'!$B$1", name: '2024 & mehr', valuesRef: "'Ämter & <Co>'!$B$2:$B$3", values: [1, 2] }],
-        from: { row: 0, col: 3 },
-        to: { row: 10, col: 9 },
-      },
-    ]);
+    addColumnCharts(parts, [chartOn('Ämter & <Co>', 'Status "A" & <B>', ['x < y', "d'Or"], '2024 & mehr')]);
     const chartXml = text(parts, 'xl/charts/chart1.xml');
     const values: string[] = [];
     const parser = new SaxesParser();
