@@ -163,6 +163,16 @@ describe('editing parts ExcelJS wrote differently', () => {
     expect(named(text(parts, '[Content_Types].xml'), 'Override').map((o) => o.attributes['PartName'])).toEqual(['/xl/charts/chart1.xml', '/xl/drawings/drawing1.xml']);
   });
 
+  it('drops characters XML cannot carry from chart text instead of writing a part no reader opens', () => {
+    const parts = pack('S', `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData/></worksheet>`);
+    addColumnCharts(parts, [chartOn('S', 'Stand\u0001 2024\uFFFE', ['a\u0008', 'b'], '2024\uD800')]);
+    const values: string[] = [];
+    const parser = new SaxesParser();
+    parser.on('text', (t) => values.push(t));
+    parser.write(text(parts, 'xl/charts/chart1.xml')).close();
+    expect(values).toEqual(expect.arrayContaining(['Stand 2024', 'a', '2024']));
+  });
+
   it('finds the sample rows and widens dimension and table ref whatever the attribute order and quotes', () => {
     const sheetXml =
       `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref='A1:B3' /><sheetData>` +

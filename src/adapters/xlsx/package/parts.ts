@@ -91,6 +91,7 @@ export function addRelationships(parts: XlsxParts, partPath: string, rels: reado
   return ids;
 }
 
+/** Adds one relationship to `partPath`'s rels part and returns its id. */
 export function addRelationship(parts: XlsxParts, partPath: string, type: string, target: string, external: boolean): string {
   return addRelationships(parts, partPath, [{ type, target, external }])[0] ?? '';
 }

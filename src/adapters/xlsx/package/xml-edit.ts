@@ -8,6 +8,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { escapeXmlAttribute, escapeXml } from '../../../core/markup';
 import { XlsxPartError } from './errors';
+import { NOT_IN_XML } from './xml-bytes';
 
 /** Namespaces of the parts the writer edits. */
 export const NS = {
@@ -53,7 +54,7 @@ function attributeText(attrs: XmlAttributes): string {
   let out = '';
   for (const name in attrs) {
     const value = attrs[name];
-    if (value !== undefined) out += ` ${name}="${escapeXmlAttribute(String(value))}"`;
+    if (value !== undefined) out += ` ${name}="${attributeValue(String(value))}"`;
   }
   return out;
 }
@@ -64,9 +65,13 @@ export function xmlElement(name: string, attrs: XmlAttributes = {}, content?: st
   return content === undefined ? `${head}/>` : `${head}>${content}</${name}>`;
 }
 
-/** Character data for `xmlElement`'s content. */
+/** Character data for `xmlElement`'s content: markup characters escaped, characters XML cannot carry dropped. */
 export function xmlText(text: string): string {
-  return escapeXml(text);
+  return escapeXml(text.replace(NOT_IN_XML, ''));
+}
+
+function attributeValue(value: string): string {
+  return escapeXmlAttribute(value.replace(NOT_IN_XML, ''));
 }
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -232,9 +237,9 @@ export class XmlPart {
     for (const a of element.attributes) {
       const value = values.get(a.name) ?? a.value;
       values.delete(a.name);
-      out += ` ${a.name}="${escapeXmlAttribute(value)}"`;
+      out += ` ${a.name}="${attributeValue(value)}"`;
     }
-    for (const [name, value] of values) out += ` ${name}="${escapeXmlAttribute(value)}"`;
+    for (const [name, value] of values) out += ` ${name}="${attributeValue(value)}"`;
     return out;
   }
 }

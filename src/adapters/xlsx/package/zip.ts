@@ -28,6 +28,7 @@ export interface StreamedPart {
   readonly write: (emit: (chunk: Uint8Array) => void) => void;
 }
 
+/** The package's parts by path. */
 export function unzipXlsx(bytes: Uint8Array): XlsxParts {
   return unzipSync(bytes);
 }

@@ -10,6 +10,7 @@ import type { Border, Borders, CellValue, Fill, Font, Worksheet } from './excelj
 import { linkTarget, type LinkMode } from './links';
 import type { PackageAdditions } from './sheet';
 
+/** An ExcelJS colour from a style colour (`RRGGBB`, opaque). */
 export const argb = (rgb: string): { argb: string } => ({ argb: `FF${rgb}` });
 const THIN: Partial<Border> = { style: 'thin', color: argb(OUTPUT_STYLE.border.color) };
 const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -25,6 +26,7 @@ const TEXT_FONTS: Readonly<Record<OutText['style'], Partial<Font>>> = {
   paragraph: { ...BASE_FONT, size: OUTPUT_STYLE.paragraph.size },
 };
 
+/** The ExcelJS value of an output value. */
 export function cellValue(value: OutValue): CellValue {
   switch (value.kind) {
     case 'empty':
@@ -40,6 +42,7 @@ export function cellValue(value: OutValue): CellValue {
   }
 }
 
+/** The number format code of an output value (text is `@`); none for an empty cell. */
 export function formatOf(value: OutValue): string | undefined {
   if (value.kind === 'number') return NUMBER_FORMATS[value.format];
   if (value.kind === 'text' || value.kind === 'link') return TEXT_FORMAT;
@@ -60,6 +63,7 @@ export function uniformFormat(table: OutTable, c: number): string | undefined {
   return format;
 }
 
+/** A title, subtitle, note or paragraph in its cell. */
 export function renderText(ws: Worksheet, block: OutText): void {
   const cell = ws.getCell(block.row + 1, block.col + 1);
   cell.value = block.text;

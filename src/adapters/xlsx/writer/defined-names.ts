@@ -5,6 +5,7 @@ import type { DefinedName } from '../../../core/grid';
 import { parseSheetRef, sheetRef } from '../../../core/sheet-ref';
 import { definedNameModels, type Workbook } from './exceljs';
 
+/** The workbook's defined names that refer to one cell. */
 export function readDefinedNames(wb: Workbook): DefinedName[] {
   const names: DefinedName[] = [];
   for (const { name, ranges } of definedNameModels(wb)) {
@@ -14,6 +15,7 @@ export function readDefinedNames(wb: Workbook): DefinedName[] {
   return names;
 }
 
+/** Sets a defined name to one cell (absolute), replacing a name of any case. */
 export function setDefinedName(wb: Workbook, d: DefinedName): void {
   for (const existing of definedNameModels(wb)) {
     if (existing.name.toLowerCase() !== d.name.toLowerCase()) continue;

@@ -19,6 +19,7 @@ export type Borders = ExcelJS.Borders;
 export type Fill = ExcelJS.Fill;
 export type Font = ExcelJS.Font;
 
+/** An empty ExcelJS workbook. */
 export function newWorkbook(): Workbook {
   return new ExcelJS.Workbook();
 }

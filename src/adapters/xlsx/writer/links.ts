@@ -41,6 +41,7 @@ export function relativeLinkFile(name: string): string | undefined {
   return name;
 }
 
+/** Where links point, given the evaluated file's name (undefined: into this workbook). */
 export function linkMode(sourceFileName: string | undefined): LinkMode {
   if (sourceFileName === undefined) return {};
   const file = relativeLinkFile(sourceFileName);

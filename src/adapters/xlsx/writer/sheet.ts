@@ -21,6 +21,7 @@ export interface PackageAdditions {
   readonly bodies: TableBodySpec[];
 }
 
+/** Renders one output sheet into `ws`; charts, links and table bodies go to `add`. */
 export function renderSheet(wb: Workbook, ws: Worksheet, output: OutputSheet, mode: LinkMode, add: PackageAdditions): void {
   ws.views = [{ showGridLines: OUTPUT_STYLE.showGridlines }];
   ws.pageSetup = {

@@ -11,6 +11,7 @@ import { tableNamesOf, type CellValue, type Workbook, type Worksheet } from './e
 import { linkTarget, type LinkMode } from './links';
 import type { PackageAdditions } from './sheet';
 
+/** Names of every Excel table of the workbook, lower case (table names are unique ignoring case). */
 export function tableNames(wb: Workbook): Set<string> {
   return new Set(wb.worksheets.flatMap((ws) => tableNamesOf(ws).map((n) => n.toLowerCase())));
 }
