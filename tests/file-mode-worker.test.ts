@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { evaluateWorkbook } from '../src/core/report';
 import { evaluateFileInWorker, readCatalogInWorker } from '../src/taskpane/pipeline/file';
 import type { WorkerLike } from '../src/taskpane/pipeline/worker-protocol';

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
-import { readXlsx } from '../adapters/xlsx-reader';
+import { readXlsx } from '../adapters/xlsx/reader';
 import { isOfficeFileName, sortFileNames, type WorkbookSource } from '../core/sources';
 import { WorkbookError } from '../port/workbook-port';
 import { UsageError } from './args';

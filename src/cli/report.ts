@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { relativeLinkFile, writeReportWorkbook } from '../adapters/xlsx-writer';
+import { relativeLinkFile, writeReportWorkbook } from '../adapters/xlsx/writer';
 import type { FileLink } from '../core/outputs';
 import { type Evaluation, reportSheets } from '../core/report';
 import type { InputFile } from './inputs';

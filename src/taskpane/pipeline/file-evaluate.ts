@@ -1,5 +1,5 @@
-import { readXlsx } from '../../adapters/xlsx-reader';
-import { writeReportWorkbook } from '../../adapters/xlsx-writer';
+import { readXlsx } from '../../adapters/xlsx/reader';
+import { writeReportWorkbook } from '../../adapters/xlsx/writer';
 import type { CatalogImport } from '../../core/catalog';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { type Evaluation, evaluateWorkbook, reportSheets } from '../../core/report';
