@@ -1,30 +1,16 @@
+import { isDateFormat as isDateCode } from '../../../core/serial-date';
+
 /*
  * Which cells are dates: a number whose number format shows a date, by the format's id (the
- * built-in date and time formats 14–22 and 45–47) or its code (a d, m or y outside quotes,
- * brackets and escapes). Such a number is a day count in the workbook's date system.
+ * built-in date formats 14–17 and 22; 18–21 and 45–47 show times) or its code (core's rule, the
+ * one the Office adapter applies too). Such a number is a day count in the workbook's date system.
  */
 
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+const BUILT_IN_DATES = new Set([14, 15, 16, 17, 22]);
 
 /** Whether a number format (built-in id, custom code if any) shows a date. */
 export function isDateFormat(id: number, code: string | undefined): boolean {
-  if (code === undefined) return BUILT_IN_DATES.has(id);
-  // the first section formats positive numbers, the one a date uses
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i]!;
-    if (c === '"') {
-      const end = code.indexOf('"', i + 1);
-      if (end < 0) return false;
-      i = end;
-    } else if (c === '[') {
-      const end = code.indexOf(']', i + 1);
-      if (end < 0) return false;
-      i = end;
-    } else if (c === '\\' || c === '_' || c === '*') i++;
-    else if (c === ';') return false;
-    else if (c === 'd' || c === 'D' || c === 'm' || c === 'M' || c === 'y' || c === 'Y') return true;
-  }
-  return false;
+  return code === undefined ? BUILT_IN_DATES.has(id) : isDateCode(code);
 }
 
 export { serialToIso as serialToIsoDate } from '../../../core/serial-date';
