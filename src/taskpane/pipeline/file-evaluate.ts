@@ -1,4 +1,4 @@
-import { readXlsx } from '../../adapters/xlsx/reader';
+import { readXlsxAsync } from '../../adapters/xlsx/reader';
 import { writeReportWorkbook } from '../../adapters/xlsx/writer';
 import type { CatalogImport } from '../../core/catalog';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
@@ -21,9 +21,9 @@ export interface FileEvaluation {
  * into a new report workbook. The input is never changed. Runs in the file-mode Web Worker;
  * throws an Error with one German line (WorkbookError from the reader) for unusable input.
  */
-export function evaluateWorkbookBytes(bytes: Uint8Array, fileName: string, onProgress: OnProgress, catalog: CatalogImport | undefined, now: Date): FileEvaluation {
+export async function evaluateWorkbookBytes(bytes: Uint8Array, fileName: string, onProgress: OnProgress, catalog: CatalogImport | undefined, now: Date): Promise<FileEvaluation> {
   onProgress('read', 0.05);
-  const workbook = readXlsx(bytes);
+  const workbook = await readXlsxAsync(bytes);
   return evaluateSources([{ kind: 'workbook', file: fileName, workbook }], onProgress, catalog, now);
 }
 
@@ -31,9 +31,9 @@ export function evaluateWorkbookBytes(bytes: Uint8Array, fileName: string, onPro
  * One office file of several (SPEC §10) as a source: its sheets, or — where it cannot be read —
  * a skipped source with the reader's German reason, so the rest is still evaluated.
  */
-export function readSource(bytes: Uint8Array, fileName: string): WorkbookSource {
+export async function readSource(bytes: Uint8Array, fileName: string): Promise<WorkbookSource> {
   try {
-    return { kind: 'workbook', file: fileName, workbook: readXlsx(bytes) };
+    return { kind: 'workbook', file: fileName, workbook: await readXlsxAsync(bytes) };
   } catch (error) {
     if (error instanceof WorkbookError) return { kind: 'skipped', file: fileName, reason: error.message };
     throw error;

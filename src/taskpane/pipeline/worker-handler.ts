@@ -25,14 +25,14 @@ export async function handleWorkerRequest(request: WorkerRequest, reply: (messag
       return;
     }
     if (request.kind === 'read') {
-      reply({ kind: 'read', source: readSource(new Uint8Array(request.bytes), request.name) });
+      reply({ kind: 'read', source: await readSource(new Uint8Array(request.bytes), request.name) });
       return;
     }
     const progress: OnProgress = (step, fraction) => reply({ kind: 'progress', step, fraction });
     const now = new Date(request.now);
     const evaluated =
       request.kind === 'evaluate'
-        ? evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, now)
+        ? await evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, now)
         : evaluateSources(request.sources, progress, request.catalog, now);
     // the result first: the page shows it while the report workbook is written
     const { records, ...analysis } = evaluated.result.analysis;

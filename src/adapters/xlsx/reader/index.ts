@@ -3,5 +3,5 @@
  * directory, parts through their relationships, XML with a small scanner. ExcelJS's reader
  * drops merged areas and costs an object per cell, so reading is done here and ExcelJS only writes.
  */
-export { readXlsx } from './read';
+export { readXlsx, readXlsxAsync } from './read';
 export { parseSheetRef, unescapeOoxml } from './refs';

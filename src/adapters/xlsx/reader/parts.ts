@@ -1,12 +1,14 @@
 import type { ReadBudget } from './errors';
 import { NO_TEXT, type XmlHandler, XmlScanner, attribute } from './xml-scan';
-import { type ZipIndex, inflateEntry, partKey } from './zip';
+import { type ZipEntry, type ZipIndex, inflateEntry, partKey } from './zip';
 
 /** The package being read: its bytes, its zip index and the read's budget. */
 export interface Package {
   readonly bytes: Uint8Array;
   readonly zip: ZipIndex;
   readonly budget: ReadBudget;
+  /** Entries already inflated by the platform (see inflate-ahead.ts). */
+  readonly inflated?: ReadonlyMap<ZipEntry, Uint8Array>;
 }
 
 /** Whether the package has a part of this name (compared as OPC does: case-insensitively). */
@@ -22,7 +24,7 @@ export function scanPart(pkg: Package, name: string, handler: XmlHandler): boole
   let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   let utf8 = true;
   let tail: Uint8Array | undefined;
-  inflateEntry(pkg.bytes, entry, pkg.budget, (chunk) => {
+  const onChunk = (chunk: Uint8Array): void => {
     if (decoder === undefined) {
       // XML parts are UTF-8 or, marked by a byte-order mark, UTF-16
       const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
@@ -38,7 +40,8 @@ export function scanPart(pkg: Package, name: string, handler: XmlHandler): boole
       bytes = bytes.subarray(0, cut);
     }
     scanner.feed(decoder.decode(bytes, { stream: true }), false);
-  });
+  };
+  inflateEntry(pkg.bytes, entry, pkg.budget, onChunk, pkg.inflated?.get(entry));
   if (tail && decoder) scanner.feed(decoder.decode(tail, { stream: true }), false);
   scanner.feed(decoder?.decode() ?? '', true);
   return true;

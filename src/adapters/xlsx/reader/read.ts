@@ -6,6 +6,7 @@ import { readSharedStrings } from './shared-strings-part';
 import { readSheetPart } from './sheet-part';
 import { readDateStyles } from './styles-part';
 import { readWorkbookPart } from './workbook-part';
+import { inflateAhead } from './inflate-ahead';
 import { readZipIndex } from './zip';
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -20,7 +21,21 @@ const CHART_SHEETS = new Set(['chartsheet', 'dialogsheet']);
  */
 export function readXlsx(bytes: Uint8Array): WorkbookGrid {
   checkContainer(bytes);
-  const pkg: Package = { bytes, zip: readZipIndex(bytes), budget: new ReadBudget() };
+  return readChecked({ bytes, zip: readZipIndex(bytes), budget: new ReadBudget() });
+}
+
+/**
+ * `readXlsx` with the XML parts inflated ahead by the platform's native inflater where there is
+ * one (the browser's DecompressionStream; inflate-ahead.ts): the same grid, the same refusals,
+ * several times faster in file mode.
+ */
+export async function readXlsxAsync(bytes: Uint8Array): Promise<WorkbookGrid> {
+  checkContainer(bytes);
+  const zip = readZipIndex(bytes);
+  return readChecked({ bytes, zip, budget: new ReadBudget(), inflated: await inflateAhead(bytes, zip) });
+}
+
+function readChecked(pkg: Package): WorkbookGrid {
   try {
     return readPackage(pkg);
   } catch (cause) {

@@ -135,6 +135,12 @@ function findEndRecord(bytes: Uint8Array): number {
   throw corrupt(READ_ERRORS.corruptZip);
 }
 
+/** An entry's stored (compressed) bytes. */
+export function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const start = entry.offset + 30 + u16(bytes, entry.offset + 26) + u16(bytes, entry.offset + 28);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
 /** Node's zlib where the reader runs in Node (the CLI), found without a `require` a browser bundle would follow. */
 interface NativeZlib {
   inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
@@ -156,10 +162,11 @@ const CHUNK = 1 << 20;
  * Unpacks one entry chunk by chunk into `onChunk`, counting every inflated byte against the
  * budget as it appears (never trusting the sizes in the headers), and checks the CRC at the end.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void): void {
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void, inflatedAhead?: Uint8Array): void {
   if (entry.encrypted) throw new WorkbookError(READ_ERRORS.encrypted, 'encrypted');
-  const start = entry.offset + 30 + u16(bytes, entry.offset + 26) + u16(bytes, entry.offset + 28);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+  // counted and checked like any other entry
+  if (inflatedAhead) return takeAll(inflatedAhead, entry, budget, onChunk);
+  const data = compressedData(bytes, entry);
   if (entry.method === 0) return takeAll(data, entry, budget, onChunk);
   if (entry.method !== 8) throw corrupt(READ_ERRORS.compression);
   if (nativeZlib) {
@@ -194,22 +201,4 @@ function takeAll(data: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk:
   if (crc !== entry.crc) throw corrupt(READ_ERRORS.corruptZip);
   for (let at = 0; at < data.length; at += CHUNK) onChunk(data.subarray(at, at + CHUNK));
   if (data.length === 0) onChunk(data);
-}
-
-/** The whole entry as bytes (for small parts). */
-export function entryBytes(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  inflateEntry(bytes, entry, budget, (c) => {
-    chunks.push(c);
-    length += c.length;
-  });
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
