@@ -39,4 +39,5 @@ export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID,
 export { buildFindingsSheet, type FileLink, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
 export { buildRecordsSheets, emptiedContinuations, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
 export { renderOutputGrid, outValueCell } from './render-grid';
+export { yearTable, yearOutTable, type YearTable, type YearTableRow } from './year-table';
 export { OutputOptionsError } from '../errors';

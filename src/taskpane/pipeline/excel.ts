@@ -3,13 +3,14 @@ import { analyzeWorkbook } from '../../core/analyze';
 import { buildCatalogSheet } from '../../core/catalog';
 import { cellText, columnLetters } from '../../core/grid';
 import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
+import { yearTable } from '../../core/outputs/year-table';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET } from '../../core/settings';
 import type { WorkbookSource } from '../../core/sources';
 import { bausteinServices } from '../baustein-services';
 import { copyToClipboard } from '../clipboard';
-import { previewTable, tableHtml, tableText } from '../monitoring-table';
+import { tableHtml, tableText } from '../monitoring-table';
 import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
 import { isoDate, nextFrame } from './shared';
 
@@ -54,7 +55,7 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     },
     goToCell: (sheet, cell) => adapter.selectCell(sheet, cell),
     copyTable(evaluation: Evaluation): Promise<CopyResult> {
-      const table = previewTable(evaluation.analysis);
+      const table = yearTable(evaluation.analysis);
       // The clipboard first, synchronously inside the click (SPEC §7); Excel is asked afterwards.
       const copying = copyToClipboard(tableText(table), tableHtml(table));
       const sheet = evaluation.report.sheets.find((w) => w.role === 'Monitoring')?.sheet ?? 'Monitoring';
