@@ -1,7 +1,6 @@
 import type { Catalog } from '../catalog/types';
 import { leistungsobjektEntry } from '../catalog/parse';
-import type { CountedCluster } from '../clusters';
-import { COUNTED_CLUSTERS } from '../compare/counted-clusters';
+import { COUNTED_CLUSTERS, type CountedCluster } from '../clusters';
 import type { CountedRecord } from '../model';
 import type { BausteinRefinement } from './types';
 

@@ -1,5 +1,4 @@
-import { ALL_SERVICES, type CountedCluster, type Counts, UNASSIGNED } from '../clusters';
-import { COUNTED_CLUSTERS } from '../compare/counted-clusters';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, UNASSIGNED } from '../clusters';
 import { formatInt, formatPercent, joinGerman, quoted } from './german';
 import type { BausteinRefinement } from './types';
 

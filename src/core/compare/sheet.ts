@@ -1,8 +1,7 @@
-import { ALL_SERVICES, clusterHeader, type CountKey, COUNT_KEYS, UNASSIGNED } from '../clusters';
+import { ALL_SERVICES, clusterHeader, COUNTED_CLUSTERS, type CountKey, COUNT_KEYS, UNASSIGNED } from '../clusters';
 import type { BreakdownRow, CatalogBreakdowns } from '../catalog/breakdown';
 import type { OutBlock, OutTable, OutValue, OutputSheet } from '../output-model';
 import { charactersToPoints, fitWidths, wrapLines } from '../outputs/widths';
-import { COUNTED_CLUSTERS } from './counted-clusters';
 import { formatInt } from './format';
 import type { ComparisonText, YearComparison } from './types';
 

@@ -1,4 +1,4 @@
-import { ALL_SERVICES, CLUSTERS, clusterHeader, UNASSIGNED, type CountKey, type Counts } from '../clusters';
+import { ALL_SERVICES, clusterHeader, shownClusters, UNASSIGNED, type CountKey, type Counts } from '../clusters';
 import type { CatalogBreakdowns } from '../catalog/breakdown';
 import type { Analysis } from '../model';
 import type { OutBlock, OutChart, OutputSheet, OutTable, OutValue } from '../output-model';
@@ -84,8 +84,7 @@ function clusterTable(
   entries: readonly LabelledCounts[],
 ): OutTable {
   const { latest, previous } = spec;
-  const showUnassigned = entries.some((o) => count(o.counts, latest, UNASSIGNED) !== 0);
-  const keys: CountKey[] = showUnassigned ? [...CLUSTERS, UNASSIGNED] : [...CLUSTERS];
+  const keys = shownClusters(entries.some((o) => count(o.counts, latest, UNASSIGNED) !== 0));
   const header: string[] = [spec.label, ...keys.map(clusterHeader), `${ALL_SERVICES} ${latest}`];
   if (previous !== undefined) header.push(`${ALL_SERVICES} ${previous}`, `Veränderung zu ${previous}`);
   const rowFor = (label: string, table: Readonly<Record<number, Counts>>): OutValue[] => {

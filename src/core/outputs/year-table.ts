@@ -1,4 +1,4 @@
-import { ALL_SERVICES, CLUSTERS, type CountKey, UNASSIGNED } from '../clusters';
+import { ALL_SERVICES, type CountKey, shownClusters, UNASSIGNED } from '../clusters';
 import type { Analysis } from '../model';
 import type { OutTable, OutValue } from '../output-model';
 import { num, text } from './values';
@@ -28,9 +28,7 @@ export interface YearTable {
  */
 export function yearTable(analysis: Pick<Analysis, 'years' | 'total'>, years: readonly number[] = analysis.years): YearTable {
   const count = (y: number, k: CountKey): number => analysis.total[y]?.[k] ?? 0;
-  const keys: CountKey[] = [...CLUSTERS];
-  if (years.some((y) => count(y, UNASSIGNED) !== 0)) keys.push(UNASSIGNED);
-  keys.push(ALL_SERVICES);
+  const keys: CountKey[] = [...shownClusters(years.some((y) => count(y, UNASSIGNED) !== 0)), ALL_SERVICES];
   return {
     years,
     header: ['Umsetzungsstatus', ...years.map(String)],
