@@ -6,4 +6,3 @@ export { COUNTED_CLUSTERS } from '../clusters';
 export { serviceIdentity, byIdentity } from './identity';
 export { commonNamePrefix } from './prefix';
 export { buildComparisonSheet, type ComparisonSheetOptions } from './sheet';
-export { formatInt, formatSigned } from './format';
