@@ -3,7 +3,7 @@ import type { ComparisonText as CompareText, YearComparison } from '../compare/t
 import type { Analysis } from '../model';
 import type { OutTable } from '../output-model';
 import { yearOutTable, yearTable as yearTableOf } from '../outputs/year-table';
-import { formatInt, joinGerman } from './german';
+import { formatInt, joinGerman } from '../format';
 import { digitalMilestones } from './milestones';
 import { significantRefinements } from './refinements';
 import { bausteinParagraphs } from './sentences';
