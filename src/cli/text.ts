@@ -1,3 +1,4 @@
+import { ALL_SERVICES } from '../core/clusters';
 import { SEVERITY_ORDER, type Finding } from '../core/findings';
 import { formatInt } from '../core/format';
 import { SEVERITY_NAMES } from '../core/messages';
@@ -72,7 +73,7 @@ export function catalogText(evaluation: Evaluation): string {
   const latest = evaluation.analysis.years[evaluation.analysis.years.length - 1];
   if (latest !== undefined) {
     const rows: string[][] = [[`Themenfeld ${latest}`, 'Leistungen']];
-    for (const r of use.breakdowns.themenfeld) rows.push([r.name, formatInt(r.counts[latest]?.['Alle Dienstleistungen'] ?? 0)]);
+    for (const r of use.breakdowns.themenfeld) rows.push([r.name, formatInt(r.counts[latest]?.[ALL_SERVICES] ?? 0)]);
     lines.push('', alignTable(rows));
   }
   return lines.join('\n');
