@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
-import { isoDay as isoDate } from '../core/dates';
+import { isoDay } from '../core/dates';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { noOfficeSheetMessage } from '../core/no-office-sheet';
@@ -123,6 +123,6 @@ function parseYear(text: string): number {
 
 async function buildReportBytes(evaluation: Evaluation, links: ReportLinks, now: Date): Promise<Uint8Array> {
   const { buildReport } = await import('./report');
-  return buildReport(evaluation, { evaluatedAt: isoDate(now), ...links });
+  return buildReport(evaluation, { evaluatedAt: isoDay(now), ...links });
 }
 

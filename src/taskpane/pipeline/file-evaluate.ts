@@ -1,12 +1,13 @@
 import { readXlsx } from '../../adapters/xlsx-reader';
 import { writeReportWorkbook } from '../../adapters/xlsx-writer';
 import type { CatalogImport } from '../../core/catalog';
+import { isoDay } from '../../core/dates';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import type { WorkbookSource } from '../../core/sources';
 import { WorkbookError } from '../../port/workbook-port';
 import type { EvaluatedWorkbook, OnProgress } from '../types';
-import { FileModeError, isoDate } from './shared';
+import { FileModeError } from './shared';
 
 /**
  * File mode's pipeline (SPEC §7), the CLI's: read the .xlsx, evaluate (with the loaded catalogue,
@@ -56,7 +57,7 @@ export async function evaluateSourcesReport(
   const none = noOfficeSheetMessage(analysis, evaluation.sources);
   if (none !== undefined) throw new FileModeError(none);
   onProgress('write', 0.6);
-  const evaluatedAt = isoDate(now);
+  const evaluatedAt = isoDay(now);
   const only = sources.length === 1 ? sources[0]?.file : undefined;
   const report = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
   // `comparisons` is computed on first use: read it here, so it crosses to the page as data.
