@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ExcelRun, OfficeWorkbookAdapter } from '../src/adapters/office';
 import { readXlsx } from '../src/adapters/xlsx/reader';
-import { charsToPoints } from '../src/adapters/office/cells';
+import { charactersToPoints } from '../src/core/outputs/widths';
 import type { Cell, WorkbookGrid } from '../src/core/grid';
 import type { CountedRecord } from '../src/core/model';
 import { buildOutputSheets } from '../src/core/outputs';
@@ -74,7 +74,7 @@ describe('regression (issue 7): column widths', () => {
     expect(b.columnWidth('Monitoring', 'A')).toBe(161.25);
     await adapter(b).writeKeyValueSheet('Einstellungen', ['Schlüssel', 'Wert'], [['Berichtsjahr', '2024']]);
     expect(b.columnWidth('Einstellungen', 'A')).toBe(135);
-    expect(charsToPoints(12)).toBe(66.75);
+    expect(charactersToPoints(12)).toBe(66.75);
   });
 });
 

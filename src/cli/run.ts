@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
-import { isoDay as isoDate } from '../core/dates';
+import { isoDay } from '../core/dates';
 import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { noOfficeSheetMessage } from '../core/no-office-sheet';
@@ -125,7 +125,7 @@ async function buildReportBytes(evaluation: Evaluation, files: readonly InputFil
   const { buildReport, relativeFileLinks } = await import('./report');
   // findings name their file only where several files are evaluated (a folder may hold just one)
   const links = files.length > 1 ? { fileLink: relativeFileLinks(files, out) } : { sourceFileName: basename(files[0]!.path) };
-  return buildReport(evaluation, { evaluatedAt: isoDate(now), ...links });
+  return buildReport(evaluation, { evaluatedAt: isoDay(now), ...links });
 }
 
 async function buildBausteinBytes(evaluation: Evaluation): Promise<Uint8Array> {

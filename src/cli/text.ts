@@ -1,8 +1,9 @@
-import { COUNT_KEYS, UNASSIGNED } from '../core/clusters';
+import { ALL_SERVICES } from '../core/clusters';
 import { SEVERITY_ORDER, type Finding } from '../core/findings';
 import { formatInt } from '../core/format';
 import { SEVERITY_NAMES } from '../core/messages';
 import type { Analysis } from '../core/model';
+import { yearTable } from '../core/outputs/year-table';
 import type { Evaluation } from '../core/report';
 import { type SheetOrigin, type SourcesUse, sheetLabel } from '../core/sources';
 import { terminalSafe } from './terminal';
@@ -22,14 +23,8 @@ export function alignTable(raw: readonly (readonly string[])[]): string {
 
 /** The Monitoring table as in SPEC §1 (Nicht zugeordnet only where non-zero). */
 export function monitoringText(analysis: Analysis): string {
-  const showUnassigned = analysis.years.some((y) => analysis.total[y]![UNASSIGNED] > 0);
-  const rows: string[][] = [['Umsetzungsstatus', ...analysis.years.map(String)]];
-  for (const key of COUNT_KEYS) {
-    if (key === UNASSIGNED && !showUnassigned) continue;
-    rows.push([key, ...analysis.years.map((y) => formatInt(analysis.total[y]![key]))]);
-  }
-  const table = alignTable(rows);
-  const lines = table.split('\n');
+  const table = yearTable(analysis);
+  const lines = alignTable([table.header, ...table.rows.map((r) => [r.label, ...r.values.map(formatInt)])]).split('\n');
   // a rule above the total row, as in the printed report
   lines.splice(lines.length - 1, 0, lines[1]!);
   return lines.join('\n');
@@ -78,7 +73,7 @@ export function catalogText(evaluation: Evaluation): string {
   const latest = evaluation.analysis.years[evaluation.analysis.years.length - 1];
   if (latest !== undefined) {
     const rows: string[][] = [[`Themenfeld ${latest}`, 'Leistungen']];
-    for (const r of use.breakdowns.themenfeld) rows.push([r.name, formatInt(r.counts[latest]?.['Alle Dienstleistungen'] ?? 0)]);
+    for (const r of use.breakdowns.themenfeld) rows.push([r.name, formatInt(r.counts[latest]?.[ALL_SERVICES] ?? 0)]);
     lines.push('', alignTable(rows));
   }
   return lines.join('\n');

@@ -13,6 +13,17 @@ export type CountedCluster = Cluster | typeof UNASSIGNED;
 /** The result of classifying one status value. */
 export type ClusterOrExcluded = Cluster | typeof EXCLUDED;
 
+/** The six clusters a counted record can have, in output order. */
+export const COUNTED_CLUSTERS: readonly CountedCluster[] = [...CLUSTERS, UNASSIGNED];
+
+/**
+ * The clusters a table shows: the five always, Nicht zugeordnet only where `withUnassigned`
+ * (where it is non-zero; without it the five still add up to Alle Dienstleistungen).
+ */
+export function shownClusters(withUnassigned: boolean): CountedCluster[] {
+  return withUnassigned ? [...COUNTED_CLUSTERS] : [...CLUSTERS];
+}
+
 /** The seven keys of every count table, in output order. */
 export const COUNT_KEYS = [...CLUSTERS, UNASSIGNED, ALL_SERVICES] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];

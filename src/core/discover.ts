@@ -1,12 +1,11 @@
 import type { MappingEntry } from './classify';
 import type { Finding, SkippedSheet } from './findings';
-import { fold } from './fold';
 import { type SheetGrid, type WorkbookGrid, withMergesApplied } from './grid';
 import { type TableHeader, findTables } from './header';
 import { type MergeIndex, indexMerges } from './merge-index';
 import { SKIP_REASONS } from './messages';
 import { productRoles } from './product-sheet';
-import { MAPPING_SHEET, SETTINGS_SHEET, type Settings, readMapping, readSettings } from './settings';
+import { MAPPING_SHEET, SETTINGS_SHEET, type Settings, readMapping, readSettings, sharedSheetRole } from './settings';
 
 /** An office sheet (SPEC §2): merges applied, with its tables. */
 export interface OfficeSheet {
@@ -55,7 +54,6 @@ export function discoverSheets(workbook: WorkbookGrid): Discovery {
   return { settings, mapping, findings: [...settingFindings, ...mappingFindings], skippedSheets, officeSheets };
 }
 
-function findSheet(workbook: WorkbookGrid, name: string): SheetGrid | undefined {
-  const f = fold(name);
-  return workbook.sheets.find((s) => fold(s.name) === f);
+function findSheet(workbook: WorkbookGrid, role: typeof SETTINGS_SHEET | typeof MAPPING_SHEET): SheetGrid | undefined {
+  return workbook.sheets.find((s) => sharedSheetRole(s.name) === role);
 }

@@ -1,4 +1,4 @@
-/* German number and list formatting for everything users read: one home for the thousands separator and the minus sign. */
+/* German number and list formatting for everything users read: one home for the thousands separator, the decimal comma and the minus sign. */
 
 /** German integer: `1.187`, `−3`. */
 export function formatInt(n: number): string {
@@ -6,10 +6,16 @@ export function formatInt(n: number): string {
   return n < 0 ? `\u2212${digits}` : digits;
 }
 
-/** German signed integer: `+95`, `−3`, `±0`. */
-export function formatSigned(n: number): string {
-  if (n === 0) return '\u00b10';
-  return n > 0 ? `+${formatInt(n)}` : formatInt(n);
+/** German percentage with one decimal, as Excel shows `0.0 %` in German: `42,2 %`. */
+export function formatPercent(fraction: number): string {
+  const tenths = Math.round(Math.abs(fraction) * 1000);
+  const text = `${formatInt(Math.trunc(tenths / 10))},${tenths % 10} %`;
+  return fraction < 0 && tenths > 0 ? `\u2212${text}` : text;
+}
+
+/** German quotation marks: „…“. */
+export function quoted(text: string): string {
+  return `\u201e${text}\u201c`;
 }
 
 /** `A`, `A und B`, `A, B und C`. */

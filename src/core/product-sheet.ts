@@ -1,6 +1,6 @@
 import { fold } from './fold';
 import type { WorkbookGrid } from './grid';
-import { MAPPING_SHEET, SETTINGS_SHEET } from './settings';
+import { sharedSheetRole } from './settings';
 
 /** Marker names of the product's own sheets: `LeiKaMonitor_<role>` (SPEC §5). */
 const MARKER = /^LeiKaMonitor_(.+)$/i;
@@ -23,6 +23,6 @@ export function productRoles(workbook: WorkbookGrid): Map<string, string> {
  */
 export function isProductSheet(workbook: WorkbookGrid, sheet: string): boolean {
   const name = fold(sheet);
-  if (name === fold(SETTINGS_SHEET) || name === fold(MAPPING_SHEET)) return true;
+  if (sharedSheetRole(sheet) !== undefined) return true;
   return workbook.definedNames.some((dn) => MARKER.test(dn.name) && fold(dn.sheet) === name);
 }

@@ -9,6 +9,14 @@ import { MESSAGES } from './messages';
 export const SETTINGS_SHEET = 'Einstellungen';
 export const MAPPING_SHEET = 'Zuordnung';
 
+/** The shared sheet a sheet name stands for: `Einstellungen` or `Zuordnung`, in any case and spacing (by folded name). */
+export function sharedSheetRole(name: string): typeof SETTINGS_SHEET | typeof MAPPING_SHEET | undefined {
+  const f = fold(name);
+  if (f === fold(SETTINGS_SHEET)) return SETTINGS_SHEET;
+  if (f === fold(MAPPING_SHEET)) return MAPPING_SHEET;
+  return undefined;
+}
+
 /** Settings from the `Einstellungen` sheet (rows `Schlüssel | Wert`, SPEC §8). */
 export interface Settings {
   readonly reportYear?: number;

@@ -1,30 +1,48 @@
-import { ALL_SERVICES, type Counts, emptyCounts } from './clusters';
+import { ALL_SERVICES, type CountedCluster, type Counts, emptyCounts } from './clusters';
 import type { CountedRecord, OfficeCounts } from './model';
+
+/*
+ * Cluster tallies: the one place where a counted record adds to a count table. Every table
+ * (totals, offices, breakdowns, comparisons) counts through `addToCounts`, so in each of
+ * them Alle Dienstleistungen equals the sum of the six rows above it.
+ */
+
+/** Adds one record of `cluster` to `counts`: its cluster and Alle Dienstleistungen. */
+export function addToCounts(counts: Counts, cluster: CountedCluster): void {
+  counts[cluster]++;
+  counts[ALL_SERVICES]++;
+}
+
+/** The counts of `records` by cluster. */
+export function countRecords(records: Iterable<CountedRecord>): Counts {
+  const counts = emptyCounts();
+  for (const r of records) addToCounts(counts, r.cluster);
+  return counts;
+}
+
+/** Zero counts for each of `years`. */
+export function emptyYearCounts(years: readonly number[]): Record<number, Counts> {
+  const counts: Record<number, Counts> = {};
+  for (const y of years) counts[y] = emptyCounts();
+  return counts;
+}
 
 /**
  * Totals and per-office counts of `records` (offices in the order given, each with every
- * year); Alle Dienstleistungen always equals the sum of the six rows above it.
+ * year).
  */
 export function tally(
   records: readonly CountedRecord[],
   officeOrder: Iterable<string>,
 ): { years: number[]; total: Record<number, Counts>; offices: OfficeCounts[] } {
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
-  const total: Record<number, Counts> = {};
+  const total = emptyYearCounts(years);
   const byOffice = new Map<string, Record<number, Counts>>();
-  for (const y of years) total[y] = emptyCounts();
   // an office whose rows are all excluded is listed too, with zeros
-  for (const office of officeOrder) {
-    const counts: Record<number, Counts> = {};
-    for (const y of years) counts[y] = emptyCounts();
-    byOffice.set(office, counts);
-  }
+  for (const office of officeOrder) byOffice.set(office, emptyYearCounts(years));
   for (const rec of records) {
-    const counts = byOffice.get(rec.office)!;
-    for (const c of [total[rec.year]!, counts[rec.year]!]) {
-      c[rec.cluster]++;
-      c[ALL_SERVICES]++;
-    }
+    addToCounts(total[rec.year]!, rec.cluster);
+    addToCounts(byOffice.get(rec.office)![rec.year]!, rec.cluster);
   }
   return { years, total, offices: [...byOffice].map(([office, counts]) => ({ office, counts })) };
 }

@@ -46,7 +46,8 @@ export const de = {
     summary: (f: SummaryFacts) =>
       `${formatInt(f.services)} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
       (f.previous ? ` (${f.previous.year}: ${formatInt(f.previous.services)}).` : '.'),
-    findingsSummary: (errors: number, warnings: number, infos: number) => `Prüfhinweise: ${errors} Fehler, ${warnings} Warnungen, ${infos} Hinweise.`,
+    findingsSummary: (errors: number, warnings: number, infos: number) =>
+      `Prüfhinweise: ${errors} ${SEVERITY_NAMES.error.many}, ${warnings} ${SEVERITY_NAMES.warning.many}, ${infos} ${SEVERITY_NAMES.info.many}.`,
     written: (sheets: string) => `Geschrieben: ${sheets}.`,
     displaced: (sheet: string, used: string) => `Das Blatt „${sheet}“ gehört nicht zum LeiKa-Monitor und bleibt unverändert; das Ergebnis steht in „${used}“.`,
     copy: 'Tabelle kopieren',

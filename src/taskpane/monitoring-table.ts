@@ -1,25 +1,9 @@
-import { ALL_SERVICES, CLUSTERS, UNASSIGNED, type CountKey } from '../core/clusters';
+import { ALL_SERVICES } from '../core/clusters';
 import { formatInt as fmt } from '../core/format';
 import { escapeHtml as esc } from '../core/markup';
 import type { Analysis } from '../core/model';
+import type { YearTable } from '../core/outputs/year-table';
 import type { SummaryFacts } from '../i18n/de';
-
-export interface PreviewTable {
-  readonly header: readonly string[];
-  readonly rows: readonly { readonly label: CountKey; readonly values: readonly number[]; readonly total: boolean }[];
-}
-
-/** The year table of SPEC §1: five clusters, Nicht zugeordnet where non-zero, Alle Dienstleistungen. */
-export function previewTable(analysis: Analysis): PreviewTable {
-  const value = (y: number, k: CountKey): number => analysis.total[y]?.[k] ?? 0;
-  const keys: CountKey[] = [...CLUSTERS];
-  if (analysis.years.some((y) => value(y, UNASSIGNED) !== 0)) keys.push(UNASSIGNED);
-  keys.push(ALL_SERVICES);
-  return {
-    header: ['Umsetzungsstatus', ...analysis.years.map(String)],
-    rows: keys.map((k) => ({ label: k, values: analysis.years.map((y) => value(y, k)), total: k === ALL_SERVICES })),
-  };
-}
 
 /** The facts of the success message: the latest year's services (Alle Dienstleistungen), offices, the year before. */
 export function summaryFacts(analysis: Analysis): SummaryFacts {
@@ -30,12 +14,12 @@ export function summaryFacts(analysis: Analysis): SummaryFacts {
 }
 
 /** Tab-separated, for pasting as plain text. */
-export function tableText(t: PreviewTable): string {
+export function tableText(t: YearTable): string {
   return [t.header.join('\t'), ...t.rows.map((r) => [r.label, ...r.values.map(fmt)].join('\t'))].join('\n');
 }
 
 /** A bordered HTML table that Word pastes as a table (bold header and total row). */
-export function tableHtml(t: PreviewTable): string {
+export function tableHtml(t: YearTable): string {
   const cell = 'border:1px solid #808080;padding:2px 6px';
   const head = t.header.map((h, i) => `<th style="${cell};text-align:${i === 0 ? 'left' : 'right'}">${esc(h)}</th>`).join('');
   const body = t.rows

@@ -5,7 +5,8 @@ import { planRollover, type RolloverResult, type RolloverStep } from '../../core
 import { sheetNameProblem } from '../../core/sheet-name';
 import { de } from '../../i18n/de';
 import { WorkbookError } from '../../port/workbook-port';
-import { charsToPoints, TEXT_FORMAT } from './cells';
+import { charactersToPoints } from '../../core/outputs/widths';
+import { TEXT_FORMAT } from '../../core/outputs/style';
 
 /** Values offered by the template's dropdown (SPEC §8). */
 export const TEMPLATE_STATUS_VALUES: readonly string[] = [...CLUSTERS, 'nicht zuständig'];
@@ -56,8 +57,8 @@ export async function writeKeyValueSheet(
   range.numberFormat = textFormats(values.length, 2);
   range.values = values;
   sheet.getRange('A1:B1').format.font.bold = true;
-  sheet.getRange('A:A').format.columnWidth = charsToPoints(25);
-  sheet.getRange('B:B').format.columnWidth = charsToPoints(30);
+  sheet.getRange('A:A').format.columnWidth = charactersToPoints(25);
+  sheet.getRange('B:B').format.columnWidth = charactersToPoints(30);
   await context.sync();
 }
 
@@ -95,7 +96,7 @@ export async function addTemplateSheet(context: Excel.RequestContext, name: stri
     format.cellValue.rule = { formula1: `="${value}"`, operator: 'EqualTo' };
   }
   for (const [col, width] of [['A', 15], ['B', 36], ['C', 24], ['D', 28], ['E', 28]] as const) {
-    ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(width);
+    ws.getRange(`${col}:${col}`).format.columnWidth = charactersToPoints(width);
   }
   ws.freezePanes.freezeRows(1);
   ws.activate();

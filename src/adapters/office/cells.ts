@@ -1,14 +1,6 @@
 import type { OutBlock, OutputSheet, OutValue } from '../../core/output-model';
-import { DATE_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from '../../core/outputs/style';
+import { DATE_FORMAT, DATE_TIME_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from '../../core/outputs/style';
 import { isoToSerial } from '../../core/serial-date';
-
-/** Excel number format codes (en-US syntax, shown in German by a German Excel: 1.187, 12,5 %): the shared style's. */
-export const FORMAT_CODE = NUMBER_FORMATS;
-export { TEXT_FORMAT };
-const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';
-
-/** Excel characters in points, for fixed widths of the sheets the adapter sets up itself (templates, Selbsttest). */
-export { charactersToPoints as charsToPoints } from '../../core/outputs/widths';
 
 /** A link cell: the text is written like any text, the hyperlink set on the cell afterwards. */
 export interface LinkCell {
@@ -42,7 +34,7 @@ function cellOf(value: OutValue): { value: string | number; format: string } {
     case 'text':
       return { value: value.text, format: TEXT_FORMAT };
     case 'number':
-      return { value: value.value, format: FORMAT_CODE[value.format] };
+      return { value: value.value, format: NUMBER_FORMATS[value.format] };
     case 'date': {
       const d = isoToSerial(value.iso);
       return d ? { value: d.serial, format: d.hasTime ? DATE_TIME_FORMAT : DATE_FORMAT } : { value: value.iso, format: TEXT_FORMAT };

@@ -1,6 +1,6 @@
-import { OUTPUT_STYLE } from '../../core/outputs/style';
+import { DATE_FORMAT, OUTPUT_STYLE, TEXT_FORMAT } from '../../core/outputs/style';
 import { sheetRef } from '../../core/sheet-ref';
-import { charsToPoints } from './cells';
+import { charactersToPoints } from '../../core/outputs/widths';
 import { officeErrorText } from './actions';
 import { type ExcelRun, RUN_OPTIONS } from './payload';
 import { addGesamtlistePivot, PIVOT_FIELDS, PIVOT_NAME } from './pivot';
@@ -82,7 +82,7 @@ const STEPS: readonly StepSpec[] = [
     api: 'Worksheet.getRangeByIndexes, Range.numberFormat, Range.values',
     queue(_context, s) {
       const range = s.ws.getRangeByIndexes(0, 0, BODY.length + 1, HEADER.length);
-      range.numberFormat = [HEADER.map(() => '@'), ...BODY.map(() => ['@', '@', '@', '@', 'dd.mm.yyyy'])];
+      range.numberFormat = [HEADER.map(() => TEXT_FORMAT), ...BODY.map(() => [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, DATE_FORMAT])];
       range.values = [HEADER, ...BODY];
     },
   },
@@ -246,7 +246,7 @@ const STEPS: readonly StepSpec[] = [
       border.style = 'Continuous';
       border.color = `#${OUTPUT_STYLE.border.color}`;
       border.weight = 'Medium';
-      format.columnWidth = charsToPoints(12);
+      format.columnWidth = charactersToPoints(12);
     },
   },
   {

@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog/types';
-import { ALL_SERVICES, CLUSTERS, type CountKey, UNASSIGNED } from '../clusters';
 import type { ComparisonText as CompareText, YearComparison } from '../compare/types';
 import type { Analysis } from '../model';
-import type { OutTable, OutValue } from '../output-model';
-import { formatInt, joinGerman } from './german';
+import type { OutTable } from '../output-model';
+import { yearOutTable, yearTable as yearTableOf } from '../outputs/year-table';
+import { formatInt, joinGerman } from '../format';
 import { digitalMilestones } from './milestones';
 import { significantRefinements } from './refinements';
 import { bausteinParagraphs } from './sentences';
@@ -69,12 +69,7 @@ export function buildBaustein(source: BausteinSource): Baustein {
 }
 
 function yearTable(analysis: Analysis, years: readonly number[]): OutTable {
-  const count = (y: number, k: CountKey): number => analysis.total[y]?.[k] ?? 0;
-  const keys: CountKey[] = [...CLUSTERS];
-  if (years.some((y) => count(y, UNASSIGNED) !== 0)) keys.push(UNASSIGNED);
-  keys.push(ALL_SERVICES);
-  const row = (k: CountKey): OutValue[] => [{ kind: 'text', text: k }, ...years.map((y): OutValue => ({ kind: 'number', value: count(y, k), format: 'integer' }))];
-  return { kind: 'table', id: BAUSTEIN_TABLE_ID, row: 0, col: 0, header: ['Umsetzungsstatus', ...years.map(String)], rows: keys.map(row), totalRow: true };
+  return yearOutTable(yearTableOf(analysis, years), { id: BAUSTEIN_TABLE_ID, row: 0, col: 0 });
 }
 
 /** The chart of the year table for `years` (the task pane's Monitoring preview shows it too). */

@@ -1,4 +1,5 @@
-import { formatInt } from './german';
+import { formatInt } from '../format';
+import { escapeXml } from '../markup';
 import type { BausteinChart } from './types';
 
 /** Size of the chart picture in CSS pixels (96 per inch): 16 × 9 cm. */
@@ -9,10 +10,6 @@ export const CHART_FONT = "Calibri, Carlito, Arial, 'Liberation Sans', 'DejaVu S
 
 /** One colour per series: earlier year lighter, report year darker (the Office blue). */
 const SERIES_COLOURS = ['#9DC3E6', '#2E75B6', '#1F4E79', '#BDD7EE'];
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A „nice“ axis maximum and step: 1, 2 or 5 × 10^n, four to eight steps. */
 function axis(max: number): { top: number; step: number } {

@@ -1,7 +1,7 @@
 import type { OutValue } from '../output-model';
 import { OUTPUT_STYLE } from '../outputs/style';
 import { escapeHtml as esc } from '../markup';
-import { formatInt } from './german';
+import { formatInt } from '../format';
 import type { Baustein } from './types';
 
 /** A table cell as the Baustein shows it: German integers, text as is. */

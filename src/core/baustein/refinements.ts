@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import { leistungsobjektEntry } from '../catalog/parse';
-import type { CountedCluster } from '../clusters';
-import { COUNTED_CLUSTERS } from '../compare/counted-clusters';
+import { COUNTED_CLUSTERS, type CountedCluster } from '../clusters';
+import { leistungsobjektKey, leistungsobjektOf } from '../key';
 import type { CountedRecord } from '../model';
 import type { BausteinRefinement } from './types';
 
@@ -29,12 +29,12 @@ export function significantRefinements(records: readonly CountedRecord[], from: 
   const los = new Map<string, LoKeys>();
   for (const r of records) {
     if (!r.keyValid || (r.year !== from && r.year !== to)) continue;
-    const lo = r.key.slice(0, 8);
+    const lo = leistungsobjektOf(r.key);
     let t = los.get(lo);
     if (!t) los.set(lo, (t = { from: new Set(), to: new Map(), ownName: '', ownNameFrom: '' }));
     if (r.year === from) t.from.add(r.key);
     else if (!t.to.has(r.key)) t.to.set(r.key, r.cluster);
-    if (r.key.endsWith('000000') && r.name !== '') {
+    if (r.key === leistungsobjektKey(lo) && r.name !== '') {
       if (r.year === to && t.ownName === '') t.ownName = r.name;
       if (r.year === from && t.ownNameFrom === '') t.ownNameFrom = r.name;
     }

@@ -1,6 +1,5 @@
-import { ALL_SERVICES, type CountedCluster, type Counts, UNASSIGNED } from '../clusters';
-import { COUNTED_CLUSTERS } from '../compare/counted-clusters';
-import { formatInt, formatPercent, joinGerman, quoted } from './german';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, UNASSIGNED } from '../clusters';
+import { formatInt, formatPercent, joinGerman, quoted } from '../format';
 import type { BausteinRefinement } from './types';
 
 /** SPEC §9: the text holds at most this many sentences. */

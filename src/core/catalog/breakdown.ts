@@ -1,5 +1,6 @@
-import { ALL_SERVICES, type Counts, emptyCounts } from '../clusters';
+import { ALL_SERVICES, type Counts } from '../clusters';
 import type { CountedRecord } from '../model';
+import { addToCounts, emptyYearCounts } from '../tally';
 import { nearestEntry } from './parse';
 import type { Catalog, CatalogEntry } from './types';
 
@@ -45,15 +46,9 @@ export function breakdownBy(records: readonly CountedRecord[], years: readonly n
     const entry = r.keyValid ? nearestEntry(catalog, r.key) : undefined;
     const label = labelOf(entry, field);
     let counts = rows.get(label);
-    if (!counts) {
-      counts = {};
-      for (const y of years) counts[y] = emptyCounts();
-      rows.set(label, counts);
-    }
+    if (!counts) rows.set(label, (counts = emptyYearCounts(years)));
     const c = counts[r.year];
-    if (!c) continue;
-    c[r.cluster]++;
-    c[ALL_SERVICES]++;
+    if (c) addToCounts(c, r.cluster);
   }
   const latest = years[years.length - 1];
   const placeholder = new Set<string>(Object.values(BREAKDOWN_LABELS));

@@ -1,7 +1,7 @@
-import { ALL_SERVICES, type CountedCluster, type Counts, emptyCounts } from '../clusters';
-import { COUNTED_CLUSTERS } from './counted-clusters';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts } from '../clusters';
 import { ComparisonInputError } from '../errors';
 import type { CountedRecord } from '../model';
+import { addToCounts as count, countRecords } from '../tally';
 import type { Catalog } from '../catalog/types';
 import { byIdentity } from './identity';
 import { refinementsOf } from './refinement';
@@ -106,17 +106,6 @@ function groupByOffice(records: readonly CountedRecord[], identities: ReadonlyMa
   // identities carry their office, so each lands in exactly one office's slice
   for (const [id, r] of identities) slice(r.office).identities.set(id, r);
   return map;
-}
-
-function count(counts: Counts, cluster: CountedCluster): void {
-  counts[cluster]++;
-  counts[ALL_SERVICES]++;
-}
-
-export function countRecords(records: Iterable<CountedRecord>): Counts {
-  const counts = emptyCounts();
-  for (const r of records) count(counts, r.cluster);
-  return counts;
 }
 
 function emptyMatrix(): Record<CountedCluster, Record<CountedCluster, number>> {

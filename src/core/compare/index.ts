@@ -1,8 +1,8 @@
 export * from './types';
-export { compareYears, countRecords, type CompareOptions } from './compare-years';
+export { compareYears, type CompareOptions } from './compare-years';
+export { countRecords } from '../tally';
 export { ComparisonInputError } from '../errors';
-export { COUNTED_CLUSTERS } from './counted-clusters';
+export { COUNTED_CLUSTERS } from '../clusters';
 export { serviceIdentity, byIdentity } from './identity';
 export { commonNamePrefix } from './prefix';
 export { buildComparisonSheet, type ComparisonSheetOptions } from './sheet';
-export { formatInt, formatSigned } from './format';

@@ -5,7 +5,7 @@ import { leistungsobjektEntry } from '../catalog/parse';
 import { leistungsobjektKey, leistungsobjektOf } from '../key';
 import { commonNamePrefix } from './prefix';
 import type { Refinement, RefinementClusterPart } from './types';
-import { COUNTED_CLUSTERS } from './counted-clusters';
+import { COUNTED_CLUSTERS } from '../clusters';
 
 interface LoTally {
   from: number;

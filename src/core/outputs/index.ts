@@ -36,7 +36,8 @@ export function buildOutputSheets(analysis: Analysis, opts: OutputOptions): Outp
 }
 
 export { buildMonitoringSheet, MONITORING_TITLE, YEAR_TABLE_ID, CHANGE_TABLE_ID, OFFICE_TABLE_ID, THEMENFELD_TABLE_ID, TYP_TABLE_ID } from './monitoring';
-export { buildFindingsSheet, type FileLink, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE, SEVERITY_LABEL } from './pruefhinweise';
+export { buildFindingsSheet, type FileLink, FINDINGS_HEADER, FINDINGS_EXCEL_TABLE } from './pruefhinweise';
 export { buildRecordsSheets, emptiedContinuations, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER, RECORDS_EXCEL_TABLE, CATALOG_NAME_HEADER, sourceOf } from './gesamtliste';
 export { renderOutputGrid, outValueCell } from './render-grid';
+export { yearTable, yearOutTable, type YearTable, type YearTableRow } from './year-table';
 export { OutputOptionsError } from '../errors';

@@ -1,9 +1,10 @@
-import { ALL_SERVICES, CLUSTERS, clusterHeader, UNASSIGNED, type CountKey, type Counts } from '../clusters';
+import { ALL_SERVICES, clusterHeader, shownClusters, UNASSIGNED, type CountKey, type Counts } from '../clusters';
 import type { CatalogBreakdowns } from '../catalog/breakdown';
 import type { Analysis } from '../model';
 import type { OutBlock, OutChart, OutputSheet, OutTable, OutValue } from '../output-model';
 import { germanDate, num, optionalPercent, ratio, text } from './values';
 import { fitWidths } from './widths';
+import { type YearTable, yearOutTable, yearTable } from './year-table';
 
 export const MONITORING_TITLE = 'Digitalisierungsmonitoring – Umsetzungsstatus der Dienstleistungen';
 export const YEAR_TABLE_ID = 'monitoring-years';
@@ -29,27 +30,11 @@ function count(table: Readonly<Record<number, Counts>>, year: number, key: Count
   return countsOf(table, year)?.[key] ?? 0;
 }
 
-/**
- * The row labels of the year table: the five clusters, Nicht zugeordnet only where it is
- * non-zero in some year (so every column still adds up to Alle Dienstleistungen).
- */
-function yearTableKeys(analysis: Analysis): CountKey[] {
-  const keys: CountKey[] = [...CLUSTERS];
-  if (analysis.years.some((y) => count(analysis.total, y, UNASSIGNED) !== 0)) keys.push(UNASSIGNED);
-  return keys;
-}
-
-function yearTable(analysis: Analysis, keys: readonly CountKey[]): OutTable {
-  const rowFor = (key: CountKey): OutValue[] => [text(key), ...analysis.years.map((y) => num(count(analysis.total, y, key)))];
+/** The year table of the sheet: at YEAR_TABLE_ROW, label and number columns of the sheet's grid. */
+function yearSheetTable(table: YearTable): OutTable {
   return {
-    kind: 'table',
-    id: YEAR_TABLE_ID,
-    row: YEAR_TABLE_ROW,
-    col: 0,
-    header: ['Umsetzungsstatus', ...analysis.years.map(String)],
-    rows: [...keys.map(rowFor), rowFor(ALL_SERVICES)],
-    totalRow: true,
-    widthsPt: fitWidths(['Umsetzungsstatus', ...analysis.years.map(String)], [LABEL_CHARS, ...analysis.years.map(() => NUMBER_CHARS)]),
+    ...yearOutTable(table, { id: YEAR_TABLE_ID, row: YEAR_TABLE_ROW, col: 0 }),
+    widthsPt: fitWidths(table.header, [LABEL_CHARS, ...table.years.map(() => NUMBER_CHARS)]),
   };
 }
 
@@ -99,8 +84,7 @@ function clusterTable(
   entries: readonly LabelledCounts[],
 ): OutTable {
   const { latest, previous } = spec;
-  const showUnassigned = entries.some((o) => count(o.counts, latest, UNASSIGNED) !== 0);
-  const keys: CountKey[] = showUnassigned ? [...CLUSTERS, UNASSIGNED] : [...CLUSTERS];
+  const keys = shownClusters(entries.some((o) => count(o.counts, latest, UNASSIGNED) !== 0));
   const header: string[] = [spec.label, ...keys.map(clusterHeader), `${ALL_SERVICES} ${latest}`];
   if (previous !== undefined) header.push(`${ALL_SERVICES} ${previous}`, `Veränderung zu ${previous}`);
   const rowFor = (label: string, table: Readonly<Record<number, Counts>>): OutValue[] => {
@@ -135,8 +119,9 @@ export function buildMonitoringSheet(analysis: Analysis, evaluatedAt: string, br
     { kind: 'text', row: 2, col: 0, text: `Berichtsjahr: ${analysis.reportYear}`, style: 'subtitle' },
     { kind: 'text', row: YEAR_TABLE_ROW - 1, col: 0, text: 'Dienstleistungen nach Umsetzungsstatus und Jahr', style: 'subtitle' },
   ];
-  const keys = yearTableKeys(analysis);
-  const years = yearTable(analysis, keys);
+  const model = yearTable(analysis);
+  const keys = model.rows.filter((r) => !r.total).map((r) => r.label);
+  const years = yearSheetTable(model);
   blocks.push(years, changeTable(analysis, keys));
   let row = YEAR_TABLE_ROW + 1 + years.rows.length + 1;
   if (keys.includes(UNASSIGNED)) {

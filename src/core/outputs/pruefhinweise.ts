@@ -10,12 +10,6 @@ export const FINDINGS_TABLE_ID = 'pruefhinweise';
 export const FINDINGS_EXCEL_TABLE = 'LeiKaPruefhinweise';
 export const FINDINGS_HEADER = ['Schweregrad', 'Code', 'Blatt', 'Zelle', 'Meldung', 'Vorschlag'] as const;
 
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
-  error: SEVERITY_NAMES.error.one,
-  warning: SEVERITY_NAMES.warning.one,
-  info: SEVERITY_NAMES.info.one,
-};
-
 /**
  * The path a link to a cell of `file` opens (relative to the report), or undefined for no link:
  * files picked in a browser have no path, and network paths are never linked (SPEC §10).
@@ -31,7 +25,7 @@ function cellLink(f: Finding, fileLink: FileLink | undefined): OutValue {
 
 function findingRow(f: Finding, fileLink: FileLink | undefined): OutValue[] {
   return [
-    text(SEVERITY_LABEL[f.severity]),
+    text(SEVERITY_NAMES[f.severity].one),
     text(f.code),
     text(sheetLabel(f.file, f.sheet)),
     cellLink(f, fileLink),

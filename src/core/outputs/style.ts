@@ -33,3 +33,5 @@ export const NUMBER_FORMATS: Readonly<Record<NumberFormat, string>> = {
 };
 export const TEXT_FORMAT = '@';
 export const DATE_FORMAT = 'dd.mm.yyyy';
+/** A date with its time of day (the Office adapter writes a date-time where the ISO value has one). */
+export const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm';

@@ -1,8 +1,7 @@
 import type { Finding } from '../findings';
-import { fold } from '../fold';
 import type { DefinedName, SheetGrid, WorkbookGrid } from '../grid';
 import { SKIP_REASONS, fileLabel } from '../messages';
-import { MAPPING_SHEET, SETTINGS_SHEET } from '../settings';
+import { MAPPING_SHEET, SETTINGS_SHEET, sharedSheetRole } from '../settings';
 import { fileStem, isDefaultSheetName, sheetLabel } from './default-names';
 import { selectAcrossFiles, sharedSheetConflicts } from './shared-sheets';
 import type { SheetOrigin, WorkbookSource } from './types';
@@ -37,8 +36,6 @@ export interface Combined {
   officeName(sheet: string, officeSheets: readonly string[]): string;
 }
 
-const SHARED = [SETTINGS_SHEET, MAPPING_SHEET] as const;
-
 /**
  * All sheets of all sources as if they stood in one workbook, in source order (SPEC §10).
  * With several sources a file's sheets are named `file › sheet`, so every name is unique and
@@ -69,7 +66,7 @@ export function combineSources(sources: readonly WorkbookSource[]): Combined {
     const renamed = new Map<string, string>();
     for (const grid of workbook.sheets) {
       const origin: Origin = { source: index, ...(file !== undefined ? { file } : {}), sheet: grid.name };
-      const role = labelled ? SHARED.find((s) => fold(s) === fold(grid.name)) : undefined;
+      const role = labelled ? sharedSheetRole(grid.name) : undefined;
       if (role !== undefined) {
         const first = shared.get(role);
         // with the workbook open in Excel, only its own settings count (SPEC §10)

@@ -1,6 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { clusterHeader, type CountedCluster, UNASSIGNED } from '../../core/clusters';
-import { COUNTED_CLUSTERS } from '../../core/compare/counted-clusters';
+import { clusterHeader, COUNTED_CLUSTERS, type CountedCluster, UNASSIGNED } from '../../core/clusters';
 import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
 import { formatInt as fmt } from '../../core/format';

@@ -4,7 +4,7 @@ import { CHART_SIZE, chartSvg, yearChart } from '../../core/baustein';
 import type { Analysis } from '../../core/model';
 import { formatInt } from '../../core/format';
 import { useStrings } from '../../i18n';
-import { previewTable } from '../monitoring-table';
+import { yearTable } from '../../core/outputs/year-table';
 
 const useStyles = makeStyles({
   // the chart keeps its light background in the dark theme too: it is the picture the report shows
@@ -27,7 +27,7 @@ function MonitoringChart({ analysis }: { analysis: Analysis }): React.JSX.Elemen
 export function MonitoringPreview({ analysis }: { analysis: Analysis }): React.JSX.Element {
   const t = useStrings();
   if (analysis.years.length === 0) return <Text as="p" block>{t.evaluate.noYears}</Text>;
-  const table = previewTable(analysis);
+  const table = yearTable(analysis);
   return (
     <>
       <Table size="small" aria-label={t.evaluate.preview}>

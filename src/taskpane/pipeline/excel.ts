@@ -1,17 +1,19 @@
 import { OfficeWorkbookAdapter } from '../../adapters/office';
 import { analyzeWorkbook } from '../../core/analyze';
 import { buildCatalogSheet } from '../../core/catalog';
+import { isoDay } from '../../core/dates';
 import { cellText, columnLetters } from '../../core/grid';
 import { YEAR_TABLE_ROW } from '../../core/outputs/monitoring';
+import { yearTable } from '../../core/outputs/year-table';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { evaluateWorkbook, reportSheets } from '../../core/report';
 import { MAPPING_SHEET, SETTINGS_SHEET } from '../../core/settings';
 import type { WorkbookSource } from '../../core/sources';
 import { bausteinServices } from '../baustein-services';
 import { copyToClipboard } from '../clipboard';
-import { previewTable, tableHtml, tableText } from '../monitoring-table';
+import { tableHtml, tableText } from '../monitoring-table';
 import type { CatalogLoaded, CopyResult, Evaluation, ExcelServices, Inspection } from '../types';
-import { isoDate, nextFrame } from './shared';
+import { nextFrame } from './shared';
 
 /** The task pane's services on the open workbook (the only place that reaches Office.js). */
 /** Reads picked office files into sources (SPEC §10); the page passes its Web Worker (pipeline/file.ts). */
@@ -47,14 +49,14 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
       if (none !== undefined) throw new Error(none);
       onProgress('write', 0.6);
       await nextFrame();
-      const sheets = reportSheets(evaluation, { evaluatedAt: isoDate(now()), existingNames: grid.definedNames });
+      const sheets = reportSheets(evaluation, { evaluatedAt: isoDay(now()), existingNames: grid.definedNames });
       const report = await adapter.writeOutputs(sheets, { pivot: options.pivot === true && adapter.features.pivotTable });
       onProgress('done', 1);
       return { ...evaluation, report };
     },
     goToCell: (sheet, cell) => adapter.selectCell(sheet, cell),
     copyTable(evaluation: Evaluation): Promise<CopyResult> {
-      const table = previewTable(evaluation.analysis);
+      const table = yearTable(evaluation.analysis);
       // The clipboard first, synchronously inside the click (SPEC §7); Excel is asked afterwards.
       const copying = copyToClipboard(tableText(table), tableHtml(table));
       const sheet = evaluation.report.sheets.find((w) => w.role === 'Monitoring')?.sheet ?? 'Monitoring';
@@ -70,7 +72,7 @@ export function excelServices(adapter = new OfficeWorkbookAdapter(), now: () => 
     async loadCatalog(file: File): Promise<CatalogLoaded> {
       const { readCatalog } = await import(/* webpackChunkName: "catalog" */ './catalog');
       const imported = await readCatalog(file);
-      const report = await adapter.writeOutputs([buildCatalogSheet(imported.catalog, { importedAt: isoDate(now()) })]);
+      const report = await adapter.writeOutputs([buildCatalogSheet(imported.catalog, { importedAt: isoDay(now()) })]);
       const storedIn = report.sheets.find((w) => w.role === 'Katalog')?.sheet;
       return { fileName: file.name, stats: imported.stats, findings: imported.findings, catalog: imported, ...(storedIn !== undefined ? { storedIn } : {}) };
     },

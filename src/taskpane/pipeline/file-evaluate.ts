@@ -1,12 +1,13 @@
 import { readXlsxAsync } from '../../adapters/xlsx/reader';
 import { writeReportWorkbook } from '../../adapters/xlsx/writer';
 import type { CatalogImport } from '../../core/catalog';
+import { isoDay } from '../../core/dates';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { type Evaluation, evaluateWorkbook, reportSheets } from '../../core/report';
 import type { WorkbookSource } from '../../core/sources';
 import { WorkbookError } from '../../port/workbook-port';
 import type { EvaluatedWorkbook, OnProgress } from '../types';
-import { FileModeError, isoDate } from './shared';
+import { FileModeError } from './shared';
 
 /** An evaluation of file mode, and what its report workbook needs. */
 export interface FileEvaluation {
@@ -62,7 +63,7 @@ export function evaluateSources(sources: readonly WorkbookSource[], onProgress: 
  * its name beside the report; files picked in a browser have no path, so several get no such links.
  */
 export async function writeReport({ evaluation, sources }: FileEvaluation, now: Date): Promise<Uint8Array> {
-  const evaluatedAt = isoDate(now);
+  const evaluatedAt = isoDay(now);
   const only = sources.length === 1 ? sources[0]?.file : undefined;
   return writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
 }

@@ -1,6 +1,3 @@
-/** Local calendar date as ISO `YYYY-MM-DD` (the evaluation date on the output sheets). */
-export { isoDay as isoDate } from '../../core/dates';
-
 /** Lets the browser paint the progress before a long synchronous step. */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

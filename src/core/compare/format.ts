@@ -1,1 +1,0 @@
-export { formatInt, formatSigned, joinGerman } from '../format';
