@@ -26,10 +26,9 @@ export const de = {
   overview: {
     heading: 'Gefundene Amtsblätter',
     refresh: 'Neu einlesen',
-    sheet: 'Blatt',
+    sheetAndLayout: 'Blatt und Aufbau',
     rows: 'Zeilen',
     years: 'Jahre',
-    layout: 'Aufbau',
     layouts: { wide: 'eine Spalte je Jahr', long: 'eine Zeile je Jahr', 'two-row': 'zweizeilige Überschrift' } as Record<string, string>,
     none: 'Keine Amtsblätter gefunden. Ein Amtsblatt braucht eine Kopfzeile mit LeiKa-Schlüssel oder Leistung und einer Statusspalte.',
     skippedHeading: 'Übersprungene Blätter',

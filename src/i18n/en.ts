@@ -9,10 +9,9 @@ export const en: Strings = {
   overview: {
     heading: 'Office sheets found',
     refresh: 'Read again',
-    sheet: 'Sheet',
+    sheetAndLayout: 'Sheet and layout',
     rows: 'Rows',
     years: 'Years',
-    layout: 'Layout',
     layouts: { wide: 'one column per year', long: 'one row per year', 'two-row': 'two-row header' },
     none: 'No office sheets found. An office sheet needs a header row with a LeiKa key or service name and a status column.',
     skippedHeading: 'Skipped sheets',
