@@ -203,6 +203,12 @@ maybe('file mode in Chromium', () => {
     const view = async (name: string): Promise<void> => {
       const sideways = await page.evaluate((w) => Math.max(0, document.documentElement.scrollWidth - w), width);
       expect([name, sideways]).toEqual([name, 0]);
+      // the theme's background reaches every edge: no white frame around the dark pane
+      const gaps = await page.evaluate(() => {
+        const r = document.querySelector('.fui-FluentProvider')!.getBoundingClientRect();
+        return [r.left, r.top, document.documentElement.clientWidth - r.right];
+      });
+      expect([name, gaps]).toEqual([name, [0, 0, 0]]);
       const overflowing = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth).map((t) => t.getAttribute('aria-label')));
       expect([name, overflowing]).toEqual([name, []]);
       expect(await axeViolations(page)).toEqual([]);
