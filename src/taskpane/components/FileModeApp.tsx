@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { WORKBOOK_TYPES, folderFiles, pickedFiles } from '../picked-files';
@@ -46,13 +46,8 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
     [evaluateFile],
   );
   const [state, start] = useTask(run);
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (state.kind !== 'done' || typeof URL.createObjectURL !== 'function') return undefined;
-    const u = URL.createObjectURL(state.value.report);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [state]);
+  const report = useReportFile(state.kind === 'done' ? state.value.report : undefined);
+  const url = report.kind === 'ready' ? report.url : undefined;
 
   const download = (result: FileResult): void => {
     if (!url) return;
@@ -89,6 +84,8 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
             {t.file.download}
           </Button>
+          {report.kind === 'pending' && <Spinner size="tiny" labelPosition="after" label={t.file.reportPending} />}
+          {report.kind === 'failed' && <ErrorMessage message={report.message} />}
           {services.baustein && <BausteinDownloadButton evaluation={state.value} services={services.baustein} />}
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as ResultTab)} size="small" aria-label={t.file.results}>
             {RESULT_TABS.map((id) => (
@@ -112,4 +109,35 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       )}
     </section>
   );
+}
+
+type ReportFile = { kind: 'none' } | { kind: 'pending' } | { kind: 'ready'; url: string } | { kind: 'failed'; message: string };
+
+/** The report workbook that follows the result: an object URL once written (revoked when replaced), or why not. */
+function useReportFile(report: Promise<Blob> | undefined): ReportFile {
+  const [file, setFile] = useState<ReportFile>({ kind: 'none' });
+  useEffect(() => {
+    if (report === undefined) {
+      setFile({ kind: 'none' });
+      return undefined;
+    }
+    setFile({ kind: 'pending' });
+    let url: string | undefined;
+    let current = true;
+    report.then(
+      (blob) => {
+        if (!current || typeof URL.createObjectURL !== 'function') return;
+        url = URL.createObjectURL(blob);
+        setFile({ kind: 'ready', url });
+      },
+      (error: unknown) => {
+        if (current) setFile({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      current = false;
+      if (url !== undefined) URL.revokeObjectURL(url);
+    };
+  }, [report]);
+  return file;
 }

@@ -27,7 +27,7 @@ export function isDateFormat(id: number, code: string | undefined): boolean {
   return false;
 }
 
-export { serialToIso as serialToIsoDate } from '../../core/serial-date';
+export { serialToIso as serialToIsoDate } from '../../../core/serial-date';
 
 /** A `t="d"` cell's ISO 8601 value as `YYYY-MM-DD`; undefined when it is not one. */
 export function isoDateValue(raw: string): string | undefined {
