@@ -76,6 +76,19 @@ describe('fake Excel refuses', () => {
     expect(inside).toBe(true);
   });
 
+  it.each<[string, Excel.PageLayoutZoomOptions]>([
+    ['a scale below 10 %', { scale: 5 }],
+    ['a scale above 400 %', { scale: 401 }],
+    ['half a page wide', { horizontalFitToPages: 0.5 }],
+    ['a negative number of pages tall', { horizontalFitToPages: 1, verticalFitToPages: -1 }],
+  ])('a print zoom with %s, applying nothing of it', async (_what, zoom) => {
+    const b = book();
+    await expect(run(b, async (c) => { c.workbook.worksheets.getItem('Daten').pageLayout.zoom = zoom; await c.sync(); })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(b.sheet('Daten')!.pageLayout).toEqual({});
+    await run(b, async (c) => { c.workbook.worksheets.getItem('Daten').pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }; await c.sync(); });
+    expect(b.sheet('Daten')!.pageLayout).toEqual({ zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+  });
+
   it('reading a property that was not loaded', async () => {
     const b = book();
     await expect(run(b, async (c) => { const r = c.workbook.worksheets.getItem('Daten').getRange('A1'); await c.sync(); void r.values; })).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
@@ -107,7 +120,7 @@ describe('fake Excel models what the add-in sets', () => {
     expect(chart!.position?.from).toMatch(/^[A-Z]+\d+$/);
     const sheet = b.sheet('Monitoring')!;
     expect(sheet.showGridlines).toBe(false);
-    expect(sheet.pageLayout).toEqual({ orientation: expect.stringMatching(/Portrait|Landscape/), paperSize: 'A4' });
+    expect(sheet.pageLayout).toEqual({ orientation: expect.stringMatching(/Portrait|Landscape/), paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(b.formatAt('Monitoring', 'A1', 'font.bold')).toBe(true);
   });
 });

@@ -146,9 +146,12 @@ describe('one look for the report workbook and the sheets written inside Excel',
     expect(records.flatMap((r) => r.tableStyles)).toEqual([OUTPUT_STYLE.tableStyle]);
   });
 
-  it('sets every sheet of the report workbook to A4, fit to one page wide', () => {
+  it('sets every output sheet to A4, fit to one page wide (as many pages down as needed), in both writers', () => {
     for (const ws of workbook.worksheets) expect([ws.name, ws.pageSetup.paperSize, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight]).toEqual([ws.name, 9, 1, 0]);
     expect(workbook.getWorksheet('Vergleich')!.pageSetup.orientation).toBe('landscape');
+    for (const ws of workbook.worksheets) {
+      expect([ws.name, book.sheet(ws.name)!.pageLayout]).toEqual([ws.name, { orientation: ws.pageSetup.orientation === 'landscape' ? 'Landscape' : 'Portrait', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }]);
+    }
   });
 
   it('turns gridlines off on every output sheet', () => {

@@ -1,9 +1,10 @@
 /**
  * Excel mode in a real browser (issue 7): `npm run preview`'s page — the task pane on the fake
- * Excel loaded with the demo workbook — in headless Debian Chromium at 350 and 500 px, driven by
- * accessible names through Auswerten, Prüfhinweise → Zur Zelle, Vergleich, Einstellungen with
- * the Selbsttest, Vorlagen and Neues Berichtsjahr; the simulated workbook is checked afterwards
- * and axe (axe-core, colour contrast included) runs on every view. Screenshots only with
+ * Excel loaded with the demo workbook — in headless Debian Chromium at 350 and 500 px (350 px also
+ * in the dark theme), driven by accessible names through Auswerten, Prüfhinweise → Zur Zelle,
+ * Vergleich, Einstellungen with the Selbsttest, Vorlagen and Neues Berichtsjahr; the simulated
+ * workbook is checked afterwards and axe (axe-core, colour contrast included) runs on every view;
+ * no view and no table in it needs sideways scrolling. Screenshots only with
  * LEIKA_SCREENSHOTS=1 (`npm run screenshots`), never as a side effect of `npm test`.
  * Without /usr/bin/chromium the test is skipped loudly, unless CI is set (then it fails).
  */
@@ -20,6 +21,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist-preview');
 const SHOTS = process.env.LEIKA_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : undefined;
+
+/** Light or dark pane, as the screenshot names say it. */
+type Theme = 'hell' | 'dunkel';
 
 const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : `Debian chromium (${CHROMIUM})`;
 
@@ -74,8 +78,9 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  async function open(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE', colorScheme: 'light' });
+  /** The preview at `width` px; the pane follows the browser's colour scheme (in Excel: Office's theme). */
+  async function open(width: number, theme: Theme): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'de-DE', colorScheme: theme === 'dunkel' ? 'dark' : 'light' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -90,9 +95,17 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await fitsWidth(page, page.viewportSize()!.width);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `excelmodus-${name}.png`), fullPage: true });
+  /** Neither a table nor anything else in the pane needs sideways scrolling; with LEIKA_SCREENSHOTS=1 the whole view is saved. */
+  async function shot(page: Page, theme: Theme, view: string): Promise<void> {
+    const width = page.viewportSize()!.width;
+    await fitsWidth(page, width);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `excelmodus-${width}${theme === 'dunkel' ? '-dunkel' : ''}-${view}.png`), fullPage: true });
+  }
+
+  /** The table's scroll container shows it whole: no sideways scrolling inside the pane either. */
+  async function tableFits(page: Page, name: string): Promise<void> {
+    const overflow = await page.getByRole('table', { name }).evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    expect([name, overflow]).toEqual([name, 0]);
   }
 
   async function evaluate(page: Page): Promise<void> {
@@ -101,12 +114,16 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     await page.getByText(/^Geschrieben: /).waitFor({ timeout: 120_000 });
   }
 
-  it.each([350, 500])('clicks through every view at %i px, writes only marked output sheets, and passes axe', async (width) => {
-    const page = await open(width);
+  it.each<[number, Theme]>([
+    [350, 'hell'],
+    [500, 'hell'],
+    [350, 'dunkel'],
+  ])('clicks through every view at %i px (%s), writes only marked output sheets, and passes axe', async (width, theme) => {
+    const page = await open(width, theme);
     const before = await summary(page);
     const userSheets = before.sheets.map((s) => s.name);
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${width}-uebersicht`);
+    await shot(page, theme, 'uebersicht');
 
     // Auswerten: the four output sheets, each marked by its defined name at A1; the user's sheets untouched.
     await evaluate(page);
@@ -118,7 +135,7 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     expect(starts.length).toBeGreaterThanOrEqual(3);
     expect(starts).toEqual(starts.map(() => 0));
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${width}-auswerten`);
+    await shot(page, theme, 'auswerten');
     const first = await summary(page);
     expect(first.sheets.map((s) => s.name)).toEqual([...userSheets, 'Monitoring', 'Prüfhinweise', 'Gesamtliste', 'Vergleich']);
     expect(first.names.map((n) => [n.name, n.sheet, n.cell])).toEqual(
@@ -141,13 +158,16 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     await goTo.click();
     await page.waitForFunction((want) => window.leikaPreview!.book.selection?.replace(/'/g, '') === want, target.replace(/'/g, ''));
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${width}-pruefhinweise`);
+    await shot(page, theme, 'pruefhinweise');
 
     // Vergleich of the demo's two years.
     await page.getByRole('tab', { name: 'Vergleich' }).click();
     await page.getByRole('heading', { name: 'Vergleich 2023 → 2024' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${width}-vergleich`);
+    // the transition matrix and the refinement list fit the pane as they are (short cluster names, two columns)
+    await tableFits(page, 'Übergänge 2023 → 2024');
+    await tableFits(page, 'Verfeinerung im LeiKa');
+    await shot(page, theme, 'vergleich');
 
     // A second Auswerten gives the same output sheets (apart from the evaluation date), no new sheets.
     await evaluate(page);
@@ -158,12 +178,13 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
 
     // Einstellungen → Selbsttest: every step OK, the temporary sheet gone again.
     await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await shot(page, theme, 'einstellungen');
     await page.getByRole('button', { name: 'Selbsttest starten' }).click();
     await page.getByText(/Alle \d+ Schritte OK\./).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/Vorübergehendes Blatt „LeiKa-Selbsttest [a-z0-9]+“ gelöscht\./).first().isVisible()).toBe(true);
     expect((await summary(page)).sheets.map((s) => s.name)).toEqual(second.sheets.map((s) => s.name));
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${width}-selbsttest`);
+    await shot(page, theme, 'selbsttest');
 
     // Vorlagen: a name Excel would refuse is explained; a new office sheet; Neues Berichtsjahr after confirming.
     await page.getByRole('tab', { name: 'Vorlagen' }).click();
@@ -180,7 +201,7 @@ describeIfAvailable(chromiumMissing, 'Excel mode in a browser (npm run preview)'
     await page.waitForFunction(() => !document.getElementById('root')?.hasAttribute('aria-hidden'));
     await page.getByText(/Tabellen um das neue Jahr ergänzt\./).waitFor({ timeout: 60_000 });
     expect(await axeViolations(page)).toEqual([]);
-    await shot(page, `${width}-vorlagen`);
+    await shot(page, theme, 'vorlagen');
     const after = await summary(page);
     expect(after.sheets.map((s) => s.name)).toContain('Neues Amt');
     const office = after.sheets.find((s) => s.name === userSheets.find((n) => before.sheets.find((b) => b.name === n)!.values.flat().some((v) => /Umsetzungsstatus 2024/.test(String(v)))))!;

@@ -98,8 +98,8 @@ maybe('file mode in Chromium', () => {
     await new Promise((r) => server?.close(r));
   });
 
-  async function open(officeJs: 'stub' | 'abort', dark = false): Promise<{ page: Page; ms: number }> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 }, colorScheme: dark ? 'dark' : 'light', locale: 'de-DE' });
+  async function open(officeJs: 'stub' | 'abort', dark = false, width = 420): Promise<{ page: Page; ms: number }> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width, height: 900 }, colorScheme: dark ? 'dark' : 'light', locale: 'de-DE' });
     // Nothing else may leave the machine. Registered first: Playwright runs the route registered last first.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     await context.route(OFFICE_JS, (route) => (officeJs === 'stub' ? route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB }) : route.abort()));
@@ -195,6 +195,36 @@ maybe('file mode in Chromium', () => {
     await expect(violations(page)).resolves.toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it.each(['hell', 'dunkel'])('fits a 350 px pane in the %s theme: start, Monitoring, Vergleich and Prüfhinweise, each passing axe', async (theme) => {
+    const width = 350;
+    const { page } = await open('stub', theme === 'dunkel', width);
+    /** Nothing runs off the side, no table scrolls sideways; with LEIKA_SCREENSHOTS=1 the view is saved. */
+    const view = async (name: string): Promise<void> => {
+      const sideways = await page.evaluate((w) => Math.max(0, document.documentElement.scrollWidth - w), width);
+      expect([name, sideways]).toEqual([name, 0]);
+      // the theme's background reaches every edge: no white frame around the dark pane
+      const gaps = await page.evaluate(() => {
+        const r = document.querySelector('.fui-FluentProvider')!.getBoundingClientRect();
+        return [r.left, r.top, document.documentElement.clientWidth - r.right];
+      });
+      expect([name, gaps]).toEqual([name, [0, 0, 0]]);
+      const overflowing = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth).map((t) => t.getAttribute('aria-label')));
+      expect([name, overflowing]).toEqual([name, []]);
+      expect(await axeViolations(page)).toEqual([]);
+      await shot(page, `dateimodus-${width}${theme === 'dunkel' ? '-dunkel' : ''}-${name}.png`);
+    };
+    await view('start');
+    await evaluateAndDownload(page, DEMO);
+    await view('ergebnis');
+    await page.getByRole('tab', { name: 'Vergleich' }).click();
+    await page.getByRole('heading', { name: 'Vergleich 2023 → 2024' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Verfeinerung im LeiKa' }).isVisible()).toBe(true);
+    await view('vergleich');
+    await page.getByRole('tab', { name: 'Prüfhinweise' }).click();
+    await view('pruefhinweise');
+    await page.context().close();
+  }, 180_000);
 
   it('carries a Content-Security-Policy that lets office.js and the page run and nothing else', async () => {
     const { page } = await open('stub');

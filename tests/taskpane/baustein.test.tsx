@@ -59,7 +59,7 @@ describe('Monitoring preview and Vergleich matrix in the narrow pane', () => {
     renderPane(<ComparisonView evaluation={{ analysis: analysis(), comparisons: compareYears(recs, { years: [2023, 2024] }) }} copyText={async () => true} />);
     const matrix = screen.getByRole('table', { name: /^Übergänge/ });
     const header = within(matrix).getByRole('columnheader', { name: 'Kein Optimierungspotenzial' });
-    expect(header.textContent).toBe('Kein Potenzial');
-    expect(within(matrix).getByRole('columnheader', { name: 'Projekt in Umsetzung' }).textContent).toBe('In Umsetzung');
+    expect(within(header).getByTitle('Kein Optimierungspotenzial').textContent).toBe('Kein Opt.');
+    expect(within(within(matrix).getByRole('columnheader', { name: 'Projekt in Umsetzung' })).getByTitle('Projekt in Umsetzung').textContent).toBe('Projekt');
   });
 });

@@ -75,7 +75,35 @@ describe('Vergleich', () => {
     expect(cells[columns.indexOf('Analog')]).toBe('0');
 
     const refinement = screen.getByRole('table', { name: 'Verfeinerung im LeiKa' });
-    expect(within(refinement).getByRole('row', { name: /99067004 Jagdschein 1 → 4 PDF 1 → 4/ })).toBeVisible();
+    expect(within(refinement).getByRole('row', { name: /Jagdschein 99067004 1 → 4 PDF 1 → 4/ })).toBeVisible();
+    await noViolations(container);
+  });
+
+  it('shows short cluster names in the narrow pane while screen readers hear the full ones', async () => {
+    const r = (year: number, key: string, name: string, cluster: CountedRecord['cluster']): CountedRecord =>
+      record({ year, office: 'Ordnungsamt', cell: `C${year}`, key, keyValid: true, name, cluster });
+    const recs = [
+      r(2023, '99067004001000', 'Jagdschein', 'Projekt in Umsetzung'),
+      r(2024, '99067004001000', 'Jagdschein', 'Projekt in Umsetzung'),
+      r(2024, '99067004002000', 'Jagdschein Ersatz', 'Kein Optimierungspotenzial'),
+    ];
+    const { container } = renderPane(<ComparisonView evaluation={evaluated(recs)} copyText={jest.fn()} />);
+    /** The text a sighted reader sees in `el`: what screen readers skip, without what only they hear. */
+    const shown = (el: HTMLElement): string => [...el.querySelectorAll('[aria-hidden="true"]')].map((e) => e.textContent).join(' ') || el.textContent!;
+
+    const matrix = screen.getByRole('table', { name: 'Übergänge 2023 → 2024' });
+    expect(shown(within(matrix).getByRole('columnheader', { name: 'Kein Optimierungspotenzial' }))).toBe('Kein Opt.');
+    expect(shown(within(matrix).getByRole('columnheader', { name: 'Projekt in Umsetzung' }))).toBe('Projekt');
+    expect(shown(within(matrix).getByRole('rowheader', { name: 'Kein Optimierungspotenzial' }))).toBe('Kein Opt.');
+    expect(shown(within(matrix).getByRole('rowheader', { name: 'Projekt in Umsetzung' }))).toBe('Projekt');
+    expect(shown(within(matrix).getByRole('columnheader', { name: 'Cluster 2023 (Zeile) / 2024 (Spalte)' }))).toBe('2023 ↓ 2024 →');
+    // the short names are explained on screen, and a mouse pointer shows the full name
+    expect(screen.getByText('Abkürzungen: Kein Opt. = Kein Optimierungspotenzial; Projekt = Projekt in Umsetzung.')).toBeVisible();
+    expect(within(matrix).getAllByTitle('Kein Optimierungspotenzial').map((e) => e.textContent)).toEqual(['Kein Opt.', 'Kein Opt.']);
+
+    const refinement = screen.getByRole('table', { name: 'Verfeinerung im LeiKa' });
+    const row = within(refinement).getByRole('row', { name: /^Jagdschein 99067004 1 → 2 Kein Optimierungspotenzial 0 → 1 Projekt in Umsetzung 1 → 1$/ });
+    expect(within(row).getAllByTitle(/./).map((e) => e.textContent)).toEqual(['Kein Opt.', 'Projekt']);
     await noViolations(container);
   });
 

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { Button } from '@fluentui/react-components';
 import { screen } from '@testing-library/react';
-import { webDarkTheme } from '@fluentui/react-components';
-import { darkTheme } from '../../src/taskpane/theme';
+import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { darkTheme, lightTheme } from '../../src/taskpane/theme';
 import { renderPane } from './support';
 
 /** WCAG 2 relative luminance of a #rrggbb colour. */
@@ -15,18 +15,22 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-describe('dark theme: disabled buttons stay readable', () => {
+describe.each<[string, Theme, Theme, boolean]>([
+  ['dark', webDarkTheme, darkTheme, true],
+  ['light', webLightTheme, lightTheme, false],
+])('%s theme: disabled buttons stay readable', (_name, fluent, theme, dark) => {
   it('gives disabled text at least 4.5:1 on the disabled fill and on the pane (Fluent alone does not)', () => {
-    expect(contrast(webDarkTheme.colorNeutralForegroundDisabled, webDarkTheme.colorNeutralBackgroundDisabled)).toBeLessThan(4.5);
-    expect(contrast(darkTheme.colorNeutralForegroundDisabled, darkTheme.colorNeutralBackgroundDisabled)).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(darkTheme.colorNeutralForegroundDisabled, darkTheme.colorNeutralBackground1)).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(darkTheme.colorNeutralForegroundDisabled, darkTheme.colorNeutralForeground1)).toBeGreaterThan(2);
+    expect(contrast(fluent.colorNeutralForegroundDisabled, fluent.colorNeutralBackgroundDisabled)).toBeLessThan(4.5);
+    expect(contrast(theme.colorNeutralForegroundDisabled, theme.colorNeutralBackgroundDisabled)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(theme.colorNeutralForegroundDisabled, theme.colorNeutralBackground1)).toBeGreaterThanOrEqual(4.5);
+    // still visibly weaker than the text of an enabled button
+    expect(contrast(theme.colorNeutralForegroundDisabled, theme.colorNeutralForeground1)).toBeGreaterThan(2);
   });
 
-  it('is the theme the pane uses in dark mode', () => {
-    renderPane(<Button disabled>Auswerten</Button>, true);
+  it('is the theme the pane uses', () => {
+    renderPane(<Button disabled>Auswerten</Button>, dark);
     expect(screen.getByRole('button', { name: 'Auswerten' })).toBeDisabled();
     const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');
-    expect(css).toMatch(new RegExp(`--colorNeutralForegroundDisabled: ?${darkTheme.colorNeutralForegroundDisabled}`));
+    expect(css).toMatch(new RegExp(`--colorNeutralForegroundDisabled: ?${theme.colorNeutralForegroundDisabled}`));
   });
 });

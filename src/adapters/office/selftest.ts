@@ -5,6 +5,7 @@ import { officeErrorText } from './actions';
 import { type ExcelRun, RUN_OPTIONS } from './payload';
 import { addGesamtlistePivot, PIVOT_FIELDS, PIVOT_NAME } from './pivot';
 import { EXCEL_API_VERSIONS, type HostInfo, type OfficeFeatures, type SupportsApi } from './requirements';
+import { FIT_TO_WIDTH } from './write';
 
 /** One operation of the Selbsttest: what it tries, with which Office.js members and requirement set. */
 /** The Selbsttest's steps, in order; the pane names them (i18n `selftest.steps`). */
@@ -331,10 +332,11 @@ const STEPS: readonly StepSpec[] = [
   },
   {
     id: 'pageLayout',
-    api: 'PageLayout.orientation/paperSize, Worksheet.showGridlines, WorksheetFreezePanes.freezeRows',
+    api: 'PageLayout.orientation/paperSize/zoom, Worksheet.showGridlines, WorksheetFreezePanes.freezeRows',
     queue(_context, s) {
       s.ws.pageLayout.orientation = 'Landscape';
       s.ws.pageLayout.paperSize = 'A4';
+      s.ws.pageLayout.zoom = FIT_TO_WIDTH;
       s.ws.showGridlines = false;
       s.ws.freezePanes.freezeRows(1);
     },

@@ -365,7 +365,17 @@ function finish(t: Target, taken: Set<string>, opts: FinishOptions): void {
   ws.showGridlines = OUTPUT_STYLE.showGridlines;
   ws.pageLayout.orientation = output.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
+  ws.pageLayout.zoom = FIT_TO_WIDTH;
 }
+
+/**
+ * „Fit to width“ as the report workbook has it (fitToWidth 1, fitToHeight 0): all columns on one
+ * page, as many pages down as needed. PageLayout.zoom takes PageLayoutZoomOptions, ExcelApi 1.9
+ * (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); 0 pages tall is
+ * „automatic“ as in the file format, and what Excel's own action recorder writes for
+ * „Alle Spalten auf einer Seite darstellen“.
+ */
+export const FIT_TO_WIDTH: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 
 function excelTable(t: Target, block: OutTable, taken: Set<string>): Excel.Table {
   const name = block.excelTable!;

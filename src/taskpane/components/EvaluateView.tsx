@@ -52,7 +52,7 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
           aria-describedby="pivot-hint"
           onChange={(_, d) => setPivot(d.checked === true)}
         />
-        <Text as="p" size={200} id="pivot-hint">
+        <Text as="p" block size={200} id="pivot-hint">
           {pivotSupported ? t.evaluate.pivotHint : t.evaluate.pivotUnsupported}
         </Text>
       </div>

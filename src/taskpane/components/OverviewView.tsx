@@ -29,6 +29,8 @@ export function OverviewView({ inspect }: { inspect: () => Promise<Inspection> }
 
 /** Long sheet names wrap inside their cell instead of running into the next column. */
 const WRAP: React.CSSProperties = { overflowWrap: 'anywhere', paddingTop: 4, paddingBottom: 4 };
+/** The sheet's layout, below its name: the name gets the width to stay whole in a 350 px pane. */
+const DETAIL: React.CSSProperties = { display: 'block', overflowWrap: 'normal' };
 
 export function OverviewTables({ inspection }: { inspection: Inspection }): React.JSX.Element {
   const t = useStrings();
@@ -42,26 +44,31 @@ export function OverviewTables({ inspection }: { inspection: Inspection }): Reac
         <Table size="small" aria-label={t.overview.heading}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell style={{ width: '38%' }}>{t.overview.sheet}</TableHeaderCell>
-              <TableHeaderCell style={{ width: '14%' }}>{t.overview.rows}</TableHeaderCell>
-              <TableHeaderCell style={{ width: '22%' }}>{t.overview.years}</TableHeaderCell>
-              <TableHeaderCell style={{ width: '26%' }}>{t.overview.layout}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '60%' }}>{t.overview.sheetAndLayout}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '16%' }}>{t.overview.rows}</TableHeaderCell>
+              <TableHeaderCell style={{ width: '24%' }}>{t.overview.years}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {analysis.officeSheets.map((s) => (
               <TableRow key={sheetLabel(s.file, s.sheet)}>
-                <TableCell style={WRAP}>{sheetLabel(s.file, s.sheet)}</TableCell>
+                <TableCell style={WRAP}>
+                  <span>
+                    {sheetLabel(s.file, s.sheet)}
+                    <Text size={200} style={DETAIL}>
+                      {t.overview.layouts[s.layout] ?? s.layout}
+                    </Text>
+                  </span>
+                </TableCell>
                 <TableCell>{formatInt(s.serviceRows)}</TableCell>
                 <TableCell>{s.years.join(', ')}</TableCell>
-                <TableCell>{t.overview.layouts[s.layout] ?? s.layout}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
       {analysis.skippedSheets.length > 0 && (
-        <Table size="small" aria-label={t.overview.skippedHeading}>
+        <Table size="small" aria-label={t.overview.skippedHeading} style={{ marginTop: 16 }}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell style={{ width: '38%' }}>{t.overview.skippedHeading}</TableHeaderCell>

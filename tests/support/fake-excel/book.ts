@@ -65,7 +65,7 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   /** Column widths in points (Range.format.columnWidth), by column index. */
   columnWidths: Map<number, number>;
-  pageLayout: { orientation?: string; paperSize?: string };
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions };
   frozenRows: number;
   showGridlines: boolean;
   /** Range.dataValidation.errorAlert as set, with the range it was set on. */

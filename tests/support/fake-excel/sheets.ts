@@ -4,7 +4,10 @@
  *   or ends with an apostrophe, or is `History` (support.microsoft.com, "Rename a worksheet");
  *   a name already taken, compared ignoring case (ItemAlreadyExists);
  * - WorksheetCollection.add does not activate the new sheet;
- * - deleting the last visible sheet (a workbook keeps at least one visible sheet).
+ * - deleting the last visible sheet (a workbook keeps at least one visible sheet);
+ * - PageLayout.zoom with a scale outside 10–400 or a page count that is not a whole number
+ *   from 0 (automatic) to 32767 (learn.microsoft.com, Excel.PageLayoutZoomOptions; the page
+ *   counts of Excel's „Anpassen: … Seite(n) breit/hoch“); refused when the batch syncs.
  */
 import type { FakeSheet } from './book';
 import { ApiError, type Engine, type FakeOf, size } from './engine';
@@ -19,6 +22,15 @@ export function sheetNameProblem(name: string): string | undefined {
   if (/[:\\/?*[\]]/.test(name)) return 'holds one of : \\ / ? * [ ]';
   if (name.startsWith("'") || name.endsWith("'")) return 'begins or ends with an apostrophe';
   if (name.toLowerCase() === 'history') return 'is reserved (History)';
+  return undefined;
+}
+
+/** What Excel refuses in PageLayout.zoom (undefined: accepted). */
+function zoomProblem(z: Excel.PageLayoutZoomOptions): string | undefined {
+  if (z.scale != null && !(z.scale >= 10 && z.scale <= 400)) return `scale ${z.scale} is not between 10 and 400`;
+  for (const [name, pages] of [['horizontalFitToPages', z.horizontalFitToPages], ['verticalFitToPages', z.verticalFitToPages]] as const) {
+    if (pages != null && !(Number.isInteger(pages) && pages >= 0 && pages <= 32767)) return `${name} ${pages} is not a page count`;
+  }
   return undefined;
 }
 
@@ -128,6 +140,13 @@ export function makeWorksheet(engine: Engine, resolve: () => FakeSheet, known?: 
       },
       set paperSize(v: string) {
         engine.op(size(v), () => void (resolve().pageLayout.paperSize = v));
+      },
+      set zoom(v: Excel.PageLayoutZoomOptions) {
+        engine.op(size(v), () => {
+          const problem = zoomProblem(v);
+          if (problem) throw new ApiError('InvalidArgument', `PageLayout.zoom: ${problem}`);
+          resolve().pageLayout.zoom = { ...v };
+        });
       },
     } satisfies FakeOf<Excel.PageLayout>),
     set showGridlines(v: boolean) {
