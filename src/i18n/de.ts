@@ -253,6 +253,13 @@ export const de = {
     generic: 'Das hat nicht geklappt:',
     retry: 'Erneut versuchen',
   },
+  start: {
+    failed: 'Der LeiKa-Monitor konnte nicht gestartet werden.',
+    whatToDo:
+      'Bitte laden Sie das Add-in neu („Neu laden“). Hilft das nicht: in Excel den Aufgabenbereich schließen und über Start › Digitalisierungsübersicht wieder öffnen, im Browser die Seite neu laden. Bleibt der Fehler, melden Sie ihn mit der Fehlermeldung unten dem Amt für Digitalisierung.',
+    detail: (message: string) => `Fehlermeldung: ${message}`,
+    reload: 'Neu laden',
+  },
   cluster: {
     excluded: 'ausgeschlossen',
   },

@@ -1,0 +1,57 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Component, type ReactNode } from 'react';
+import { useStrings } from '../../i18n';
+import { errorText } from './use-task';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
+});
+
+export interface StartErrorProps {
+  message: string;
+  /** Loads the pane again (the page's `location.reload`). */
+  onReload: () => void;
+}
+
+/** What the pane shows in place of the spinner when it cannot start: what happened and what to do. */
+export function StartError({ message, onReload }: StartErrorProps): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  return (
+    <div className={s.stack}>
+      <MessageBar intent="error" role="alert" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t.start.failed}</MessageBarTitle>
+          <Text as="p" block>
+            {t.start.whatToDo}
+          </Text>
+          <Text as="p" block>
+            {t.start.detail(message)}
+          </Text>
+        </MessageBarBody>
+      </MessageBar>
+      <Button appearance="primary" onClick={onReload}>
+        {t.start.reload}
+      </Button>
+    </div>
+  );
+}
+
+interface BoundaryProps {
+  onReload: () => void;
+  children: ReactNode;
+}
+
+/** A component that throws while rendering shows {@link StartError} instead of an empty pane. */
+export class StartErrorBoundary extends Component<BoundaryProps, { error?: unknown }> {
+  override state: { error?: unknown } = {};
+
+  static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error };
+  }
+
+  override render(): ReactNode {
+    if (!('error' in this.state)) return this.props.children;
+    return <StartError message={errorText(this.state.error)} onReload={this.props.onReload} />;
+  }
+}
