@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { WORKBOOK_TYPES, folderFiles, pickedFiles } from '../picked-files';
@@ -10,15 +10,15 @@ import { ChosenFiles } from './ChosenFiles';
 import { FilePicker } from './FilePicker';
 import { FilesTable } from './FilesTable';
 import { ComparisonView } from './ComparisonView';
-import { ErrorMessage } from './ErrorMessage';
 import { FindingsList } from './FindingsList';
 import { MonitoringPreview } from './MonitoringPreview';
 import { OverviewTables } from './OverviewView';
 import { Progress } from './Progress';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start' },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', paddingTop: tokens.spacingVerticalS, alignSelf: 'stretch', minWidth: 0 },
 });
 
@@ -65,10 +65,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
   };
 
   return (
-    <section aria-labelledby="file-heading" className={s.stack}>
-      <Subtitle2 as="h2" id="file-heading">
-        {t.appSubtitle}
-      </Subtitle2>
+    <ViewSection headingId="file-heading" heading={t.appSubtitle} stack="start">
       <Text as="p" block>{t.file.intro}</Text>
       <FilePicker label={t.file.open} multiple accept={WORKBOOK_TYPES} onFiles={(list) => setFiles(pickedFiles(list))} />
       {FOLDERS_SUPPORTED && <FilePicker label={t.file.openFolder} folder drop={false} onFiles={(list) => setFiles(folderFiles(list))} />}
@@ -80,12 +77,9 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
         {t.file.evaluate}
       </Button>
       {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
-      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      <TaskOutcome state={state} layout="multiline" done={(result) => t.evaluate.summary(summaryFacts(result.analysis))} />
       {state.kind === 'done' && (
         <>
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{t.evaluate.summary(summaryFacts(state.value.analysis))}</MessageBarBody>
-          </MessageBar>
           <Button appearance="primary" disabled={!url} onClick={() => download(state.value)}>
             {t.file.download}
           </Button>
@@ -110,6 +104,6 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
           </div>
         </>
       )}
-    </section>
+    </ViewSection>
   );
 }

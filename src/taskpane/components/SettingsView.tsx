@@ -1,13 +1,13 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { CLUSTERS, EXCLUDED, type ClusterOrExcluded } from '../../core/clusters';
 import { useStrings } from '../../i18n';
 import type { Inspection, MappingRow } from '../types';
-import { ErrorMessage } from './ErrorMessage';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'stretch' },
   row: { display: 'grid', gridTemplateColumns: '1fr 1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
   fieldset: { border: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column' },
 });
@@ -32,10 +32,7 @@ export function SettingsView({ inspection, saveSettings, saveMapping }: Settings
   const options: readonly ClusterOrExcluded[] = [...CLUSTERS, EXCLUDED];
 
   return (
-    <section aria-labelledby="settings-heading" className={s.stack}>
-      <Subtitle2 as="h2" id="settings-heading">
-        {t.settings.heading}
-      </Subtitle2>
+    <ViewSection headingId="settings-heading" heading={t.settings.heading} stack="stretch">
       <Text as="p" block>{t.settings.hint}</Text>
       <Field label={t.settings.reportYear} hint={t.settings.reportYearHint} {...(yearValid ? {} : { validationMessage: t.settings.invalidYear })}>
         <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
@@ -59,12 +56,7 @@ export function SettingsView({ inspection, saveSettings, saveMapping }: Settings
       >
         {t.settings.save}
       </Button>
-      {saved.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.settings.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {saved.kind === 'failed' && <ErrorMessage message={saved.message} />}
+      <TaskOutcome state={saved} done={() => t.settings.saved} />
 
       <Subtitle2 as="h3">{t.settings.mapping}</Subtitle2>
       {rows.map((row, i) => (
@@ -90,12 +82,7 @@ export function SettingsView({ inspection, saveSettings, saveMapping }: Settings
       <Button appearance="primary" disabled={mappingSaved.kind === 'pending'} onClick={() => void saveRows(rows.filter((r) => r.value.trim() !== ''))}>
         {t.settings.saveMapping}
       </Button>
-      {mappingSaved.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.settings.mappingSaved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {mappingSaved.kind === 'failed' && <ErrorMessage message={mappingSaved.message} />}
-    </section>
+      <TaskOutcome state={mappingSaved} done={() => t.settings.mappingSaved} />
+    </ViewSection>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import { useStrings } from '../../i18n';
+import { OutcomeBar } from './OutcomeBar';
 import { errorText } from './use-task';
 
 const useStyles = makeStyles({
@@ -19,17 +20,14 @@ export function StartError({ message, onReload }: StartErrorProps): React.JSX.El
   const s = useStyles();
   return (
     <div className={s.stack}>
-      <MessageBar intent="error" role="alert" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t.start.failed}</MessageBarTitle>
-          <Text as="p" block>
-            {t.start.whatToDo}
-          </Text>
-          <Text as="p" block>
-            {t.start.detail(message)}
-          </Text>
-        </MessageBarBody>
-      </MessageBar>
+      <OutcomeBar intent="error" role="alert" layout="multiline" title={t.start.failed}>
+        <Text as="p" block>
+          {t.start.whatToDo}
+        </Text>
+        <Text as="p" block>
+          {t.start.detail(message)}
+        </Text>
+      </OutcomeBar>
       <Button appearance="primary" onClick={onReload}>
         {t.start.reload}
       </Button>
