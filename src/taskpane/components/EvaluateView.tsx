@@ -2,14 +2,14 @@ import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-comp
 import { useCallback, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { summaryFacts } from '../monitoring-table';
-import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, ProgressStep } from '../types';
+import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress } from '../types';
 import { addFiles, WORKBOOK_TYPES } from '../picked-files';
 import { ChosenFiles } from './ChosenFiles';
 import { FilePicker } from './FilePicker';
 import { FilesTable } from './FilesTable';
 import { MonitoringPreview } from './MonitoringPreview';
 import { OutcomeBar } from './OutcomeBar';
-import { Progress } from './Progress';
+import { Progress, useProgress } from './Progress';
 import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
 import { ViewSection } from './ViewSection';
@@ -30,15 +30,15 @@ export interface EvaluateViewProps {
 export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported = false }: EvaluateViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
-  const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
+  const [progress, onProgress] = useProgress();
   const [pivot, setPivot] = useState(false);
   const [files, setFiles] = useState<readonly File[]>([]);
   const filesId = useId();
   const run = useCallback(async () => {
-    const result = await evaluate((step, fraction) => setProgress({ step, fraction }), { pivot: pivot && pivotSupported, ...(files.length > 0 ? { files } : {}) });
+    const result = await evaluate(onProgress, { pivot: pivot && pivotSupported, ...(files.length > 0 ? { files } : {}) });
     onEvaluated?.(result);
     return result;
-  }, [evaluate, onEvaluated, pivot, pivotSupported, files]);
+  }, [evaluate, onProgress, onEvaluated, pivot, pivotSupported, files]);
   const [state, start] = useTask(run);
   const [copy, startCopy] = useTask(copyTable);
   return (
