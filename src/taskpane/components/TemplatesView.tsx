@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { sheetNameProblem } from '../../core/sheet-name';
 import { useStrings } from '../../i18n';
 import type { ExcelServices } from '../types';
+import { isYearText } from '../year-text';
 import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
 import { ViewSection } from './ViewSection';
@@ -40,7 +41,6 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
   const [confirming, setConfirming] = useState(false);
   const [created, create] = useTask(newOfficeSheet);
   const [rolled, roll] = useTask(newReportYear);
-  const yearOk = (v: string): boolean => /^20\d\d$/.test(v.trim());
   // Names made here are taken, too, until the workbook is read again.
   const taken = created.kind === 'done' ? [...sheetNames, created.value] : sheetNames;
   const problem = name === '' ? undefined : sheetNameProblem(name.trim(), taken);
@@ -51,10 +51,10 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
         <Field label={t.templates.newSheetName} required {...(problem ? { validationMessage: t.templates.nameProblems[problem](name.trim()) } : {})}>
           <Input value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
-        <Field label={t.templates.newSheetYear} {...(yearOk(year) ? {} : { validationMessage: t.settings.invalidYear })}>
+        <Field label={t.templates.newSheetYear} {...(isYearText(year) ? {} : { validationMessage: t.settings.invalidYear })}>
           <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
         </Field>
-        <Button appearance="primary" disabled={name.trim() === '' || problem !== undefined || !yearOk(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
+        <Button appearance="primary" disabled={name.trim() === '' || problem !== undefined || !isYearText(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
           {t.templates.create}
         </Button>
         <TaskOutcome state={created} title={t.templates.newSheet} done={(sheet) => t.templates.created(sheet)} />
@@ -62,10 +62,10 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
 
       <ViewSection headingId="year-heading" heading={t.templates.newYear} stack="stretch">
         <Text as="p" block>{t.templates.newYearHint}</Text>
-        <Field label={t.templates.newYearLabel} {...(yearOk(nextYear) ? {} : { validationMessage: t.settings.invalidYear })}>
+        <Field label={t.templates.newYearLabel} {...(isYearText(nextYear) ? {} : { validationMessage: t.settings.invalidYear })}>
           <Input inputMode="numeric" value={nextYear} onChange={(_, d) => setNextYear(d.value)} />
         </Field>
-        <Button disabled={!yearOk(nextYear) || rolled.kind === 'pending'} onClick={() => setConfirming(true)}>
+        <Button disabled={!isYearText(nextYear) || rolled.kind === 'pending'} onClick={() => setConfirming(true)}>
           {t.templates.newYear}
         </Button>
         <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
