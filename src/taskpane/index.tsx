@@ -49,10 +49,14 @@ function start(): void {
   const root = createRoot(container);
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const reload = (): void => location.reload();
+  // A boundary of its own for each pane shown: an error in a pane's first render is a failed start.
+  let shown = 0;
   const show = (pane: ReactNode, dark = prefersDark, strings: Strings = de): void =>
     root.render(
       <Root dark={dark} strings={strings}>
-        <StartErrorBoundary onReload={reload}>{pane}</StartErrorBoundary>
+        <StartErrorBoundary key={++shown} onReload={reload}>
+          {pane}
+        </StartErrorBoundary>
       </Root>,
     );
   const fail = (error: unknown, dark?: boolean, strings?: Strings): void => show(<StartError message={errorText(error)} onReload={reload} />, dark, strings);

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StartError } from '../../src/taskpane/components/StartError';
+import { useState } from 'react';
+import { StartError, StartErrorBoundary } from '../../src/taskpane/components/StartError';
 import { renderPane } from './support';
 
 /**
@@ -70,6 +71,25 @@ describe('a failed start', () => {
       }),
     });
     await expectStartError(/Fehlermeldung: Ansicht kaputt/);
+  });
+
+  it('says the pane ran into an error, not that it did not start, when a view throws later', async () => {
+    function BreaksOnClick(): React.JSX.Element {
+      const [broken, setBroken] = useState(false);
+      if (broken) throw new Error('Ansicht später kaputt');
+      return <button onClick={() => setBroken(true)}>Weiter</button>;
+    }
+    renderPane(
+      <StartErrorBoundary onReload={jest.fn()}>
+        <BreaksOnClick />
+      </StartErrorBoundary>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Weiter' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Der LeiKa-Monitor ist auf einen Fehler gestoßen und kann so nicht weiterarbeiten.');
+    expect(alert).not.toHaveTextContent('nicht gestartet');
+    expect(alert).toHaveTextContent('Fehlermeldung: Ansicht später kaputt');
+    expect(screen.getByRole('button', { name: 'Neu laden' })).toBeVisible();
   });
 
   it('offers to load the pane again', async () => {
