@@ -13,9 +13,9 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const { readXlsx } = require(path.join(ROOT, 'dist-node', 'adapters', 'xlsx-reader'));
+const { readXlsx } = require(path.join(ROOT, 'dist-node', 'adapters', 'xlsx', 'reader'));
 const { evaluateWorkbook, reportSheets } = require(path.join(ROOT, 'dist-node', 'core', 'report'));
-const { writeReportWorkbook } = require(path.join(ROOT, 'dist-node', 'adapters', 'xlsx-writer'));
+const { writeReportWorkbook } = require(path.join(ROOT, 'dist-node', 'adapters', 'xlsx', 'writer'));
 
 async function main() {
   const demo = path.join(ROOT, 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');

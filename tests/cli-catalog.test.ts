@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readCatalogFile } from '../src/adapters/catalog-file';
 import { SHARED_CATALOG } from './support/requirements';
 import { writeOutputsIntoXlsx } from './support/xlsx-file-adapter';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { buildCatalogSheet } from '../src/core/catalog';
 import { COUNT_KEYS } from '../src/core/clusters';
 import { parseA1 } from '../src/core/grid';

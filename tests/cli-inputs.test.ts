@@ -1,4 +1,5 @@
-import { relativeFileLinks, type InputFile } from '../src/cli/inputs';
+import type { InputFile } from '../src/cli/inputs';
+import { relativeFileLinks } from '../src/cli/report';
 
 const input = (path: string, name: string): InputFile => ({ path, name, source: { kind: 'skipped', file: name, reason: '' } });
 

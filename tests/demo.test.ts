@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { analyzeWorkbook } from '../src/core/analyze';
 import { runCli } from '../src/cli/run';
 import { describeIfAvailable, SHARED_CATALOG } from './support/requirements';

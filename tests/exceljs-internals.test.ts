@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { definedNameModels, ExcelJsInternalsError, setWorksheetOrder, tableNamesOf, worksheetOrder } from '../src/adapters/exceljs-internals';
+import { definedNameModels, ExcelJsInternalsError, setWorksheetOrder, tableNamesOf, worksheetOrder } from '../src/adapters/xlsx/writer/exceljs';
 
 /* The ExcelJS internals the writer uses, against the installed ExcelJS (an upgrade that changes them fails here). */
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

@@ -29,6 +29,7 @@ describe('file mode with several office files in workers', () => {
     expect(asDemo(jsonOf(result))).toEqual(demoJson(FOLDER_ORDER));
     expect(result.reportName).toBe('Amtsdateien – Auswertung.xlsx');
     expect(result.sources?.files.map((f) => f.file)).toEqual(FOLDER_ORDER);
+    await result.report;
     expect(workers.map((w) => w.terminated)).toEqual(FOLDER_ORDER.map(() => true).concat(true));
   });
 
@@ -46,5 +47,6 @@ describe('file mode with several office files in workers', () => {
     expect(result.analysis.offices.map((o) => o.office)).not.toContain('Jugendamt');
     const demo = demoJson(FOLDER_ORDER).offices as { office: string }[];
     expect(result.analysis.offices.map((o) => o.office)).toEqual(demo.map((o) => o.office).filter((o) => o !== 'Jugendamt'));
+    expect((await result.report).size).toBeGreaterThan(10_000);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { readXlsx } from '../src/adapters/xlsx/reader';
+import { evaluateWorkbook } from '../src/core/report';
 import { evaluateFileInWorker, readCatalogInWorker } from '../src/taskpane/pipeline/file';
 import type { WorkerLike } from '../src/taskpane/pipeline/worker-protocol';
 import type { ProgressStep } from '../src/taskpane/types';
@@ -36,10 +38,31 @@ describe('file mode in a Web Worker', () => {
     expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
     expect(result.comparisons.map((c) => [c.from, c.to])).toEqual([[2023, 2024]]);
     expect(result.reportName).toBe('Digitalisierungsuebersicht_Demo – Auswertung.xlsx');
-    const parts = unzipSync(new Uint8Array(await result.report.arrayBuffer()));
+    const parts = unzipSync(new Uint8Array(await (await result.report).arrayBuffer()));
     expect(Object.keys(parts)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'docProps/core.xml']));
-    expect([...new Set(steps)]).toEqual(['read', 'analyze', 'write', 'done']);
+    // the result comes before the report workbook is written: no 'write' step holds it back
+    expect([...new Set(steps)]).toEqual(['read', 'analyze', 'done']);
     expect(workers.map((w) => w.terminated)).toEqual([true]);
+  });
+
+  it('hands over the result before the report workbook is written, and ends the worker only after the report', async () => {
+    const worker = new InProcessWorker();
+    const result = await evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined, undefined, { now: new Date(2025, 0, 15) });
+    expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
+    // the records travel packed; the page gets them back as the evaluation made them
+    const direct = evaluateWorkbook(readXlsx(new Uint8Array(readFileSync(DEMO))), { currentYear: 2025 });
+    expect(result.analysis.records).toEqual(direct.analysis.records);
+    expect(worker.terminated).toBe(false);
+    expect((await result.report).size).toBeGreaterThan(10_000);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('keeps the result when the worker dies while writing the report, and says the report file is missing', async () => {
+    const worker = new InProcessWorker('crash-writing');
+    const result = await evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined, undefined, { now: new Date(2025, 0, 15) });
+    expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
+    await expect(result.report).rejects.toThrow('Das Ergebnis ist vollständig, aber die Ergebnisdatei konnte nicht erstellt werden: der Browser hat das Schreiben abgebrochen (zu wenig Arbeitsspeicher).');
+    expect(worker.terminated).toBe(true);
   });
 
   it('shows the reader\'s German line for a file that is no workbook, and ends the worker', async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { definedNameModels } from '../src/adapters/exceljs-internals';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
+import { definedNameModels } from '../src/adapters/xlsx/writer/exceljs';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
 import { buildOutputSheets, buildRecordsSheets, emptiedContinuations, EXCEL_MAX_DATA_ROWS, RECORDS_HEADER } from '../src/core/outputs';
 import type { OutTable, OutValue } from '../src/core/output-model';
 import { publishedAnalysis, record } from './contract/fixtures';

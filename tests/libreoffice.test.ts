@@ -10,7 +10,7 @@ import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
 import { publishedAnalysis } from './contract/fixtures';
 import { describeIfAvailable, sofficeMissing } from './support/requirements';
 

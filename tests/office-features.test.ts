@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OfficeWorkbookAdapter, PIVOT_DATA_NAME, PIVOT_NAME, type SupportsApi } from '../src/adapters/office';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { evaluateWorkbook, reportSheets } from '../src/core/report';
 import { excelServices } from '../src/taskpane/pipeline/excel';
 import { type FakeBook, fakeBookFrom, fakeExcelRun } from './support/fake-excel';

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OfficeWorkbookAdapter } from '../src/adapters/office';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { excelServices } from '../src/taskpane/pipeline/excel';
 import { readFilesInWorker } from '../src/taskpane/pipeline/file';
 import { type FakeBook, fakeBookFrom, fakeExcelRun } from './support/fake-excel';

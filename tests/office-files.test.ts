@@ -5,7 +5,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { a1, cellText } from '../src/core/grid';
 import { evaluateWorkbook } from '../src/core/report';
 import type { WorkbookSource } from '../src/core/sources';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ExcelRun, OfficeWorkbookAdapter } from '../src/adapters/office';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { charsToPoints } from '../src/adapters/office/cells';
 import type { Cell, WorkbookGrid } from '../src/core/grid';
 import type { CountedRecord } from '../src/core/model';

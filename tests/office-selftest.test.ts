@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OfficeWorkbookAdapter, type SupportsApi } from '../src/adapters/office';
 import { SELF_TEST_STEPS } from '../src/adapters/office/selftest';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import type { Cell } from '../src/core/grid';
 import { excelServices } from '../src/taskpane/pipeline/excel';
 import { type FakeBook, fakeBookFrom, fakeExcelRun } from './support/fake-excel';

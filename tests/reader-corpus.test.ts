@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import type { Cell } from '../src/core/grid';
 import { WorkbookError } from '../src/port/workbook-port';
 import { areaText, filledCells } from './support/grid-cells';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { a1, type Cell } from '../src/core/grid';
 import { WorkbookError } from '../src/port/workbook-port';
 import { filledCells } from './support/grid-cells';

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
-import { readXlsx } from '../src/adapters/xlsx-reader';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
+import { readXlsx } from '../src/adapters/xlsx/reader';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
 import { evaluateWorkbook, reportSheets } from '../src/core/report';
 
 const DEMO = join(__dirname, '..', 'assets', 'demo', 'Digitalisierungsuebersicht_Demo.xlsx');

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
 import { buildOutputSheets } from '../src/core/outputs';
 import { publishedAnalysis } from './contract/fixtures';
 

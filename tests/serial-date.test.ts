@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { isoToSerial, serialToIso } from '../src/core/serial-date';
+import { isDateFormat as readerIsDate } from '../src/adapters/xlsx/reader/dates';
+import { isDateFormat, isoToSerial, serialToIso } from '../src/core/serial-date';
 
 describe('Excel date serials (one home for the reader, the Office adapter and the writers)', () => {
   it('reads serials as Excel shows them, in both date systems', () => {
@@ -31,5 +32,16 @@ describe('Excel date serials (one home for the reader, the Office adapter and th
   it('gives back the day it was given, from 1 March 1900 to 9999', () => {
     const day = fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(fc.property(day, (iso) => expect(serialToIso(isoToSerial(iso)!.serial, false)).toBe(iso)));
+  });
+
+  it('takes a number for a date where its format shows a day or a year, the same in the file reader and inside Excel', () => {
+    const dates = ['DD.MM.YYYY', '[$-407]DD.MM.YYYY', 'dd/mm/yyyy', 'mmm-yy', 'd-mmm', 'yyyy', 'dd.mm.yyyy hh:mm', '[Red]dd.mm.yy;"-"'];
+    const numbers = ['General', '@', '0', '#,##0 [$€-407]', '0 "Tage"', 'h:mm', '[h]:mm:ss', 'mm:ss', 'mmss.0', '\\d0', '0;"Datum"', '"yyyy"0', '* 0'];
+    expect(dates.filter((code) => !isDateFormat(code))).toEqual([]);
+    expect(numbers.filter((code) => isDateFormat(code))).toEqual([]);
+    // the file reader: a custom code by the same rule, a built-in format by its id (14–17 and 22 dates, 18–21 and 45–47 times)
+    for (const code of [...dates, ...numbers]) expect(readerIsDate(164, code)).toBe(isDateFormat(code));
+    expect([14, 15, 16, 17, 22].every((id) => readerIsDate(id, undefined))).toBe(true);
+    expect([0, 1, 2, 9, 18, 19, 20, 21, 45, 46, 47, 49].some((id) => readerIsDate(id, undefined))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /** Issue 12: the Vergleich and Monitoring sheets as laid out for reading and printing. */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import type { OutputSheet, OutTable, OutText } from '../src/core/output-model';
 import { textWidthPt } from '../src/core/outputs/font-metrics';
 import { sheetColumnWidths } from '../src/core/outputs/widths';

@@ -1,15 +1,15 @@
 /**
- * The body of a large Excel table is generated into the package (xlsx-table-body.ts), not
+ * The body of a large Excel table is generated into the package (src/adapters/xlsx/writer/table-body.ts), not
  * through ExcelJS's object model. Read back with ExcelJS, it must equal the table model.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
 import type { OutputSheet, OutTable, OutValue } from '../src/core/output-model';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
-import { xmlText } from '../src/adapters/xlsx-xml-bytes';
-import { crc32Update } from '../src/adapters/xlsx-zip';
-import { readXlsx } from '../src/adapters/xlsx-reader';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
+import { byteWriterText } from '../src/adapters/xlsx/package/xml-bytes';
+import { crc32Update } from '../src/adapters/xlsx/package/crc32';
+import { readXlsx } from '../src/adapters/xlsx/reader';
 import { publishedAnalysis } from './contract/fixtures';
 import type { CountedRecord } from '../src/core/model';
 
@@ -143,12 +143,12 @@ describe('a Gesamtliste of 5,000 records', () => {
   });
 });
 
-describe('xmlText', () => {
+describe('byteWriterText', () => {
   it('escapes markup, keeps tab, line feed and non-ASCII, drops what XML 1.0 forbids', () => {
-    expect(xmlText('a<b>&"c"')).toBe('a&lt;b&gt;&amp;&quot;c&quot;');
-    expect(xmlText('x\ty\nz\u0000\u0008\u000b\u000c\u001f')).toBe('x\ty\nz');
-    expect(xmlText('Prüfung – „ok“ 😀')).toBe('Prüfung – „ok“ 😀');
-    expect(xmlText('lone \uD800 high, lone \uDC00 low, \uFFFE\uFFFF')).toBe('lone  high, lone  low, ');
+    expect(byteWriterText('a<b>&"c"')).toBe('a&lt;b&gt;&amp;&quot;c&quot;');
+    expect(byteWriterText('x\ty\nz\u0000\u0008\u000b\u000c\u001f')).toBe('x\ty\nz');
+    expect(byteWriterText('Prüfung – „ok“ 😀')).toBe('Prüfung – „ok“ 😀');
+    expect(byteWriterText('lone \uD800 high, lone \uDC00 low, \uFFFE\uFFFF')).toBe('lone  high, lone  low, ');
   });
 });
 

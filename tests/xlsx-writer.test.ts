@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildOutputSheets } from '../src/core/outputs';
-import { writeReportWorkbook } from '../src/adapters/xlsx-writer';
+import { writeReportWorkbook } from '../src/adapters/xlsx/writer';
 import { writeOutputsIntoXlsx } from './support/xlsx-file-adapter';
 import { publishedAnalysis } from './contract/fixtures';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Cell } from '../core/grid';
 import { type CatalogImport, CatalogFormatError, parseCatalogGrid, parseCatalogWorkbook } from '../core/catalog';
-import { readXlsx } from './xlsx-reader';
+import { readXlsx } from './xlsx/reader';
 
 /*
  * The catalogue file adapter: an official LeiKa export as bytes (CSV or XLSX) → catalogue.

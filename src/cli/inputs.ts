@@ -1,7 +1,6 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { relativeLinkFile } from '../adapters/xlsx-writer';
-import { readXlsx } from '../adapters/xlsx-reader';
+import { basename, join, sep } from 'node:path';
+import { readXlsx } from '../adapters/xlsx/reader';
 import { isOfficeFileName, sortFileNames, type WorkbookSource } from '../core/sources';
 import { WorkbookError } from '../port/workbook-port';
 import { UsageError } from './args';
@@ -106,22 +105,4 @@ function displayNames(paths: readonly string[]): string[] {
   const count = new Map<string, number>();
   for (const p of paths) count.set(basename(p), (count.get(basename(p)) ?? 0) + 1);
   return paths.map((p) => (count.get(basename(p)) === 1 ? basename(p) : p.split(sep).join('/')));
-}
-
-/**
- * Where Prüfhinweise links to a file's cells point from the report: the input's path relative
- * to the report's folder (`../Amtsdateien/Jugendamt.xlsx`), never an absolute or network path,
- * and no link where no such path exists (another drive) or a part of it is no plain name.
- */
-export function relativeFileLinks(files: readonly InputFile[], reportPath: string): (name: string) => string | undefined {
-  const from = dirname(resolve(reportPath));
-  const byName = new Map(files.map((f) => [f.name, f.path]));
-  return (name) => {
-    const path = byName.get(name);
-    if (path === undefined) return undefined;
-    const rel = relative(from, resolve(path));
-    if (rel === '' || isAbsolute(rel)) return undefined;
-    const parts = rel.split(sep);
-    return parts.every((part) => part === '..' || relativeLinkFile(part) !== undefined) ? parts.join('/') : undefined;
-  };
 }

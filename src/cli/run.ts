@@ -7,10 +7,8 @@ import { noOfficeSheetMessage } from '../core/no-office-sheet';
 import { WorkbookError } from '../port/workbook-port';
 import { parseCli, UsageError } from './args';
 import { readRegularFile, type ReadFile } from './files';
-import { readInputs, relativeFileLinks } from './inputs';
+import { type InputFile, readInputs } from './inputs';
 import { analysisJson, catalogJson, comparisonJson, sourcesJson } from './json';
-import type { ReportLinks } from './report';
-import { buildBausteinDocx } from './baustein';
 import { CLI_MESSAGES, USAGE } from './messages';
 import { checkOutputTarget, type ProtectedFile, writeOutputSafely } from './safe-output';
 import { terminalSafe, terminalSafeLines } from './terminal';
@@ -84,12 +82,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   let written: string | undefined;
   if (options.out !== undefined) {
     const out = options.out;
-    // findings name their file only where several files are evaluated (a folder may hold just one)
-    const links = inputs.files.length > 1 ? { fileLink: relativeFileLinks(inputs.files, out) } : { sourceFileName: basename(inputs.files[0]!.path) };
-    written = await writeOutputSafely(out, () => buildReportBytes(evaluation, links, now), outOpts);
+    written = await writeOutputSafely(out, () => buildReportBytes(evaluation, inputs.files, out, now), outOpts);
   }
   let docx: string | undefined;
-  if (options.docx !== undefined) docx = await writeOutputSafely(options.docx, () => buildBausteinDocx(evaluation), docxOpts);
+  if (options.docx !== undefined) docx = await writeOutputSafely(options.docx, () => buildBausteinBytes(evaluation), docxOpts);
 
   if (options.json) {
     const files = inputs.several ? sourcesJson(evaluation.sources) : {};
@@ -121,8 +117,18 @@ function parseYear(text: string): number {
   return year;
 }
 
-async function buildReportBytes(evaluation: Evaluation, links: ReportLinks, now: Date): Promise<Uint8Array> {
-  const { buildReport } = await import('./report');
+/*
+ * The writers (ExcelJS, docx, resvg) are loaded only when a file is written: loading them costs
+ * more than a third of a plain run's time (docs/performance.md).
+ */
+async function buildReportBytes(evaluation: Evaluation, files: readonly InputFile[], out: string, now: Date): Promise<Uint8Array> {
+  const { buildReport, relativeFileLinks } = await import('./report');
+  // findings name their file only where several files are evaluated (a folder may hold just one)
+  const links = files.length > 1 ? { fileLink: relativeFileLinks(files, out) } : { sourceFileName: basename(files[0]!.path) };
   return buildReport(evaluation, { evaluatedAt: isoDate(now), ...links });
 }
 
+async function buildBausteinBytes(evaluation: Evaluation): Promise<Uint8Array> {
+  const { buildBausteinDocx } = await import('./baustein');
+  return buildBausteinDocx(evaluation);
+}

@@ -12,6 +12,14 @@ export function escapeXml(s: string): string {
 }
 
 /**
+ * An attribute value for XML: as `escapeXml`, and tab, line feed and carriage return as
+ * character references, which a parser would otherwise turn into spaces.
+ */
+export function escapeXmlAttribute(s: string): string {
+  return s.replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`);
+}
+
+/**
  * Text or an attribute value for HTML: `& < > "` as entities. An apostrophe stays as it is:
  * HTML 4 readers (Word's clipboard import) know no `&apos;`, and text needs none.
  */

@@ -4,13 +4,24 @@
  * (time dropped), with the workbook's 1900 or 1904 date system applied.
  */
 
-/** Whether a number format code (en-US syntax, as Range.numberFormat gives it) shows a date: a day or year part. */
+/**
+ * Whether a number format code (en-US syntax, as Range.numberFormat and styles.xml give it)
+ * shows a date: a day or year part in its first section (the one for positive numbers), outside
+ * quoted text, escapes, fill characters and brackets (colours, conditions, locales, elapsed
+ * `[h]`). A month or minute part alone (`mm:ss`, `h:mm`) is no date: both use `m`.
+ */
 export function isDateFormat(code: string): boolean {
-  if (code === '' || /^general$/i.test(code) || code === '@') return false;
-  // Only the first section decides; quoted text, escapes, colours/conditions and fill characters say nothing.
-  const first = code.split(';')[0] ?? '';
-  const bare = first.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/_./g, '').replace(/\*./g, '').replace(/\[[^\]]*\]/g, '');
-  return /[dy]/i.test(bare);
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '"' || c === '[') {
+      const end = code.indexOf(c === '"' ? '"' : ']', i + 1);
+      if (end < 0) return false;
+      i = end;
+    } else if (c === '\\' || c === '_' || c === '*') i++;
+    else if (c === ';') return false;
+    else if (c === 'd' || c === 'D' || c === 'y' || c === 'Y') return true;
+  }
+  return false;
 }
 
 const DAY_MS = 86_400_000;

@@ -244,7 +244,10 @@ export const de = {
         `„${name}“ wurde nach ${minutes} Minuten nicht fertig ausgewertet und abgebrochen. Bitte die Datei in Excel öffnen und als .xlsx neu speichern oder an das Amt für Digitalisierung wenden.`,
       defect: (kind: string) => `Interner Fehler des LeiKa-Monitors (${kind}). Bitte melden Sie diesen Fall dem Amt für Digitalisierung.`,
       noWorker: 'Dieser Browser kann Dateien nicht im Hintergrund lesen (Web Worker fehlen). Bitte einen aktuellen Browser verwenden.',
+      writeCrashed: 'der Browser hat das Schreiben abgebrochen (zu wenig Arbeitsspeicher). Die Tabellen oben lassen sich trotzdem kopieren.',
+      report: (reason: string) => `Das Ergebnis ist vollständig, aber die Ergebnisdatei konnte nicht erstellt werden: ${reason}`,
     },
+    reportPending: 'Die Ergebnisdatei wird erstellt …',
   },
   picker: {
     drop: 'oder Dateien hierher ziehen',

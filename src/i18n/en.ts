@@ -224,7 +224,10 @@ export const en: Strings = {
       timeout: (name, minutes) => `“${name}” was not evaluated within ${minutes} minutes and was stopped. Please open it in Excel and save it again as .xlsx, or contact the digitalisation office.`,
       defect: (kind) => `Internal error of LeiKa Monitor (${kind}). Please report this case to the digitalisation office.`,
       noWorker: 'This browser cannot read files in the background (no Web Workers). Please use a current browser.',
+      writeCrashed: 'the browser stopped writing it (out of memory). The tables above can still be copied.',
+      report: (reason) => `The result is complete, but the result file could not be created: ${reason}`,
     },
+    reportPending: 'The result file is being created …',
   },
   picker: {
     drop: 'or drag files here',

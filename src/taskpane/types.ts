@@ -88,7 +88,8 @@ export interface ExcelServices {
 
 /** File mode: evaluate .xlsx files in the browser and build the report workbook. */
 export interface FileResult extends EvaluatedWorkbook {
-  readonly report: Blob;
+  /** The report workbook, written after the result is shown; rejects with a FileModeError (one German line). */
+  readonly report: Promise<Blob>;
   readonly reportName: string;
 }
 

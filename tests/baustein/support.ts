@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { readXlsx } from '../../src/adapters/xlsx-reader';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { type Baustein, buildBaustein } from '../../src/core/baustein';
 import type { Cell } from '../../src/core/grid';
 import { type Evaluation, evaluateWorkbook } from '../../src/core/report';

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { readXlsx } from '../../src/adapters/xlsx-reader';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { type Cell, cellText } from '../../src/core/grid';
 import { evaluateWorkbook } from '../../src/core/report';
 import type { WorkbookSource } from '../../src/core/sources';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readXlsx } from '../../src/adapters/xlsx-reader';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { evaluateWorkbook } from '../../src/core/report';
 
 describe('chart and dialog sheets (SPEC §2)', () => {

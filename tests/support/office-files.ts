@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readXlsx } from '../../src/adapters/xlsx-reader';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
 import { analysisJson, comparisonJson } from '../../src/cli/json';
 import type { WorkbookGrid } from '../../src/core/grid';
 import { evaluateWorkbook, type Evaluation } from '../../src/core/report';

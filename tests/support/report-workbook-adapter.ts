@@ -1,5 +1,5 @@
-import { readXlsx } from '../../src/adapters/xlsx-reader';
-import { renderReportWorkbook, type ReportWorkbookOptions } from '../../src/adapters/xlsx-writer';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
+import { renderReportWorkbook, type ReportWorkbookOptions } from '../../src/adapters/xlsx/writer';
 import type { WorkbookGrid } from '../../src/core/grid';
 import type { OutputSheet } from '../../src/core/output-model';
 import type { WorkbookPort, WriteReport } from '../../src/port/workbook-port';

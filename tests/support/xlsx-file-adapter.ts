@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { finishPackage, renderOutputs } from '../../src/adapters/xlsx-writer';
-import { readXlsx } from '../../src/adapters/xlsx-reader';
+import { finishPackage, renderOutputs } from '../../src/adapters/xlsx/writer';
+import { readXlsx } from '../../src/adapters/xlsx/reader';
 import type { WorkbookGrid } from '../../src/core/grid';
 import type { OutputSheet } from '../../src/core/output-model';
 import { WorkbookError, type WorkbookPort, type WriteReport } from '../../src/port/workbook-port';

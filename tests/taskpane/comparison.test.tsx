@@ -128,7 +128,7 @@ describe('LeiKa-Katalog laden', () => {
   it('in file mode passes the loaded catalogue to the next Auswerten and shows the Vergleich tab', async () => {
     const loaded = catalogLoaded();
     const services: FileServices = {
-      evaluateFile: jest.fn(async () => ({ ...evaluated(), report: new Blob(['x']), reportName: 'B.xlsx' })),
+      evaluateFile: jest.fn(async () => ({ ...evaluated(), report: Promise.resolve(new Blob(['x'])), reportName: 'B.xlsx' })),
       loadCatalog: jest.fn(async () => loaded),
       copyText: jest.fn(async () => true),
     };

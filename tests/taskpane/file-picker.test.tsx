@@ -6,7 +6,7 @@ import type { FileResult } from '../../src/taskpane/types';
 import { analysis, renderPane } from './support';
 
 const services = () => ({
-  evaluateFile: jest.fn(async (): Promise<FileResult> => ({ analysis: analysis(), comparisons: [], report: new Blob(['x']), reportName: 'Bericht.xlsx' })),
+  evaluateFile: jest.fn(async (): Promise<FileResult> => ({ analysis: analysis(), comparisons: [], report: Promise.resolve(new Blob(['x'])), reportName: 'Bericht.xlsx' })),
   loadCatalog: jest.fn(),
   copyText: jest.fn(),
 });

@@ -9,7 +9,7 @@ import { analysis, renderPane } from './support';
 const result = (): FileResult => ({
   analysis: analysis(),
   comparisons: [],
-  report: new Blob(['x']),
+  report: Promise.resolve(new Blob(['x'])),
   reportName: 'Amtsdateien – Auswertung.xlsx',
   sources: {
     files: [

@@ -180,8 +180,9 @@ describe('Excel task pane', () => {
 });
 
 describe('Dateimodus', () => {
-  it('offers Arbeitsmappe öffnen, Auswerten and Ergebnis herunterladen by those names', async () => {
-    const report = new Blob(['x']);
+  it('offers Arbeitsmappe öffnen, Auswerten and Ergebnis herunterladen by those names; the result shows before the report file is written', async () => {
+    let written!: (blob: Blob) => void;
+    const report = new Promise<Blob>((resolve) => (written = resolve));
     const evaluateFile = jest.fn(async () => ({ analysis: analysis(), comparisons: [], report, reportName: 'Bericht.xlsx' }));
     Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:report'), revokeObjectURL: jest.fn() });
     const services = { evaluateFile, loadCatalog: jest.fn(), copyText: jest.fn() };
@@ -193,8 +194,24 @@ describe('Dateimodus', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
     expect(evaluateFile).toHaveBeenCalledWith([file], expect.any(Function), undefined);
     const download = await screen.findByRole('button', { name: 'Ergebnis herunterladen' });
-    await waitFor(() => expect((download as HTMLButtonElement).disabled).toBe(false));
     expect(screen.getByRole('table', { name: 'Monitoring-Tabelle' })).toBeVisible();
+    expect((download as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Die Ergebnisdatei wird erstellt …')).toBeVisible();
+    written(new Blob(['x']));
+    await waitFor(() => expect((download as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByText('Die Ergebnisdatei wird erstellt …')).toBeNull();
     await noViolations(container);
+  });
+
+  it('keeps the result on screen and says why when the report file cannot be written', async () => {
+    const report = Promise.reject(new Error('Das Ergebnis ist vollständig, aber die Ergebnisdatei konnte nicht erstellt werden: Interner Fehler des LeiKa-Monitors (RangeError).'));
+    report.catch(() => undefined);
+    const evaluateFile = jest.fn(async () => ({ analysis: analysis(), comparisons: [], report, reportName: 'Bericht.xlsx' }));
+    renderPane(<FileModeApp services={{ evaluateFile, loadCatalog: jest.fn(), copyText: jest.fn() }} />);
+    await userEvent.upload(screen.getByLabelText('Arbeitsmappe öffnen'), new File(['xlsx'], 'Übersicht.xlsx'));
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('die Ergebnisdatei konnte nicht erstellt werden: Interner Fehler des LeiKa-Monitors (RangeError).');
+    expect(screen.getByRole('table', { name: 'Monitoring-Tabelle' })).toBeVisible();
+    expect((screen.getByRole('button', { name: 'Ergebnis herunterladen' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
   const [files, setFiles] = useState<readonly File[]>([]);
   const [catalog, setCatalog] = useState<CatalogLoaded>();
   const [tab, setTab] = useState<ResultTab>('result');
-  const { state, progress, start, download } = useFileEvaluation(services.evaluateFile);
+  const { state, progress, start, report, download } = useFileEvaluation(services.evaluateFile);
 
   return (
     <ViewSection headingId="file-heading" heading={t.appSubtitle} stack="start">
@@ -33,7 +33,7 @@ export function FileModeApp({ services }: { services: FileServices }): React.JSX
       </Button>
       {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
       <TaskOutcome state={state} layout="multiline" done={(result) => t.evaluate.summary(summaryFacts(result.analysis))} />
-      {state.kind === 'done' && <FileResultView result={state.value} download={download} services={services} tab={tab} onTab={setTab} />}
+      {state.kind === 'done' && <FileResultView result={state.value} report={report} download={download} services={services} tab={tab} onTab={setTab} />}
     </ViewSection>
   );
 }

@@ -1,12 +1,14 @@
-import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useStrings } from '../../i18n';
 import type { FileResult, FileServices } from '../types';
 import { BausteinDownloadButton } from './BausteinActions';
 import { ComparisonView } from './ComparisonView';
+import { ErrorMessage } from './ErrorMessage';
 import { FilesTable } from './FilesTable';
 import { FindingsList } from './FindingsList';
 import { MonitoringPreview } from './MonitoringPreview';
 import { OverviewTables } from './OverviewView';
+import type { ReportFile } from './use-file-evaluation';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', paddingTop: tokens.spacingVerticalS, alignSelf: 'stretch', minWidth: 0 },
@@ -17,6 +19,8 @@ const RESULT_TABS: readonly ResultTab[] = ['result', 'comparison', 'findings'];
 
 export interface FileResultViewProps {
   result: FileResult;
+  /** The report workbook, written after the result is shown. */
+  report: ReportFile;
   /** „Ergebnis herunterladen“; disabled while undefined. */
   download: (() => void) | undefined;
   services: Pick<FileServices, 'copyText' | 'baustein'>;
@@ -26,7 +30,7 @@ export interface FileResultViewProps {
 }
 
 /** File mode's result: the downloads, then Ergebnis, Vergleich and Prüfhinweise as tabs. */
-export function FileResultView({ result, download, services, tab, onTab }: FileResultViewProps): React.JSX.Element {
+export function FileResultView({ result, report, download, services, tab, onTab }: FileResultViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
   return (
@@ -34,6 +38,8 @@ export function FileResultView({ result, download, services, tab, onTab }: FileR
       <Button appearance="primary" disabled={!download} onClick={() => download?.()}>
         {t.file.download}
       </Button>
+      {report.kind === 'pending' && <Spinner size="tiny" labelPosition="after" label={t.file.reportPending} />}
+      {report.kind === 'failed' && <ErrorMessage message={report.message} />}
       {services.baustein && <BausteinDownloadButton evaluation={result} services={services.baustein} />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as ResultTab)} size="small" aria-label={t.file.results}>
         {RESULT_TABS.map((id) => (

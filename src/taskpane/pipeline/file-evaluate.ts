@@ -1,29 +1,30 @@
-import { readXlsx } from '../../adapters/xlsx-reader';
-import { writeReportWorkbook } from '../../adapters/xlsx-writer';
+import { readXlsx } from '../../adapters/xlsx/reader';
+import { writeReportWorkbook } from '../../adapters/xlsx/writer';
 import type { CatalogImport } from '../../core/catalog';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
-import { evaluateWorkbook, reportSheets } from '../../core/report';
+import { type Evaluation, evaluateWorkbook, reportSheets } from '../../core/report';
 import type { WorkbookSource } from '../../core/sources';
 import { WorkbookError } from '../../port/workbook-port';
 import type { EvaluatedWorkbook, OnProgress } from '../types';
 import { FileModeError, isoDate } from './shared';
 
+/** An evaluation of file mode, and what its report workbook needs. */
+export interface FileEvaluation {
+  readonly result: EvaluatedWorkbook;
+  readonly evaluation: Evaluation;
+  readonly sources: readonly WorkbookSource[];
+}
+
 /**
- * File mode's pipeline (SPEC §7), the CLI's: read the .xlsx, evaluate (with the loaded catalogue,
- * else the one kept in the workbook), and write the same output sheets into a new report
- * workbook. The input is never changed. Runs in the file-mode Web Worker; throws an Error with
- * one German line (WorkbookError from the reader) for unusable input.
+ * File mode's pipeline (SPEC §7), the CLI's: read the .xlsx and evaluate it (with the loaded
+ * catalogue, else the one kept in the workbook); `writeReport` then writes the same output sheets
+ * into a new report workbook. The input is never changed. Runs in the file-mode Web Worker;
+ * throws an Error with one German line (WorkbookError from the reader) for unusable input.
  */
-export async function evaluateWorkbookBytes(
-  bytes: Uint8Array,
-  fileName: string,
-  onProgress: OnProgress,
-  catalog: CatalogImport | undefined,
-  now: Date,
-): Promise<{ result: EvaluatedWorkbook; report: Uint8Array }> {
+export function evaluateWorkbookBytes(bytes: Uint8Array, fileName: string, onProgress: OnProgress, catalog: CatalogImport | undefined, now: Date): FileEvaluation {
   onProgress('read', 0.05);
   const workbook = readXlsx(bytes);
-  return evaluateSourcesReport([{ kind: 'workbook', file: fileName, workbook }], onProgress, catalog, now);
+  return evaluateSources([{ kind: 'workbook', file: fileName, workbook }], onProgress, catalog, now);
 }
 
 /**
@@ -39,26 +40,13 @@ export function readSource(bytes: Uint8Array, fileName: string): WorkbookSource 
   }
 }
 
-/**
- * The pipeline on files already read (one, or several evaluated together: SPEC §10), and the
- * report workbook. With one file, Prüfhinweise link its cells in a file of its name beside the
- * report; files picked in a browser have no path, so several get no such links.
- */
-export async function evaluateSourcesReport(
-  sources: readonly WorkbookSource[],
-  onProgress: OnProgress,
-  catalog: CatalogImport | undefined,
-  now: Date,
-): Promise<{ result: EvaluatedWorkbook; report: Uint8Array }> {
+/** The pipeline on files already read (one, or several evaluated together: SPEC §10). */
+export function evaluateSources(sources: readonly WorkbookSource[], onProgress: OnProgress, catalog: CatalogImport | undefined, now: Date): FileEvaluation {
   onProgress('analyze', 0.35);
   const evaluation = evaluateWorkbook(sources, { currentYear: now.getFullYear(), ...(catalog ? { catalog } : {}) });
   const { analysis } = evaluation;
   const none = noOfficeSheetMessage(analysis, evaluation.sources);
   if (none !== undefined) throw new FileModeError(none);
-  onProgress('write', 0.6);
-  const evaluatedAt = isoDate(now);
-  const only = sources.length === 1 ? sources[0]?.file : undefined;
-  const report = await writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
   // `comparisons` is computed on first use: read it here, so it crosses to the page as data.
   const result: EvaluatedWorkbook = {
     analysis,
@@ -66,5 +54,15 @@ export async function evaluateSourcesReport(
     sources: evaluation.sources,
     ...(evaluation.catalog ? { catalog: evaluation.catalog } : {}),
   };
-  return { result, report };
+  return { result, evaluation, sources };
+}
+
+/**
+ * The report workbook of an evaluation. With one file, Prüfhinweise link its cells in a file of
+ * its name beside the report; files picked in a browser have no path, so several get no such links.
+ */
+export async function writeReport({ evaluation, sources }: FileEvaluation, now: Date): Promise<Uint8Array> {
+  const evaluatedAt = isoDate(now);
+  const only = sources.length === 1 ? sources[0]?.file : undefined;
+  return writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
 }

@@ -1,7 +1,8 @@
 import type { CatalogImport } from '../../core/catalog';
 import type { WorkbookSource } from '../../core/sources';
 import { de } from '../../i18n/de';
-import type { FileResult, OnProgress } from '../types';
+import type { EvaluatedWorkbook, FileResult, OnProgress } from '../types';
+import { withPackedRecords } from './packed-records';
 import { FileModeError } from './shared';
 import type { WorkerLike, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -17,12 +18,14 @@ export interface WorkerRunOptions {
   readonly now?: Date;
 }
 
-type Answer = Extract<WorkerReply, { kind: 'evaluated' | 'catalog' | 'read' }>;
+type Answer = Extract<WorkerReply, { kind: 'report' | 'catalog' | 'read' }>;
 
 /**
- * Sends one request to a fresh worker and waits for its answer. The worker is ended afterwards
- * in every case (answer, failure, crash, time-out), so a hostile file costs the page nothing.
- * Every failure is a FileModeError with one German line naming `name`.
+ * Sends one request to a fresh worker and waits for its answer. An evaluation answers twice:
+ * `evaluated` (handed to `onEvaluated` at once; progress ends there) and then the report. The
+ * worker is ended after the last answer in every case (answer, failure, crash, time-out), so a
+ * hostile file costs the page nothing. Every failure is a FileModeError with one German line
+ * naming `name`.
  */
 async function askWorker(
   createWorker: () => WorkerLike,
@@ -31,6 +34,7 @@ async function askWorker(
   transfer: Transferable[],
   onProgress: OnProgress | undefined,
   timeoutMs: number,
+  onEvaluated?: (result: EvaluatedWorkbook) => void,
 ): Promise<Answer> {
   let worker: WorkerLike;
   try {
@@ -50,12 +54,19 @@ async function askWorker(
       worker.terminate();
       settle();
     };
-    const crashed = (): void => finish(() => reject(new FileModeError(de.file.failed.crashed(name))));
-    timer = setTimeout(() => finish(() => reject(new FileModeError(de.file.failed.timeout(name, Math.round(timeoutMs / 60_000))))), timeoutMs);
+    let evaluated = false;
+    // after the result, a failure concerns only the report workbook
+    const fail = (message: string): void => finish(() => reject(new FileModeError(evaluated ? de.file.failed.report(message) : message)));
+    const crashed = (): void => fail(evaluated ? de.file.failed.writeCrashed : de.file.failed.crashed(name));
+    timer = setTimeout(() => fail(de.file.failed.timeout(name, Math.round(timeoutMs / 60_000))), timeoutMs);
     worker.onmessage = (event) => {
       const reply = event.data;
-      if (reply.kind === 'progress') onProgress?.(reply.step, reply.fraction);
-      else if (reply.kind === 'failed') finish(() => reject(new FileModeError(reply.message)));
+      if (reply.kind === 'progress') {
+        if (!evaluated) onProgress?.(reply.step, reply.fraction);
+      } else if (reply.kind === 'evaluated') {
+        evaluated = true;
+        onEvaluated?.({ ...reply.result, analysis: withPackedRecords(reply.result.analysis, reply.records) });
+      } else if (reply.kind === 'failed') fail(reply.message);
       else finish(() => resolve(reply));
     };
     worker.onerror = (event) => {
@@ -70,7 +81,8 @@ async function askWorker(
 /**
  * File mode's evaluation (SPEC §7, §10): the workbook is read, evaluated and the report workbook
  * written in a Web Worker (pipeline/file-worker.ts), so the page stays responsive whatever the
- * file holds. Several office files are read each in a worker of its own — one that cannot be
+ * file holds. The result comes as soon as the evaluation is done; `report` follows when the
+ * report workbook is written (with a large file that takes longer than the evaluation). Several office files are read each in a worker of its own — one that cannot be
  * read, or brings its worker down, is evaluated as skipped (FILE_SKIPPED) — and then evaluated
  * together in one more. The inputs are never changed.
  */
@@ -87,18 +99,29 @@ export async function evaluateFileInWorker(
   const now = (opts.now ?? new Date()).getTime();
   const timeout = opts.timeoutMs ?? WORKER_TIMEOUT_MINUTES * 60_000;
   const withCatalog = catalog ? { catalog } : {};
-  let answer: Answer;
-  if (files.length === 1) {
-    const bytes = await first.arrayBuffer();
-    answer = await askWorker(createWorker, first.name, { kind: 'evaluate', bytes, name: first.name, now, ...withCatalog }, [bytes], onProgress, timeout);
-  } else {
-    const sources = await readFilesInWorker(createWorker, files, opts, (done) => onProgress('read', (0.3 * done) / files.length));
-    answer = await askWorker(createWorker, de.file.reportNameSeveral, { kind: 'evaluate-sources', sources, now, ...withCatalog }, [], onProgress, timeout);
-  }
-  if (answer.kind !== 'evaluated') throw new FileModeError(de.file.failed.defect('WorkerReply'));
+  let report!: Promise<Answer>;
+  const result = await new Promise<EvaluatedWorkbook>((resolve, reject) => {
+    const ask = (request: WorkerRequest, name: string, transfer: Transferable[]): void => {
+      report = askWorker(createWorker, name, request, transfer, onProgress, timeout, resolve);
+      // a failure before the result fails the evaluation; after it, only the report (below)
+      report.catch(reject);
+    };
+    if (files.length === 1) {
+      void first.arrayBuffer().then((bytes) => ask({ kind: 'evaluate', bytes, name: first.name, now, ...withCatalog }, first.name, [bytes]), reject);
+    } else {
+      void readFilesInWorker(createWorker, files, opts, (done) => onProgress('read', (0.3 * done) / files.length)).then(
+        (sources) => ask({ kind: 'evaluate-sources', sources, now, ...withCatalog }, de.file.reportNameSeveral, []),
+        reject,
+      );
+    }
+  });
   onProgress('done', 1);
   const reportName = files.length === 1 ? de.file.reportName(first.name) : de.file.reportNameSeveral;
-  return { ...answer.result, report: new Blob([answer.report], { type: XLSX_TYPE }), reportName };
+  const reportBlob = report.then((answer) => {
+    if (answer.kind !== 'report') throw new FileModeError(de.file.failed.report(de.file.failed.defect('WorkerReply')));
+    return new Blob([answer.report], { type: XLSX_TYPE });
+  });
+  return { ...result, report: reportBlob, reportName };
 }
 
 /**

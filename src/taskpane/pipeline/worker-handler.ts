@@ -3,7 +3,8 @@ import { de } from '../../i18n/de';
 import { WorkbookError } from '../../port/workbook-port';
 import { readCatalog } from './catalog';
 import type { OnProgress } from '../types';
-import { evaluateSourcesReport, evaluateWorkbookBytes, readSource } from './file-evaluate';
+import { evaluateSources, evaluateWorkbookBytes, readSource, writeReport } from './file-evaluate';
+import { packRecords } from './packed-records';
 import { FileModeError } from './shared';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -28,12 +29,18 @@ export async function handleWorkerRequest(request: WorkerRequest, reply: (messag
       return;
     }
     const progress: OnProgress = (step, fraction) => reply({ kind: 'progress', step, fraction });
-    const { result, report } =
+    const now = new Date(request.now);
+    const evaluated =
       request.kind === 'evaluate'
-        ? await evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, new Date(request.now))
-        : await evaluateSourcesReport(request.sources, progress, request.catalog, new Date(request.now));
+        ? evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, now)
+        : evaluateSources(request.sources, progress, request.catalog, now);
+    // the result first: the page shows it while the report workbook is written
+    const { records, ...analysis } = evaluated.result.analysis;
+    const packed = packRecords(records);
+    reply({ kind: 'evaluated', result: { ...evaluated.result, analysis }, records: packed }, [packed.lengths.buffer, packed.fields.buffer]);
+    const report = await writeReport(evaluated, now);
     const buffer = (report.byteOffset === 0 && report.buffer.byteLength === report.byteLength ? report.buffer : report.slice().buffer) as ArrayBuffer;
-    reply({ kind: 'evaluated', result, report: buffer }, [buffer]);
+    reply({ kind: 'report', report: buffer }, [buffer]);
   } catch (error) {
     reply({ kind: 'failed', message: failure(error) });
   }

@@ -1,12 +1,16 @@
 import type { CatalogImport } from '../../core/catalog';
 import type { WorkbookSource } from '../../core/sources';
 import type { EvaluatedWorkbook, ProgressStep } from '../types';
+import type { AnalysisWithoutRecords, PackedRecords } from './packed-records';
 
 /*
  * Messages between file mode's page and its Web Worker (SPEC §7: files are read off the main
  * thread). Everything crossing is structured-clone data; file bytes and the report are moved,
  * not copied.
  */
+
+/** An evaluation whose records travel packed beside it. */
+export type EvaluatedWithoutRecords = Omit<EvaluatedWorkbook, 'analysis'> & { readonly analysis: AnalysisWithoutRecords };
 
 export type WorkerRequest =
   | { readonly kind: 'evaluate'; readonly bytes: ArrayBuffer; readonly name: string; readonly catalog?: CatalogImport; readonly now: number }
@@ -18,10 +22,13 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly step: ProgressStep; readonly fraction: number }
-  | { readonly kind: 'evaluated'; readonly result: EvaluatedWorkbook; readonly report: ArrayBuffer }
+  /** The evaluation, sent before the report workbook is written, so the page shows it at once; its records packed. */
+  | { readonly kind: 'evaluated'; readonly result: EvaluatedWithoutRecords; readonly records: PackedRecords }
+  /** The report workbook, after `evaluated`. */
+  | { readonly kind: 'report'; readonly report: ArrayBuffer }
   | { readonly kind: 'catalog'; readonly result: CatalogImport }
   | { readonly kind: 'read'; readonly source: WorkbookSource }
-  /** `message` is one German line for the user. */
+  /** `message` is one German line for the user; after `evaluated` it concerns the report workbook. */
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What file mode needs of a Worker (a test gives a fake). */

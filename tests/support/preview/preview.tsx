@@ -8,7 +8,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OfficeWorkbookAdapter } from '../../../src/adapters/office';
-import { readXlsx } from '../../../src/adapters/xlsx-reader';
+import { readXlsx } from '../../../src/adapters/xlsx/reader';
 import { de } from '../../../src/i18n';
 import { ExcelApp } from '../../../src/taskpane/components/ExcelApp';
 import { Root } from '../../../src/taskpane/components/Root';

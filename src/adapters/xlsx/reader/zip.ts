@@ -1,6 +1,6 @@
 import { Inflate } from 'fflate';
-import { crc32Update } from '../xlsx-zip';
-import { WorkbookError } from '../../port/workbook-port';
+import { crc32Update } from '../package/crc32';
+import { WorkbookError } from '../../../port/workbook-port';
 import { READ_ERRORS, type ReadBudget, corrupt } from './errors';
 
 /*

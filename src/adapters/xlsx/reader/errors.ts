@@ -1,5 +1,5 @@
-import { WorkbookError } from '../../port/workbook-port';
-import { formatInt } from '../../core/format';
+import { WorkbookError } from '../../../port/workbook-port';
+import { formatInt } from '../../../core/format';
 
 /** Excel's sheet size (Excel specifications and limits). */
 export const MAX_ROWS = 1_048_576;

@@ -1,4 +1,4 @@
-import type { DefinedName, SheetVisibility } from '../../core/grid';
+import type { DefinedName, SheetVisibility } from '../../../core/grid';
 import { parseSheetRef } from './refs';
 import { type Package, scanPart } from './parts';
 import { attribute, decodeEntities, prefixedAttribute } from './xml-scan';

@@ -1,5 +1,5 @@
-import type { SheetGrid, WorkbookGrid } from '../../core/grid';
-import { WorkbookError } from '../../port/workbook-port';
+import type { SheetGrid, WorkbookGrid } from '../../../core/grid';
+import { WorkbookError } from '../../../port/workbook-port';
 import { READ_ERRORS, ReadBudget, corrupt } from './errors';
 import { type Package, hasPart, relationships } from './parts';
 import { readSharedStrings } from './shared-strings-part';

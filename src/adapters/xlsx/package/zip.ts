@@ -3,7 +3,9 @@
  * package is zipped, so they never exist uncompressed as a whole; in Node they are deflated
  * in worker threads while the next chunks are generated.
  */
-import { AsyncDeflate, Deflate, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type AsyncFlateStreamHandler, type Unzipped, type ZipInputFile } from 'fflate';
+import { AsyncDeflate, Deflate, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type AsyncFlateStreamHandler, type Unzipped, type ZipInputFile } from 'fflate';
+import { crc32Update } from './crc32';
+import { XlsxPartError } from './errors';
 
 export type XlsxParts = Unzipped;
 
@@ -26,14 +28,7 @@ export interface StreamedPart {
   readonly write: (emit: (chunk: Uint8Array) => void) => void;
 }
 
-/** Thrown when the package lacks what a step relies on (a bug of the caller, not user data). */
-export class XlsxPartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxPartError';
-  }
-}
-
+/** The package's parts by path. */
 export function unzipXlsx(bytes: Uint8Array): XlsxParts {
   return unzipSync(bytes);
 }
@@ -41,15 +36,6 @@ export function unzipXlsx(bytes: Uint8Array): XlsxParts {
 function partOrder(parts: XlsxParts): string[] {
   // [Content_Types].xml first, as Office writes it; some readers sniff it there.
   return ['[Content_Types].xml', ...Object.keys(parts).filter((k) => k !== '[Content_Types].xml')].filter((k) => parts[k] !== undefined);
-}
-
-export function zipXlsx(parts: XlsxParts): Uint8Array {
-  const ordered: XlsxParts = {};
-  for (const k of partOrder(parts)) {
-    const bytes = parts[k];
-    if (bytes !== undefined) ordered[k] = bytes;
-  }
-  return zipSync(ordered, { level: ZIP_LEVEL, mtime: ENTRY_TIME });
 }
 
 /** Whether this runs in Node (not in a browser, not under jsdom), where fflate has worker threads. */
@@ -166,42 +152,4 @@ class DeflateEntry implements ZipInputFile {
 
 function deflateFlag(level: number): number {
   return level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0;
-}
-
-/** CRC-32 (zip's polynomial) tables for slicing by 8 bytes. */
-const CRC_TABLE = ((): Int32Array => {
-  const t = new Int32Array(256 * 8);
-  for (let i = 0; i < 256; i++) {
-    let c = i;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-    t[i] = c;
-  }
-  for (let i = 0; i < 256; i++) for (let s = 1; s < 8; s++) {
-    const prev = t[(s - 1) * 256 + i] ?? 0;
-    t[s * 256 + i] = (prev >>> 8) ^ (t[prev & 255] ?? 0);
-  }
-  return t;
-})();
-
-/** Continues a running CRC-32 (start with -1; the checksum is `~running >>> 0`). */
-export function crc32Update(running: number, d: Uint8Array): number {
-  const t = CRC_TABLE;
-  let c = running;
-  let i = 0;
-  const n = d.length;
-  for (; i + 8 <= n; i += 8) {
-    const a = ((d[i] as number) | ((d[i + 1] as number) << 8) | ((d[i + 2] as number) << 16) | ((d[i + 3] as number) << 24)) ^ c;
-    const b = (d[i + 4] as number) | ((d[i + 5] as number) << 8) | ((d[i + 6] as number) << 16) | ((d[i + 7] as number) << 24);
-    c =
-      (t[1792 + (a & 255)] as number) ^
-      (t[1536 + ((a >>> 8) & 255)] as number) ^
-      (t[1280 + ((a >>> 16) & 255)] as number) ^
-      (t[1024 + (a >>> 24)] as number) ^
-      (t[768 + (b & 255)] as number) ^
-      (t[512 + ((b >>> 8) & 255)] as number) ^
-      (t[256 + ((b >>> 16) & 255)] as number) ^
-      (t[b >>> 24] as number);
-  }
-  for (; i < n; i++) c = (t[(c ^ (d[i] as number)) & 255] as number) ^ (c >>> 8);
-  return c;
 }

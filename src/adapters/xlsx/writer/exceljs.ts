@@ -1,11 +1,38 @@
 /*
- * The ExcelJS internals the report writer relies on, in one place, each checked for the shape
- * it had in exceljs 4.4 (tests/exceljs-internals.test.ts runs them against the installed
- * version): the defined-name model (the public API can add and remove names, but not list
- * them), a worksheet's `orderNo` (where a replaced sheet goes; not in the typings), and the
- * names of a sheet's tables (`getTables()` is typed as pairs it does not return).
+ * ExcelJS behind one module: the only one that imports it. The writer renders cells, styles
+ * and tables through ExcelJS's object model (the types below), has it write the package, then
+ * adds what ExcelJS cannot write to the package itself (../package/).
+ *
+ * The ExcelJS internals the writer relies on are here too, each checked for the shape it had
+ * in exceljs 4.4 (tests/exceljs-internals.test.ts runs them against the installed version):
+ * the defined-name model (the public API can add and remove names, but not list them), a
+ * worksheet's `orderNo` (where a replaced sheet goes; not in the typings), and the names of a
+ * sheet's tables (`getTables()` is typed as pairs it does not return).
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+export type CellValue = ExcelJS.CellValue;
+export type Border = ExcelJS.Border;
+export type Borders = ExcelJS.Borders;
+export type Fill = ExcelJS.Fill;
+export type Font = ExcelJS.Font;
+
+/** An empty ExcelJS workbook. */
+export function newWorkbook(): Workbook {
+  return new ExcelJS.Workbook();
+}
+
+/**
+ * The package as ExcelJS writes it, its entries stored, not compressed: fflate compresses
+ * once (faster) and with fixed entry timestamps (../package/zip.ts).
+ */
+export async function writeStoredPackage(wb: Workbook): Promise<Uint8Array> {
+  const options = { useSharedStrings: true, zip: { compression: 'STORE' } };
+  const buffer = await wb.xlsx.writeBuffer(options as Partial<ExcelJS.XlsxWriteOptions>);
+  return new Uint8Array(buffer as ArrayBuffer);
+}
 
 /** ExcelJS no longer has the shape this module expects (after an upgrade): a defect, not user data. */
 export class ExcelJsInternalsError extends Error {

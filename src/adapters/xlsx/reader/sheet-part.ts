@@ -1,4 +1,4 @@
-import type { Cell, MergedArea } from '../../core/grid';
+import type { Cell, MergedArea } from '../../../core/grid';
 import { areaRef, cellColumn, rowNumber } from './cell-ref';
 import { isoDateValue, serialToIsoDate } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';

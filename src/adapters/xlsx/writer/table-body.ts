@@ -4,13 +4,14 @@
  * needs; here the sample rows are replaced by the real rows, generated as XML text while the
  * package is zipped (the body never exists as one string or one object model).
  */
-import { strToU8 } from 'fflate';
-import { a1, columnLetters } from '../core/grid';
-import type { OutValue } from '../core/output-model';
-import { isoToSerial } from '../core/serial-date';
-import { XmlByteWriter } from './xlsx-xml-bytes';
-import { escapeXml, worksheetPath } from './xlsx-chart';
-import { XlsxPartError, type StreamedPart, type XlsxParts } from './xlsx-zip';
+import { a1, columnLetters, parseA1 } from '../../../core/grid';
+import type { OutValue } from '../../../core/output-model';
+import { isoToSerial } from '../../../core/serial-date';
+import { XlsxPartError } from '../package/errors';
+import { readPart, requirePart, worksheetPath, writePart } from '../package/parts';
+import type { XmlPart } from '../package/xml-edit';
+import { XmlByteWriter } from '../package/xml-bytes';
+import type { StreamedPart, XlsxParts } from '../package/zip';
 
 export interface TableBodySpec {
   readonly sheet: string;
@@ -93,37 +94,29 @@ function refOf(spec: TableBodySpec): string {
   return `${a1(spec.row, spec.col)}:${a1(last, spec.col + spec.width - 1)}`;
 }
 
-/** 1-based row numbers and the `s` of each cell, of the `<row>` elements in `xml`. */
-const ROW_ELEMENT = /<row\s[^>]*?\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CELL_TAG = /<c\s([^>]*?)\/?>/g;
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+/** Widens the sheet's `<dimension>` to every body row and column. */
+function widenDimension(sheet: XmlPart, spec: TableBodySpec): void {
+  const dimension = sheet.child(sheet.root, 'dimension');
+  const [from = '', to = from] = (dimension === undefined ? '' : sheet.attribute(dimension, 'ref') ?? '').split(':');
+  const start = parseA1(from);
+  const end = parseA1(to);
+  if (dimension === undefined || start === undefined || end === undefined) return;
+  const endCol = Math.max(end.col, spec.col + spec.width - 1);
+  const endRow = Math.max(end.row, spec.row + Math.max(1, spec.rows.length));
+  sheet.setAttribute(dimension, 'ref', `${a1(start.row, start.col)}:${a1(endRow, endCol)}`);
 }
 
-function widenDimension(xml: string, spec: TableBodySpec): string {
-  const last = spec.row + Math.max(1, spec.rows.length) + 1; // 1-based
-  return xml.replace(/<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\/>/, (_, c1: string, r1: string, c2?: string, r2?: string) => {
-    const endCol = Math.max(columnIndex(c2 ?? c1), spec.col + spec.width - 1);
-    const endRow = Math.max(Number(r2 ?? r1), last);
-    return `<dimension ref="${c1}${r1}:${columnLetters(endCol)}${endRow}"/>`;
-  });
-}
-
+/** Sets the ref of the table named `spec.table` and of its autoFilter to cover every body row. */
 function setTableRef(parts: XlsxParts, sheetPath: string, spec: TableBodySpec): void {
   const ref = refOf(spec);
-  const name = escapeXml(spec.table);
   for (const path of Object.keys(parts)) {
-    if (!/^xl\/tables\/[^/]+\.xml$/.test(path)) continue;
-    const xml = new TextDecoder().decode(parts[path]);
-    const head = /<table\s[^>]*>/.exec(xml)?.[0] ?? '';
-    if (!head.includes(` name="${name}"`)) continue;
-    const updated = xml
-      .replace(/(<table\s[^>]*?\bref=")[^"]*"/, `$1${ref}"`)
-      .replace(/(<autoFilter\s[^>]*?\bref=")[^"]*"/, `$1${ref}"`);
-    parts[path] = strToU8(updated);
+    if (!path.startsWith('xl/tables/') || !path.endsWith('.xml') || path.indexOf('/', 'xl/tables/'.length) >= 0) continue;
+    const table = readPart(parts, path);
+    if (table === undefined || table.attribute(table.root, 'name') !== spec.table) continue;
+    table.setAttribute(table.root, 'ref', ref);
+    const filter = table.child(table.root, 'autoFilter');
+    if (filter !== undefined) table.setAttribute(filter, 'ref', ref);
+    writePart(parts, path, table);
     return;
   }
   throw new XlsxPartError(`table "${spec.table}" of worksheet "${spec.sheet}" (${sheetPath}) not found in the package`);
@@ -137,29 +130,31 @@ function setTableRef(parts: XlsxParts, sheetPath: string, spec: TableBodySpec): 
 export function prepareTableBodies(parts: XlsxParts, specs: readonly TableBodySpec[]): StreamedPart[] {
   return specs.map((spec) => {
     const path = worksheetPath(parts, spec.sheet);
-    let xml = new TextDecoder().decode(parts[path]);
+    const sheet = requirePart(parts, path);
     const samples = Math.max(1, ...spec.sampleKeys.map((k) => k.length));
     const first = spec.row + 2;
     const lastSample = first + samples - 1;
     const styles = spec.sampleKeys.map(() => new Map<string, string>());
-    let placed = false;
-    xml = xml.replace(ROW_ELEMENT, (element, r: string, inner?: string) => {
-      const n = Number(r);
-      if (n < first || n > lastSample) return element;
-      for (const [, attrs = ''] of (inner ?? '').matchAll(CELL_TAG)) {
-        const c = columnIndex(/\br="([A-Z]+)/.exec(attrs)?.[1] ?? '') - spec.col;
-        const key = spec.sampleKeys[c]?.[n - first];
-        if (key !== undefined) styles[c]?.set(key, /\bs="(\d+)"/.exec(attrs)?.[1] ?? '0');
-      }
-      if (placed) return '';
-      placed = true;
-      return PLACEHOLDER;
+    const data = sheet.child(sheet.root, 'sheetData');
+    const sampleRows = (data === undefined ? [] : sheet.children(data, 'row')).filter((row) => {
+      const n = Number(sheet.attribute(row, 'r'));
+      return n >= first && n <= lastSample;
     });
-    if (!placed) throw new XlsxPartError(`sample rows of table "${spec.table}" not found in ${path}`);
+    if (sampleRows.length === 0) throw new XlsxPartError(`sample rows of table "${spec.table}" not found in ${path}`);
+    sampleRows.forEach((row, i) => {
+      const n = Number(sheet.attribute(row, 'r'));
+      for (const cell of sheet.children(row, 'c')) {
+        const c = (parseA1(sheet.attribute(cell, 'r') ?? '')?.col ?? -1) - spec.col;
+        const key = spec.sampleKeys[c]?.[n - first];
+        if (key !== undefined) styles[c]?.set(key, sheet.attribute(cell, 's') ?? '0');
+      }
+      sheet.replace(row, i === 0 ? PLACEHOLDER : '');
+    });
     spec.sampleKeys.forEach((keys, c) => {
       for (const key of keys) if (!styles[c]?.has(key)) throw new XlsxPartError(`no sample cell for style "${key}" in column ${c} of table "${spec.table}"`);
     });
-    parts[path] = strToU8(widenDimension(xml, spec));
+    widenDimension(sheet, spec);
+    writePart(parts, path, sheet);
     setTableRef(parts, path, spec);
     return { path, placeholder: PLACEHOLDER, write: (emit) => writeBody(spec, styles, emit) };
   });

@@ -3,7 +3,7 @@
  * strings costs millions of short-lived string pieces and a UTF-8 encoding pass; writing
  * the bytes directly costs neither.
  */
-import { XML_ENTITIES } from '../core/markup';
+import { XML_ENTITIES } from '../../../core/markup';
 
 /** The bytes of the entities written for `& < > "` (code unit → ASCII bytes). */
 const ENTITY: Readonly<Record<number, readonly number[]>> = Object.fromEntries(
@@ -91,8 +91,14 @@ export class XmlByteWriter {
   }
 }
 
-/** `s` as XML character data in a string (same rules as XmlByteWriter.text), for small parts. */
-export function xmlText(s: string): string {
+/**
+ * Characters XML 1.0 cannot carry, as XmlByteWriter.text drops them: C0 controls other than
+ * tab, line feed and carriage return, U+FFFE, U+FFFF, unpaired surrogates.
+ */
+export const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `s` as XmlByteWriter.text writes it, in a string. */
+export function byteWriterText(s: string): string {
   const chunks: Uint8Array[] = [];
   const w = new XmlByteWriter((c) => chunks.push(c), Math.max(16, s.length * MAX_BYTES_PER_UNIT));
   w.text(s);

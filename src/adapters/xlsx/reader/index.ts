@@ -1,7 +1,7 @@
 /*
- * Reads an .xlsx/.xlsm package into plain grids (`./xlsx/`): the zip container by its central
+ * Reads an .xlsx/.xlsm package into plain grids: the zip container by its central
  * directory, parts through their relationships, XML with a small scanner. ExcelJS's reader
  * drops merged areas and costs an object per cell, so reading is done here and ExcelJS only writes.
  */
-export { readXlsx } from './xlsx/read';
-export { parseSheetRef, unescapeOoxml } from './xlsx/refs';
+export { readXlsx } from './read';
+export { parseSheetRef, unescapeOoxml } from './refs';

@@ -1,0 +1,103 @@
+import type { CountedCluster } from '../../core/clusters';
+import type { Analysis, CountedRecord } from '../../core/model';
+
+/*
+ * The counted records cross from file mode's worker to the page packed: a structured clone of
+ * 190,000 record objects costs seconds twice (once in the worker, once on the page's thread),
+ * one string and two typed arrays (moved, not copied) next to nothing. The page unpacks them
+ * only when something reads `analysis.records` (the Baustein).
+ */
+
+/** Records as flat data: every distinct text once in `texts` (lengths in `lengths`), each record a row of `fields`. */
+export interface PackedRecords {
+  readonly count: number;
+  readonly texts: string;
+  readonly lengths: Int32Array;
+  /** Per record: year, row, keyValid (0/1), then the index in the text table of each text field. */
+  readonly fields: Int32Array;
+}
+
+const WIDTH = 13;
+
+export function packRecords(records: readonly CountedRecord[]): PackedRecords {
+  const texts: string[] = [''];
+  // few distinct values: looked up; the rest (keys, names, cells, remarks) mostly differ from row
+  // to row and are only compared with the record before (a row's years follow each other)
+  const index = new Map<string, number>([['', 0]]);
+  const lookedUp = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = texts.length;
+      index.set(s, i);
+      texts.push(s);
+    }
+    return i;
+  };
+  const fields = new Int32Array(records.length * WIDTH);
+  let before: CountedRecord | undefined;
+  let at = 0;
+  const own = (field: number, s: string, previous: string | undefined): number => {
+    if (s === '') return 0;
+    if (s === previous) return fields[at - WIDTH + field]!;
+    texts.push(s);
+    return texts.length - 1;
+  };
+  for (const r of records) {
+    fields[at] = r.year;
+    fields[at + 1] = r.row;
+    fields[at + 2] = r.keyValid ? 1 : 0;
+    fields[at + 3] = lookedUp(r.office);
+    fields[at + 4] = lookedUp(r.sheet);
+    fields[at + 5] = own(5, r.key, before?.key);
+    fields[at + 6] = own(6, r.keyCell, before?.keyCell);
+    fields[at + 7] = own(7, r.name, before?.name);
+    fields[at + 8] = lookedUp(r.status);
+    fields[at + 9] = lookedUp(r.cluster);
+    fields[at + 10] = own(10, r.remark, before?.remark);
+    fields[at + 11] = own(11, r.onlineService, before?.onlineService);
+    fields[at + 12] = own(12, r.cell, before?.cell);
+    before = r;
+    at += WIDTH;
+  }
+  const lengths = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) lengths[i] = texts[i]!.length;
+  return { count: records.length, texts: texts.join(''), lengths, fields };
+}
+
+export function unpackRecords(packed: PackedRecords): CountedRecord[] {
+  const { texts: joined, lengths, fields } = packed;
+  const texts: string[] = new Array<string>(lengths.length);
+  let from = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    texts[i] = joined.slice(from, from + lengths[i]!);
+    from += lengths[i]!;
+  }
+  const records: CountedRecord[] = new Array<CountedRecord>(packed.count);
+  for (let n = 0, at = 0; n < packed.count; n++, at += WIDTH) {
+    records[n] = {
+      year: fields[at]!,
+      row: fields[at + 1]!,
+      keyValid: fields[at + 2] === 1,
+      office: texts[fields[at + 3]!]!,
+      sheet: texts[fields[at + 4]!]!,
+      key: texts[fields[at + 5]!]!,
+      keyCell: texts[fields[at + 6]!]!,
+      name: texts[fields[at + 7]!]!,
+      status: texts[fields[at + 8]!]!,
+      cluster: texts[fields[at + 9]!]! as CountedCluster,
+      remark: texts[fields[at + 10]!]!,
+      onlineService: texts[fields[at + 11]!]!,
+      cell: texts[fields[at + 12]!]!,
+    };
+  }
+  return records;
+}
+
+/** The analysis without its records, as it crosses to the page beside the packed records. */
+export type AnalysisWithoutRecords = Omit<Analysis, 'records'>;
+
+/** The analysis again, its records unpacked on first read. */
+export function withPackedRecords(analysis: AnalysisWithoutRecords, packed: PackedRecords): Analysis {
+  let records: CountedRecord[] | undefined;
+  return Object.defineProperty({ ...analysis }, 'records', { get: () => (records ??= unpackRecords(packed)), enumerable: true }) as Analysis;
+}
