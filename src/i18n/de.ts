@@ -256,6 +256,14 @@ export const de = {
     generic: 'Das hat nicht geklappt:',
     retry: 'Erneut versuchen',
   },
+  start: {
+    failed: 'Der LeiKa-Monitor konnte nicht gestartet werden.',
+    crashed: 'Der LeiKa-Monitor ist auf einen Fehler gestoßen und kann so nicht weiterarbeiten.',
+    whatToDo:
+      'Bitte laden Sie das Add-in neu („Neu laden“). Hilft das nicht: in Excel den Aufgabenbereich schließen und über Start › Digitalisierungsübersicht wieder öffnen, im Browser die Seite neu laden. Bleibt der Fehler, melden Sie ihn mit der Fehlermeldung unten dem Amt für Digitalisierung.',
+    detail: (message: string) => `Fehlermeldung: ${message}`,
+    reload: 'Neu laden',
+  },
   cluster: {
     excluded: 'ausgeschlossen',
   },

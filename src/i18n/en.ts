@@ -232,6 +232,14 @@ export const en: Strings = {
     drop: 'or drag files here',
   },
   errors: { generic: 'That did not work:', retry: 'Try again' },
+  start: {
+    failed: 'LeiKa Monitor could not start.',
+    crashed: 'LeiKa Monitor ran into an error and cannot go on like this.',
+    whatToDo:
+      'Please reload the add-in ("Reload"). If that does not help: in Excel close the task pane and open it again from Home › Digitalisierungsübersicht; in a browser reload the page. If the error stays, report it with the error message below to the digitalisation office.',
+    detail: (message) => `Error message: ${message}`,
+    reload: 'Reload',
+  },
   cluster: { excluded: 'excluded' },
   baustein: {
     heading: 'Section for the council paper',

@@ -1,9 +1,12 @@
 import { Spinner } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { de, stringsFor } from '../i18n';
+import { de, stringsFor, type Strings } from '../i18n';
 import { ExcelApp } from './components/ExcelApp';
 import { FileModeApp } from './components/FileModeApp';
 import { Root } from './components/Root';
+import { StartError, StartErrorBoundary } from './components/StartError';
+import { errorText } from './components/use-task';
 import { detectHost, type Host } from './host';
 import { bausteinServices } from './baustein-services';
 import { copyToClipboard } from './clipboard';
@@ -35,35 +38,49 @@ async function readOfficeFiles(files: readonly File[]): Promise<WorkbookSource[]
   return readFilesInWorker(createFileWorker, files);
 }
 
-async function main(): Promise<void> {
+/**
+ * Starts the pane: a spinner while Office answers, then Excel or file mode. A start that fails
+ * (Office throws, a code chunk does not load, a view throws while rendering) shows the German
+ * error with what to do instead of leaving the spinner on.
+ */
+function start(): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root');
   const root = createRoot(container);
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  root.render(
-    <Root dark={prefersDark} strings={de}>
-      <Spinner size="small" label={de.loading} />
-    </Root>,
-  );
-  const office = (globalThis as { Office?: Parameters<typeof detectHost>[0] }).Office;
-  const excelMode = async (host: Host & { kind: 'excel' }): Promise<void> => {
-    const { excelServices } = await import(/* webpackChunkName: "excel" */ './pipeline/excel');
-    document.documentElement.dataset.mode = 'excel';
+  const reload = (): void => location.reload();
+  // A boundary of its own for each pane shown: an error in a pane's first render is a failed start.
+  let shown = 0;
+  const show = (pane: ReactNode, dark = prefersDark, strings: Strings = de): void =>
     root.render(
-      <Root dark={host.dark} strings={stringsFor(host.language)}>
-        <ExcelApp services={excelServices(undefined, undefined, readOfficeFiles)} />
+      <Root dark={dark} strings={strings}>
+        <StartErrorBoundary key={++shown} onReload={reload}>
+          {pane}
+        </StartErrorBoundary>
       </Root>,
     );
+  const fail = (error: unknown, dark?: boolean, strings?: Strings): void => show(<StartError message={errorText(error)} onReload={reload} />, dark, strings);
+
+  show(<Spinner size="small" label={de.loading} />);
+  const office = (globalThis as { Office?: Parameters<typeof detectHost>[0] }).Office;
+  const excelMode = async (host: Host & { kind: 'excel' }): Promise<void> => {
+    const strings = stringsFor(host.language);
+    try {
+      const { excelServices } = await import(/* webpackChunkName: "excel" */ './pipeline/excel');
+      document.documentElement.dataset.mode = 'excel';
+      show(<ExcelApp services={excelServices(undefined, undefined, readOfficeFiles)} />, host.dark, strings);
+    } catch (error) {
+      fail(error, host.dark, strings);
+    }
   };
-  // A late answer from Excel (slow cold start) switches the pane from file mode back to Excel mode.
-  const host = await detectHost(office, HOST_TIMEOUT_MS, (late) => void excelMode(late));
-  if (host.kind === 'excel') return excelMode(host);
-  document.documentElement.dataset.mode = 'file';
-  root.render(
-    <Root dark={prefersDark} strings={de}>
-      <FileModeApp services={fileServices} />
-    </Root>,
-  );
+  const main = async (): Promise<void> => {
+    // A late answer from Excel (slow cold start) switches the pane from file mode back to Excel mode.
+    const host = await detectHost(office, HOST_TIMEOUT_MS, (late) => void excelMode(late));
+    if (host.kind === 'excel') return excelMode(host);
+    document.documentElement.dataset.mode = 'file';
+    show(<FileModeApp services={fileServices} />);
+  };
+  main().catch((error: unknown) => fail(error));
 }
 
-void main();
+start();

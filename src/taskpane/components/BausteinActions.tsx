@@ -1,8 +1,9 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useStrings } from '../../i18n';
 import type { BausteinServices, EvaluatedWorkbook } from '../types';
-import { ErrorMessage } from './ErrorMessage';
+import { TaskOutcome, copyIntent } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
   // stretched, so the buttons wrap in a 350 px pane instead of widening it
@@ -21,10 +22,7 @@ export function BausteinActions({ evaluation, services }: { evaluation: Evaluate
   const [copy, startCopy] = useTask(services.copy);
   const [download, startDownload] = useTask(async (e: EvaluatedWorkbook) => services.download?.(e));
   return (
-    <section aria-labelledby="baustein-heading" className={s.stack}>
-      <Subtitle2 as="h3" id="baustein-heading">
-        {t.baustein.heading}
-      </Subtitle2>
+    <ViewSection headingId="baustein-heading" heading={t.baustein.heading} level={3} className={s.stack}>
       <Text size={200}>{t.baustein.hint}</Text>
       <div className={s.buttons}>
         <Button appearance="primary" onClick={() => void startCopy(evaluation)} disabled={copy.kind === 'pending'}>
@@ -36,19 +34,13 @@ export function BausteinActions({ evaluation, services }: { evaluation: Evaluate
           </Button>
         )}
       </div>
-      {copy.kind === 'done' && (
-        <MessageBar intent={copy.value ? 'success' : 'warning'}>
-          <MessageBarBody>{copy.value ? t.baustein.copied : services.download ? t.baustein.copyDenied : t.baustein.copyDeniedNoDownload}</MessageBarBody>
-        </MessageBar>
-      )}
-      {copy.kind === 'failed' && <ErrorMessage message={copy.message} />}
-      {download.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.baustein.downloaded}</MessageBarBody>
-        </MessageBar>
-      )}
-      {download.kind === 'failed' && <ErrorMessage message={download.message} />}
-    </section>
+      <TaskOutcome
+        state={copy}
+        intent={copyIntent}
+        done={(copied) => (copied ? t.baustein.copied : services.download ? t.baustein.copyDenied : t.baustein.copyDeniedNoDownload)}
+      />
+      <TaskOutcome state={download} done={() => t.baustein.downloaded} />
+    </ViewSection>
   );
 }
 
@@ -62,7 +54,7 @@ export function BausteinDownloadButton({ evaluation, services }: { evaluation: E
       <Button onClick={() => void start(evaluation)} disabled={state.kind === 'pending'}>
         {t.baustein.download}
       </Button>
-      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      <TaskOutcome state={state} />
     </>
   );
 }

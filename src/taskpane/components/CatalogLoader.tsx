@@ -1,13 +1,15 @@
-import { MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId } from 'react';
 import { formatInt as fmt } from '../../core/format';
 import { useStrings } from '../../i18n';
 import type { CatalogLoaded } from '../types';
-import { ErrorMessage } from './ErrorMessage';
 import { FilePicker } from './FilePicker';
 import { FindingsList } from './FindingsList';
+import { OutcomeBar } from './OutcomeBar';
 import { StatTable } from './StatTable';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -39,10 +41,7 @@ export function CatalogLoader({ loadCatalog, mode, onLoaded, headingLevel = 2 }:
   );
   const [state, start] = useTask(load);
   return (
-    <section className={s.stack} aria-labelledby={headingId}>
-      <Subtitle2 as={headingLevel === 3 ? 'h3' : 'h2'} id={headingId}>
-        {t.catalog.heading}
-      </Subtitle2>
+    <ViewSection headingId={headingId} heading={t.catalog.heading} level={headingLevel} className={s.stack}>
       <Text id={hintId} size={200}>
         {mode === 'excel' ? t.catalog.hintExcel : t.catalog.hintFile}
       </Text>
@@ -57,9 +56,9 @@ export function CatalogLoader({ loadCatalog, mode, onLoaded, headingLevel = 2 }:
         }}
       />
       {state.kind === 'pending' && <Spinner size="tiny" label={t.catalog.reading} />}
-      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      <TaskOutcome state={state} />
       {state.kind === 'done' && <CatalogStats loaded={state.value} mode={mode} findingsLevel={headingLevel === 3 ? 4 : 3} />}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -69,9 +68,7 @@ function CatalogStats({ loaded, mode, findingsLevel }: { loaded: CatalogLoaded; 
   return (
     <>
       <div role="status">
-        <MessageBar intent="success">
-          <MessageBarBody>{loaded.storedIn !== undefined ? t.catalog.storedIn(loaded.storedIn) : t.catalog.forNext}</MessageBarBody>
-        </MessageBar>
+        <OutcomeBar intent="success">{loaded.storedIn !== undefined ? t.catalog.storedIn(loaded.storedIn) : t.catalog.forNext}</OutcomeBar>
       </div>
       <StatTable
         label={t.catalog.stats(loaded.fileName)}

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { COUNTED_CLUSTERS, type CountedCluster, UNASSIGNED } from '../../core/clusters';
 import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
@@ -6,9 +6,10 @@ import { formatInt as fmt } from '../../core/format';
 import type { BausteinServices, EvaluatedWorkbook } from '../types';
 import { BausteinActions } from './BausteinActions';
 import { useStrings } from '../../i18n';
-import { ErrorMessage } from './ErrorMessage';
 import { StatTable } from './StatTable';
+import { TaskOutcome, copyIntent } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', alignSelf: 'stretch', minWidth: 0 },
@@ -89,10 +90,7 @@ export function ComparisonView({ evaluation, copyText, baustein }: ComparisonVie
   if (!c) return <Text as="p" block>{t.comparison.none}</Text>;
   const sentences = comparisonText(analysis, c, catalog?.import.catalog).paragraphs.flat();
   return (
-    <section aria-labelledby="comparison-heading" className={s.stack}>
-      <Subtitle2 as="h2" id="comparison-heading">
-        {t.comparison.heading(c.from, c.to)}
-      </Subtitle2>
+    <ViewSection headingId="comparison-heading" heading={t.comparison.heading(c.from, c.to)} className={s.stack}>
       {catalog && <Text as="p" block>{t.comparison.catalogUsed(catalog.import.catalog.source, fmt(catalog.import.catalog.entries.size))}</Text>}
       <StatTable
         label={t.comparison.counts(c.from, c.to)}
@@ -125,14 +123,9 @@ export function ComparisonView({ evaluation, copyText, baustein }: ComparisonVie
       <Button onClick={() => void startCopy(sentences.join('\n'))} disabled={copy.kind === 'pending'}>
         {t.comparison.copy}
       </Button>
-      {copy.kind === 'done' && (
-        <MessageBar intent={copy.value ? 'success' : 'warning'}>
-          <MessageBarBody>{copy.value ? t.comparison.copied : t.comparison.copyDenied}</MessageBarBody>
-        </MessageBar>
-      )}
-      {copy.kind === 'failed' && <ErrorMessage message={copy.message} />}
+      <TaskOutcome state={copy} intent={copyIntent} done={(copied) => (copied ? t.comparison.copied : t.comparison.copyDenied)} />
       {baustein && <BausteinActions evaluation={evaluation} services={baustein} />}
-    </section>
+    </ViewSection>
   );
 }
 

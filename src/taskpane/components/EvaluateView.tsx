@@ -1,16 +1,18 @@
-import { Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
 import { useStrings } from '../../i18n';
 import { summaryFacts } from '../monitoring-table';
-import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress, ProgressStep } from '../types';
+import type { CopyResult, Evaluation, ExcelEvaluateOptions, OnProgress } from '../types';
 import { addFiles, WORKBOOK_TYPES } from '../picked-files';
 import { ChosenFiles } from './ChosenFiles';
-import { ErrorMessage } from './ErrorMessage';
 import { FilePicker } from './FilePicker';
 import { FilesTable } from './FilesTable';
 import { MonitoringPreview } from './MonitoringPreview';
-import { Progress } from './Progress';
+import { OutcomeBar } from './OutcomeBar';
+import { Progress, useProgress } from './Progress';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'flex-start', alignSelf: 'stretch' },
@@ -28,22 +30,19 @@ export interface EvaluateViewProps {
 export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported = false }: EvaluateViewProps): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
-  const [progress, setProgress] = useState<{ step: ProgressStep; fraction: number }>({ step: 'read', fraction: 0 });
+  const [progress, onProgress] = useProgress();
   const [pivot, setPivot] = useState(false);
   const [files, setFiles] = useState<readonly File[]>([]);
   const filesId = useId();
   const run = useCallback(async () => {
-    const result = await evaluate((step, fraction) => setProgress({ step, fraction }), { pivot: pivot && pivotSupported, ...(files.length > 0 ? { files } : {}) });
+    const result = await evaluate(onProgress, { pivot: pivot && pivotSupported, ...(files.length > 0 ? { files } : {}) });
     onEvaluated?.(result);
     return result;
-  }, [evaluate, onEvaluated, pivot, pivotSupported, files]);
+  }, [evaluate, onProgress, onEvaluated, pivot, pivotSupported, files]);
   const [state, start] = useTask(run);
   const [copy, startCopy] = useTask(copyTable);
   return (
-    <section aria-labelledby="evaluate-heading" className={s.stack}>
-      <Subtitle2 as="h2" id="evaluate-heading">
-        {t.evaluate.preview}
-      </Subtitle2>
+    <ViewSection headingId="evaluate-heading" heading={t.evaluate.preview} className={s.stack}>
       <div>
         <Checkbox
           label={t.evaluate.pivot}
@@ -67,7 +66,7 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
         {t.evaluate.button}
       </Button>
       {state.kind === 'pending' && <Progress step={progress.step} fraction={progress.fraction} />}
-      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      <TaskOutcome state={state} />
       {state.kind === 'done' && (
         <>
           <Summary evaluation={state.value} />
@@ -76,15 +75,10 @@ export function EvaluateView({ evaluate, copyTable, onEvaluated, pivotSupported 
           <Button onClick={() => void startCopy(state.value)} disabled={copy.kind === 'pending'}>
             {t.evaluate.copy}
           </Button>
-          {copy.kind === 'done' && (
-            <MessageBar intent="success">
-              <MessageBarBody>{copy.value === 'copied' ? t.evaluate.copied : t.evaluate.selected}</MessageBarBody>
-            </MessageBar>
-          )}
-          {copy.kind === 'failed' && <ErrorMessage message={copy.message} />}
+          <TaskOutcome state={copy} done={(how) => (how === 'copied' ? t.evaluate.copied : t.evaluate.selected)} />
         </>
       )}
-    </section>
+    </ViewSection>
   );
 }
 
@@ -101,9 +95,9 @@ function Summary({ evaluation }: { evaluation: Evaluation }): React.JSX.Element 
       {report.sheets
         .filter((w) => w.displacedBy !== undefined)
         .map((w) => (
-          <MessageBar key={w.role} intent="warning">
-            <MessageBarBody>{t.evaluate.displaced(w.displacedBy!, w.sheet)}</MessageBarBody>
-          </MessageBar>
+          <OutcomeBar key={w.role} intent="warning">
+            {t.evaluate.displaced(w.displacedBy!, w.sheet)}
+          </OutcomeBar>
         ))}
     </div>
   );

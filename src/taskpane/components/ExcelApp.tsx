@@ -4,12 +4,12 @@ import { useStrings } from '../../i18n';
 import type { Evaluation, ExcelServices, Inspection } from '../types';
 import { CatalogLoader } from './CatalogLoader';
 import { ComparisonView } from './ComparisonView';
-import { ErrorMessage } from './ErrorMessage';
 import { EvaluateView } from './EvaluateView';
 import { FindingsView } from './FindingsView';
 import { OverviewView } from './OverviewView';
 import { SelfTestView } from './SelfTestView';
 import { SettingsView } from './SettingsView';
+import { TaskOutcome } from './TaskOutcome';
 import { TemplatesView } from './TemplatesView';
 import { useTask } from './use-task';
 
@@ -65,7 +65,7 @@ export function ExcelApp({ services }: { services: ExcelServices }): React.JSX.E
           </div>
         )}
         {(tab === 'settings' || tab === 'templates') && inspection === undefined && settingsState.kind !== 'failed' && <Spinner size="tiny" label={t.loading} />}
-        {(tab === 'settings' || tab === 'templates') && settingsState.kind === 'failed' && <ErrorMessage message={settingsState.message} />}
+        {(tab === 'settings' || tab === 'templates') && <TaskOutcome state={settingsState} />}
         {tab === 'settings' && inspection && <SettingsView inspection={inspection} saveSettings={services.saveSettings} saveMapping={services.saveMapping} />}
         {tab === 'settings' && (
           <>

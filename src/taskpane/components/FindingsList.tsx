@@ -1,7 +1,8 @@
-import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { SEVERITY_ORDER, type Finding } from '../../core/findings';
 import { sheetLabel } from '../../core/sources';
 import { useStrings } from '../../i18n';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -32,10 +33,7 @@ export function FindingsList({
         if (group.length === 0) return null;
         const id = `findings-${headingLevel}-${severity}`;
         return (
-          <section key={severity} aria-labelledby={id}>
-            <Subtitle2 as={headingLevel === 4 ? 'h4' : 'h3'} id={id}>
-              {t.findings.severity[severity]} ({group.length})
-            </Subtitle2>
+          <ViewSection key={severity} headingId={id} heading={`${t.findings.severity[severity]} (${group.length})`} level={headingLevel}>
             <ul className={s.list}>
               {group.slice(0, limit).map((f, i) => (
                 <li key={i} className={s.item}>
@@ -54,7 +52,7 @@ export function FindingsList({
                 </li>
               ))}
             </ul>
-          </section>
+          </ViewSection>
         );
       })}
     </>

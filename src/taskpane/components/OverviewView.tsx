@@ -1,10 +1,11 @@
-import { Button, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { sheetLabel } from '../../core/sources';
 import { useStrings } from '../../i18n';
 import type { Inspection } from '../types';
-import { ErrorMessage } from './ErrorMessage';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 import { formatInt } from '../../core/format';
 
 /** Übersicht: the office sheets found and the sheets skipped, with reasons. */
@@ -13,17 +14,14 @@ export function OverviewView({ inspect }: { inspect: () => Promise<Inspection> }
   const [state, run] = useTask(inspect);
   useEffect(() => void run(), [run]);
   return (
-    <section aria-labelledby="overview-heading">
-      <Subtitle2 as="h2" id="overview-heading">
-        {t.overview.heading}
-      </Subtitle2>
+    <ViewSection headingId="overview-heading" heading={t.overview.heading}>
       {state.kind === 'pending' && <Spinner size="tiny" label={t.loading} />}
-      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      <TaskOutcome state={state} />
       {state.kind === 'done' && <OverviewTables inspection={state.value} />}
       <Button onClick={() => void run()} disabled={state.kind === 'pending'}>
         {t.overview.refresh}
       </Button>
-    </section>
+    </ViewSection>
   );
 }
 

@@ -1,14 +1,15 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SelfTestReport } from '../../adapters/office/selftest';
 import { type Strings, useStrings } from '../../i18n';
 import type { ExcelServices } from '../types';
-import { ErrorMessage } from './ErrorMessage';
+import { OutcomeBar } from './OutcomeBar';
 import { StatTable } from './StatTable';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'stretch' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   api: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -18,6 +19,10 @@ function outcomeText(t: Strings, step: SelfTestReport['steps'][number]): string 
   if (step.outcome.kind === 'ok') return t.selftest.ok;
   if (step.outcome.kind === 'skipped') return `${t.selftest.notRun} (${t.selftest.notOffered})`;
   return step.outcome.error;
+}
+
+function failedSteps(report: SelfTestReport): number {
+  return report.steps.filter((x) => x.outcome.kind === 'failed').length;
 }
 
 /** The report as plain text for IT support („Bericht kopieren“). */
@@ -45,13 +50,9 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
   const [state, run] = useTask(selfTest);
   const [copied, setCopied] = useState<boolean>();
   const report = state.kind === 'done' ? state.value : undefined;
-  const failed = report?.steps.filter((x) => x.outcome.kind === 'failed').length ?? 0;
 
   return (
-    <section aria-labelledby="selftest-heading" className={s.stack}>
-      <Subtitle2 as="h2" id="selftest-heading">
-        {t.selftest.heading}
-      </Subtitle2>
+    <ViewSection headingId="selftest-heading" heading={t.selftest.heading} stack="stretch">
       <Text as="p" block>{t.selftest.hint}</Text>
       <Button
         disabled={state.kind === 'pending'}
@@ -63,15 +64,19 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
         {t.selftest.run}
       </Button>
       {state.kind === 'pending' && <Spinner size="tiny" label={t.selftest.running} />}
-      {state.kind === 'failed' && <ErrorMessage message={state.message} />}
+      <TaskOutcome
+        state={state}
+        title={t.selftest.heading}
+        intent={(r) => (failedSteps(r) === 0 && r.cleanup.kind === 'ok' ? 'success' : 'error')}
+        done={(r) => (
+          <>
+            {failedSteps(r) === 0 ? t.selftest.allOk(r.steps.length) : t.selftest.someFailed(failedSteps(r), r.steps.length)}{' '}
+            {r.cleanup.kind === 'ok' ? t.selftest.cleanup(r.sheet) : t.selftest.cleanupFailed(r.sheet, r.cleanup.error)}
+          </>
+        )}
+      />
       {report && (
         <>
-          <MessageBar intent={failed === 0 && report.cleanup.kind === 'ok' ? 'success' : 'error'}>
-            <MessageBarBody>
-              <MessageBarTitle>{t.selftest.heading}</MessageBarTitle> {failed === 0 ? t.selftest.allOk(report.steps.length) : t.selftest.someFailed(failed, report.steps.length)}{' '}
-              {report.cleanup.kind === 'ok' ? t.selftest.cleanup(report.sheet) : t.selftest.cleanupFailed(report.sheet, report.cleanup.error)}
-            </MessageBarBody>
-          </MessageBar>
           <StatTable
             label={t.selftest.heading}
             rows={[
@@ -98,16 +103,10 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
           >
             {t.selftest.copy}
           </Button>
-          {copied === true && (
-            <MessageBar intent="success">
-              <MessageBarBody>{t.selftest.copied}</MessageBarBody>
-            </MessageBar>
-          )}
+          {copied === true && <OutcomeBar intent="success">{t.selftest.copied}</OutcomeBar>}
           {copied === false && (
             <>
-              <MessageBar intent="warning">
-                <MessageBarBody>{t.selftest.copyRefused}</MessageBarBody>
-              </MessageBar>
+              <OutcomeBar intent="warning">{t.selftest.copyRefused}</OutcomeBar>
               <Field label={t.selftest.reportLabel}>
                 <Textarea readOnly resize="vertical" rows={8} value={selfTestText(t, report)} onFocus={(e) => e.currentTarget.select()} />
               </Field>
@@ -115,6 +114,6 @@ export function SelfTestView({ selfTest, copyText }: SelfTestViewProps): React.J
           )}
         </>
       )}
-    </section>
+    </ViewSection>
   );
 }

@@ -1,101 +1,100 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { CLUSTERS, EXCLUDED, type ClusterOrExcluded } from '../../core/clusters';
+import { Button, Checkbox, Field, Input, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ClusterOrExcluded } from '../../core/clusters';
+import type { Settings } from '../../core/settings';
 import { useStrings } from '../../i18n';
-import type { Inspection, MappingRow } from '../types';
-import { ErrorMessage } from './ErrorMessage';
+import type { ExcelServices, Inspection, MappingRow } from '../types';
+import { TaskOutcome } from './TaskOutcome';
+import { MAPPING_OPTIONS, useMappingRows, useReportSettings } from './use-settings-form';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'stretch' },
   row: { display: 'grid', gridTemplateColumns: '1fr 1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
   fieldset: { border: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column' },
 });
 
 export interface SettingsViewProps {
   inspection: Inspection;
-  saveSettings: (settings: { reportYear?: number; sheets: readonly string[] }) => Promise<void>;
-  saveMapping: (rows: readonly MappingRow[]) => Promise<void>;
+  saveSettings: ExcelServices['saveSettings'];
+  saveMapping: ExcelServices['saveMapping'];
 }
 
 /** Einstellungen: report year, sheets to include, the Zuordnung mapping; stored in the workbook. */
 export function SettingsView({ inspection, saveSettings, saveMapping }: SettingsViewProps): React.JSX.Element {
   const t = useStrings();
-  const s = useStyles();
-  const [year, setYear] = useState(inspection.settings.reportYear?.toString() ?? '');
-  const [sheets, setSheets] = useState<readonly string[]>(inspection.settings.sheets ?? []);
-  const [rows, setRows] = useState<MappingRow[]>([...inspection.mapping]);
-  const [saved, save] = useTask(saveSettings);
-  const [mappingSaved, saveRows] = useTask(saveMapping);
-  const yearValid = year.trim() === '' || /^20\d\d$/.test(year.trim());
-  const candidates = inspection.analysis.officeSheets.map((o) => o.sheet);
-  const options: readonly ClusterOrExcluded[] = [...CLUSTERS, EXCLUDED];
-
   return (
-    <section aria-labelledby="settings-heading" className={s.stack}>
-      <Subtitle2 as="h2" id="settings-heading">
-        {t.settings.heading}
-      </Subtitle2>
+    <ViewSection headingId="settings-heading" heading={t.settings.heading} stack="stretch">
       <Text as="p" block>{t.settings.hint}</Text>
-      <Field label={t.settings.reportYear} hint={t.settings.reportYearHint} {...(yearValid ? {} : { validationMessage: t.settings.invalidYear })}>
-        <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
+      <ReportSettingsForm initial={inspection.settings} candidates={inspection.analysis.officeSheets.map((o) => o.sheet)} saveSettings={saveSettings} />
+      <MappingEditor initial={inspection.mapping} saveMapping={saveMapping} />
+    </ViewSection>
+  );
+}
+
+interface ReportSettingsFormProps {
+  initial: Settings;
+  /** The office sheets found, offered to include. */
+  candidates: readonly string[];
+  saveSettings: ExcelServices['saveSettings'];
+}
+
+function ReportSettingsForm({ initial, candidates, saveSettings }: ReportSettingsFormProps): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  const form = useReportSettings(initial);
+  const [saved, save] = useTask(saveSettings);
+  return (
+    <>
+      <Field label={t.settings.reportYear} hint={t.settings.reportYearHint} {...(form.yearValid ? {} : { validationMessage: t.settings.invalidYear })}>
+        <Input inputMode="numeric" value={form.year} onChange={(_, d) => form.setYear(d.value)} />
       </Field>
       <fieldset className={s.fieldset}>
         <legend>{t.settings.sheets}</legend>
         <Text size={200}>{t.settings.sheetsHint}</Text>
         {candidates.map((name) => (
-          <Checkbox
-            key={name}
-            label={name}
-            checked={sheets.includes(name)}
-            onChange={(_, d) => setSheets(d.checked ? [...sheets, name] : sheets.filter((x) => x !== name))}
-          />
+          <Checkbox key={name} label={name} checked={form.sheets.includes(name)} onChange={(_, d) => form.setSheet(name, d.checked === true)} />
         ))}
       </fieldset>
-      <Button
-        appearance="primary"
-        disabled={!yearValid || saved.kind === 'pending'}
-        onClick={() => void save(year.trim() === '' ? { sheets } : { reportYear: Number(year), sheets })}
-      >
+      <Button appearance="primary" disabled={!form.yearValid || saved.kind === 'pending'} onClick={() => void save(form.toSave())}>
         {t.settings.save}
       </Button>
-      {saved.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.settings.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {saved.kind === 'failed' && <ErrorMessage message={saved.message} />}
+      <TaskOutcome state={saved} done={() => t.settings.saved} />
+    </>
+  );
+}
 
+function MappingEditor({ initial, saveMapping }: { initial: readonly MappingRow[]; saveMapping: ExcelServices['saveMapping'] }): React.JSX.Element {
+  const t = useStrings();
+  const s = useStyles();
+  const mapping = useMappingRows(initial);
+  const [saved, save] = useTask(saveMapping);
+  return (
+    <>
       <Subtitle2 as="h3">{t.settings.mapping}</Subtitle2>
-      {rows.map((row, i) => (
+      {mapping.rows.map((row, i) => (
         <div key={i} className={s.row}>
           <Field label={`${t.settings.value} ${i + 1}`}>
-            <Input value={row.value} onChange={(_, d) => setRows(rows.map((r, j) => (j === i ? { ...r, value: d.value } : r)))} />
+            <Input value={row.value} onChange={(_, d) => mapping.change(i, { value: d.value })} />
           </Field>
           <Field label={`${t.settings.cluster} ${i + 1}`}>
-            <Select value={row.cluster} onChange={(_, d) => setRows(rows.map((r, j) => (j === i ? { ...r, cluster: d.value as ClusterOrExcluded } : r)))}>
-              {options.map((o) => (
+            <Select value={row.cluster} onChange={(_, d) => mapping.change(i, { cluster: d.value as ClusterOrExcluded })}>
+              {MAPPING_OPTIONS.map((o) => (
                 <option key={o} value={o}>
                   {o}
                 </option>
               ))}
             </Select>
           </Field>
-          <Button aria-label={t.settings.removeRow(row.value)} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+          <Button aria-label={t.settings.removeRow(row.value)} onClick={() => mapping.remove(i)}>
             ✕
           </Button>
         </div>
       ))}
-      <Button onClick={() => setRows([...rows, { value: '', cluster: 'Digital' }])}>{t.settings.addRow}</Button>
-      <Button appearance="primary" disabled={mappingSaved.kind === 'pending'} onClick={() => void saveRows(rows.filter((r) => r.value.trim() !== ''))}>
+      <Button onClick={mapping.add}>{t.settings.addRow}</Button>
+      <Button appearance="primary" disabled={saved.kind === 'pending'} onClick={() => void save(mapping.toSave())}>
         {t.settings.saveMapping}
       </Button>
-      {mappingSaved.kind === 'done' && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.settings.mappingSaved}</MessageBarBody>
-        </MessageBar>
-      )}
-      {mappingSaved.kind === 'failed' && <ErrorMessage message={mappingSaved.message} />}
-    </section>
+      <TaskOutcome state={saved} done={() => t.settings.mappingSaved} />
+    </>
   );
 }

@@ -8,10 +8,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
@@ -20,8 +16,10 @@ import { useState } from 'react';
 import { sheetNameProblem } from '../../core/sheet-name';
 import { useStrings } from '../../i18n';
 import type { ExcelServices } from '../types';
-import { ErrorMessage } from './ErrorMessage';
+import { isYearText } from '../year-text';
+import { TaskOutcome } from './TaskOutcome';
 import { useTask } from './use-task';
+import { ViewSection } from './ViewSection';
 
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, alignItems: 'stretch' } });
 
@@ -43,45 +41,31 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
   const [confirming, setConfirming] = useState(false);
   const [created, create] = useTask(newOfficeSheet);
   const [rolled, roll] = useTask(newReportYear);
-  const yearOk = (v: string): boolean => /^20\d\d$/.test(v.trim());
   // Names made here are taken, too, until the workbook is read again.
   const taken = created.kind === 'done' ? [...sheetNames, created.value] : sheetNames;
   const problem = name === '' ? undefined : sheetNameProblem(name.trim(), taken);
 
   return (
     <div className={s.stack}>
-      <section aria-labelledby="template-heading" className={s.stack}>
-        <Subtitle2 as="h2" id="template-heading">
-          {t.templates.newSheet}
-        </Subtitle2>
+      <ViewSection headingId="template-heading" heading={t.templates.newSheet} stack="stretch">
         <Field label={t.templates.newSheetName} required {...(problem ? { validationMessage: t.templates.nameProblems[problem](name.trim()) } : {})}>
           <Input value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
-        <Field label={t.templates.newSheetYear} {...(yearOk(year) ? {} : { validationMessage: t.settings.invalidYear })}>
+        <Field label={t.templates.newSheetYear} {...(isYearText(year) ? {} : { validationMessage: t.settings.invalidYear })}>
           <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
         </Field>
-        <Button appearance="primary" disabled={name.trim() === '' || problem !== undefined || !yearOk(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
+        <Button appearance="primary" disabled={name.trim() === '' || problem !== undefined || !isYearText(year) || created.kind === 'pending'} onClick={() => void create(name.trim(), Number(year))}>
           {t.templates.create}
         </Button>
-        {created.kind === 'done' && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>{t.templates.newSheet}</MessageBarTitle> {t.templates.created(created.value)}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {created.kind === 'failed' && <ErrorMessage message={created.message} />}
-      </section>
+        <TaskOutcome state={created} title={t.templates.newSheet} done={(sheet) => t.templates.created(sheet)} />
+      </ViewSection>
 
-      <section aria-labelledby="year-heading" className={s.stack}>
-        <Subtitle2 as="h2" id="year-heading">
-          {t.templates.newYear}
-        </Subtitle2>
+      <ViewSection headingId="year-heading" heading={t.templates.newYear} stack="stretch">
         <Text as="p" block>{t.templates.newYearHint}</Text>
-        <Field label={t.templates.newYearLabel} {...(yearOk(nextYear) ? {} : { validationMessage: t.settings.invalidYear })}>
+        <Field label={t.templates.newYearLabel} {...(isYearText(nextYear) ? {} : { validationMessage: t.settings.invalidYear })}>
           <Input inputMode="numeric" value={nextYear} onChange={(_, d) => setNextYear(d.value)} />
         </Field>
-        <Button disabled={!yearOk(nextYear) || rolled.kind === 'pending'} onClick={() => setConfirming(true)}>
+        <Button disabled={!isYearText(nextYear) || rolled.kind === 'pending'} onClick={() => setConfirming(true)}>
           {t.templates.newYear}
         </Button>
         <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
@@ -104,21 +88,23 @@ export function TemplatesView({ reportYear, sheetNames, newOfficeSheet, newRepor
             </DialogBody>
           </DialogSurface>
         </Dialog>
-        {rolled.kind === 'done' && (
-          <MessageBar intent={rolled.value.failed ? 'error' : 'success'}>
-            <MessageBarBody>
-              <MessageBarTitle>{t.templates.newYear}</MessageBarTitle> {t.templates.done(rolled.value.changed)}
-              {rolled.value.done.length > 0 && <div>{t.templates.doneSheets(rolled.value.done.join(', '))}</div>}
-              {rolled.value.failed && <div>{t.templates.failed(rolled.value.failed.sheet, rolled.value.failed.message)}</div>}
-              {rolled.value.notDone.length > 0 && <div>{t.templates.notDone(rolled.value.notDone.join(', '))}</div>}
-              {rolled.value.skipped.map((k, i) => (
+        <TaskOutcome
+          state={rolled}
+          title={t.templates.newYear}
+          intent={(r) => (r.failed ? 'error' : 'success')}
+          done={(r) => (
+            <>
+              {t.templates.done(r.changed)}
+              {r.done.length > 0 && <div>{t.templates.doneSheets(r.done.join(', '))}</div>}
+              {r.failed && <div>{t.templates.failed(r.failed.sheet, r.failed.message)}</div>}
+              {r.notDone.length > 0 && <div>{t.templates.notDone(r.notDone.join(', '))}</div>}
+              {r.skipped.map((k, i) => (
                 <div key={i}>{t.templates.skipped(k.sheet, k.reason)}</div>
               ))}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {rolled.kind === 'failed' && <ErrorMessage message={rolled.message} />}
-      </section>
+            </>
+          )}
+        />
+      </ViewSection>
     </div>
   );
 }

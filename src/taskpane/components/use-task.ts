@@ -6,6 +6,11 @@ export type TaskState<T> =
   | { readonly kind: 'done'; readonly value: T }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** The text of a thrown value, for the German message around it. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Runs an async prop and keeps its pending, success and error state (never swallows an error). */
 export function useTask<A extends unknown[], T>(fn: (...args: A) => Promise<T>): [TaskState<T>, (...args: A) => Promise<void>] {
   const [state, setState] = useState<TaskState<T>>({ kind: 'idle' });
@@ -18,7 +23,7 @@ export function useTask<A extends unknown[], T>(fn: (...args: A) => Promise<T>):
       try {
         setState({ kind: 'done', value: await fn(...args) });
       } catch (error) {
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'failed', message: errorText(error) });
       } finally {
         running.current = false;
       }
