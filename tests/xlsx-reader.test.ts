@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
-import { readXlsx, parseSheetRef, unescapeOoxml } from '../src/adapters/xlsx/reader';
+import { readXlsx, unescapeOoxml } from '../src/adapters/xlsx/reader';
+import { parseSheetRef } from '../src/core/sheet-ref';
 import { WorkbookError } from '../src/port/workbook-port';
 import { filledCells } from './support/grid-cells';
 

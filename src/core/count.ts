@@ -52,8 +52,8 @@ export class Counter {
   private readonly recordPos: number[] = [];
   private readonly pending: Pending[] = [];
   private readonly log = new FindingLog();
-  /** office → year → key → first counted occurrence (rule 5). */
-  private readonly firstByKey = new Map<string, Map<number, Map<string, { cluster: CountedCluster; sheet: string; cell: string }>>>();
+  /** office → year → key → first counted record (rule 5). */
+  private readonly firstByKey = new Map<string, Map<number, Map<string, CountedRecord>>>();
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
   private readonly officeOrder = new Set<string>();
   private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number> }[] = [];
@@ -233,10 +233,10 @@ export class Counter {
     if (!seen) byYear.set(rec.year, (seen = new Map()));
     const first = seen.get(rec.key);
     if (!first) {
-      seen.set(rec.key, { cluster: rec.cluster, sheet: rec.sheet, cell: rec.keyCell });
+      seen.set(rec.key, rec);
       return true;
     }
-    const where = `${first.sheet}!${first.cell}`;
+    const where = `${first.sheet}!${first.keyCell}`;
     if (rule2) this.log.add(pos, 'DUPLICATE_KEY', rec.sheet, rec.row, keyCol, { message: MESSAGES.DUPLICATE_KEY_WITHOUT_STATUS(rec.key, rec.year, where) });
     else if (first.cluster === rec.cluster) this.log.add(pos, 'DUPLICATE_KEY', rec.sheet, rec.row, keyCol, { message: MESSAGES.DUPLICATE_KEY(rec.key, rec.year, where) });
     else {

@@ -1,4 +1,4 @@
-import { OUTPUT_STYLE } from '../../core/outputs/style';
+import { OUTPUT_STYLE, TEXT_FORMAT } from '../../core/outputs/style';
 import { sheetColumnWidths } from '../../core/outputs/widths';
 import type { OutChart, OutputSheet, OutTable } from '../../core/output-model';
 import { markerName, type OutputRole } from '../../core/output-model';
@@ -253,7 +253,7 @@ function finishPivotSheet(target: PivotTarget, source: Excel.Table | undefined):
     return true;
   }
   const note = target.ws.getRangeByIndexes(0, 0, 1, 1);
-  note.numberFormat = [['@']];
+  note.numberFormat = [[TEXT_FORMAT]];
   note.values = [[PIVOT_ABSENT_NOTE]];
   note.format.font.italic = true;
   return false;

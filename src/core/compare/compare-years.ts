@@ -1,4 +1,4 @@
-import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts } from '../clusters';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts, shownClusters, UNASSIGNED } from '../clusters';
 import { ComparisonInputError } from '../errors';
 import type { CountedRecord } from '../model';
 import { addToCounts as count, countRecords } from '../tally';
@@ -152,4 +152,9 @@ function comparePart(from: number, to: number, fromSlice: YearSlice, toSlice: Ye
     addedByCluster,
     removedByCluster,
   };
+}
+
+/** The clusters a transition matrix shows: Nicht zugeordnet only where a service moved into or out of it. */
+export function transitionClusters(transitions: TransitionMatrix): CountedCluster[] {
+  return shownClusters(COUNTED_CLUSTERS.some((o) => transitions[UNASSIGNED][o] + transitions[o][UNASSIGNED] > 0));
 }

@@ -1,5 +1,5 @@
 export * from './types';
-export { compareYears, type CompareOptions } from './compare-years';
+export { compareYears, transitionClusters, type CompareOptions } from './compare-years';
 export { countRecords } from '../tally';
 export { ComparisonInputError } from '../errors';
 export { COUNTED_CLUSTERS } from '../clusters';

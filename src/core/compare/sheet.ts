@@ -5,6 +5,7 @@ import { charactersToPoints, fitWidths, wrapLines } from '../outputs/widths';
 import { toGermanDate } from '../dates';
 import { formatInt } from '../format';
 import { num, text } from '../outputs/values';
+import { transitionClusters } from './compare-years';
 import type { ComparisonText, YearComparison } from './types';
 
 export interface ComparisonSheetOptions {
@@ -129,7 +130,7 @@ function publishedBlocks(c: YearComparison, start: number, blocks: OutBlock[]): 
 /** The transition matrix as a heat map: rows = cluster in the earlier year, columns = cluster in the later one. */
 function transitionBlocks(c: YearComparison, start: number, blocks: OutBlock[]): number {
   let row = start;
-  const shown = shownClusters(COUNTED_CLUSTERS.some((o) => c.transitions[UNASSIGNED][o] + c.transitions[o][UNASSIGNED] > 0));
+  const shown = transitionClusters(c.transitions);
   blocks.push({ kind: 'text', row: row++, col: 0, text: `Übergänge der ${formatInt(c.common)} in beiden Jahren erfassten Leistungen`, style: 'subtitle' });
   blocks.push(
     fittedTable({

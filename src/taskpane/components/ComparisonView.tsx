@@ -1,5 +1,6 @@
 import { Button, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { COUNTED_CLUSTERS, type CountedCluster, UNASSIGNED } from '../../core/clusters';
+import { transitionClusters } from '../../core/compare';
 import { comparisonText } from '../../core/baustein/build';
 import type { Refinement, YearComparison } from '../../core/compare/types';
 import { formatInt as fmt } from '../../core/format';
@@ -133,7 +134,7 @@ export function ComparisonView({ evaluation, copyText, baustein }: ComparisonVie
 function TransitionTable({ comparison: c }: { comparison: YearComparison }): React.JSX.Element {
   const t = useStrings();
   const s = useStyles();
-  const shown = COUNTED_CLUSTERS.filter((k) => k !== UNASSIGNED || COUNTED_CLUSTERS.some((o) => c.transitions[k][o] + c.transitions[o][k] > 0));
+  const shown = transitionClusters(c.transitions);
   const max = Math.max(1, ...shown.flatMap((a) => shown.map((b) => c.transitions[a][b])));
   // Shading repeats the number (never the only carrier); alpha stays low enough for text contrast.
   const shade = (n: number): React.CSSProperties => (n === 0 ? {} : { backgroundColor: `rgba(91, 155, 213, ${(0.1 + 0.45 * (n / max)).toFixed(2)})` });

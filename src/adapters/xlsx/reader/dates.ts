@@ -13,7 +13,6 @@ export function isDateFormat(id: number, code: string | undefined): boolean {
   return code === undefined ? BUILT_IN_DATES.has(id) : isDateCode(code);
 }
 
-export { serialToIso as serialToIsoDate } from '../../../core/serial-date';
 
 /** A `t="d"` cell's ISO 8601 value as `YYYY-MM-DD`; undefined when it is not one. */
 export function isoDateValue(raw: string): string | undefined {

@@ -4,4 +4,4 @@
  * drops merged areas and costs an object per cell, so reading is done here and ExcelJS only writes.
  */
 export { readXlsx, readXlsxAsync } from './read';
-export { parseSheetRef, unescapeOoxml } from './refs';
+export { unescapeOoxml } from './refs';

@@ -1,4 +1,3 @@
-export { parseSheetRef } from '../../../core/sheet-ref';
 
 /**
  * Excel writes characters XML cannot hold as `_xHHHH_` (a pasted CR in a header is `_x000D_`;

@@ -1,6 +1,7 @@
 import type { Cell, MergedArea } from '../../../core/grid';
 import { areaRef, cellColumn, rowNumber } from './cell-ref';
-import { isoDateValue, serialToIsoDate } from './dates';
+import { serialToIso } from '../../../core/serial-date';
+import { isoDateValue } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
@@ -220,7 +221,7 @@ class SheetReader implements XmlHandler {
         if (raw === undefined || raw.trim() === '') return null;
         const n = Number(raw);
         if (!Number.isFinite(n)) return raw;
-        if (this.style >= 0 && this.ctx.dateStyles[this.style] === true) return serialToIsoDate(n, this.ctx.date1904) ?? n;
+        if (this.style >= 0 && this.ctx.dateStyles[this.style] === true) return serialToIso(n, this.ctx.date1904) ?? n;
         return n;
       }
     }

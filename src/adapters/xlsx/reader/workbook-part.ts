@@ -1,5 +1,5 @@
 import type { DefinedName, SheetVisibility } from '../../../core/grid';
-import { parseSheetRef } from './refs';
+import { parseSheetRef } from '../../../core/sheet-ref';
 import { type Package, scanPart } from './parts';
 import { attribute, decodeEntities, prefixedAttribute } from './xml-scan';
 

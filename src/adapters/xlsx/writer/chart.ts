@@ -4,6 +4,7 @@
  */
 import { columnLetters } from '../../../core/grid';
 import type { OutChart, OutTable, OutValue } from '../../../core/output-model';
+import { NUMBER_FORMATS } from '../../../core/outputs/style';
 import { quoteSheet } from '../../../core/sheet-ref';
 import { XlsxPartError } from '../package/errors';
 import { addContentTypeOverride, addRelationship, nextPartNumber, requirePart, worksheetPath, writePart } from '../package/parts';
@@ -64,7 +65,7 @@ function strRef(ref: string, values: readonly string[]): string {
 }
 
 function numRef(ref: string, values: readonly number[]): string {
-  return x('c:numRef', {}, x('c:f', {}, xmlText(ref)) + x('c:numCache', {}, '<c:formatCode>#,##0</c:formatCode>' + points(values)));
+  return x('c:numRef', {}, x('c:f', {}, xmlText(ref)) + x('c:numCache', {}, `<c:formatCode>${NUMBER_FORMATS.integer}</c:formatCode>` + points(values)));
 }
 
 /** The chart part: a clustered column chart with cached values, so viewers render it without recalculating. */
@@ -78,7 +79,7 @@ export function columnChartXml(spec: ColumnChartSpec): string {
         `<c:tx>${strRef(s.nameRef, [s.name])}</c:tx>` +
         `<c:spPr><a:solidFill>${x('a:srgbClr', { val: SERIES_COLOURS[(i + offset) % SERIES_COLOURS.length] ?? '4472C4' })}</a:solidFill></c:spPr>` +
         '<c:invertIfNegative val="0"/>' +
-        `<c:dLbls><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(800)}` +
+        `<c:dLbls><c:numFmt formatCode="${NUMBER_FORMATS.integer}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(800)}` +
         '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>' +
         '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>' +
         `<c:cat>${strRef(spec.categoriesRef, spec.categories)}</c:cat>` +
@@ -101,7 +102,7 @@ export function columnChartXml(spec: ColumnChartSpec): string {
     '<c:noMultiLvlLbl val="0"/></c:catAx>' +
     '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
     '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' +
-    '<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:numFmt formatCode="${NUMBER_FORMATS.integer}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `${textProps(900)}<c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     '</c:plotArea>' +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(900)}</c:legend>` +
