@@ -11,6 +11,11 @@ export const SEVERITY_NAMES: Readonly<Record<Severity, { readonly one: string; r
   info: { one: 'Hinweis', many: 'Hinweise' },
 };
 
+/** `1 Warnung`, `3 Warnungen`: a number of findings of one severity, its noun in the right number. */
+export function severityCount(severity: Severity, n: number): string {
+  return `${n} ${n === 1 ? SEVERITY_NAMES[severity].one : SEVERITY_NAMES[severity].many}`;
+}
+
 export const MESSAGES = {
   UNKNOWN_STATUS: (value: string, suggestion?: string) =>
     `Der Status „${value}“ ist keinem Cluster zugeordnet und wird als „Nicht zugeordnet“ gezählt.` +

@@ -1,6 +1,6 @@
 import type { SelfTestStepId } from '../adapters/office/selftest';
 import { formatInt } from '../core/format';
-import { SEVERITY_NAMES } from '../core/messages';
+import { SEVERITY_NAMES, severityCount } from '../core/messages';
 
 /** Every user-facing text of the task pane and file mode, German (the product's language). */
 /** What the success message says about an evaluation: services of the report year, offices, the year before. */
@@ -46,7 +46,7 @@ export const de = {
       `${formatInt(f.services)} Leistungen im Berichtsjahr ${f.year} aus ${f.offices} ${f.offices === 1 ? 'Amt' : 'Ämtern'}` +
       (f.previous ? ` (${f.previous.year}: ${formatInt(f.previous.services)}).` : '.'),
     findingsSummary: (errors: number, warnings: number, infos: number) =>
-      `Prüfhinweise: ${errors} ${SEVERITY_NAMES.error.many}, ${warnings} ${SEVERITY_NAMES.warning.many}, ${infos} ${SEVERITY_NAMES.info.many}.`,
+      `Prüfhinweise: ${severityCount('error', errors)}, ${severityCount('warning', warnings)}, ${severityCount('info', infos)}.`,
     written: (sheets: string) => `Geschrieben: ${sheets}.`,
     displaced: (sheet: string, used: string) => `Das Blatt „${sheet}“ gehört nicht zum LeiKa-Monitor und bleibt unverändert; das Ergebnis steht in „${used}“.`,
     copy: 'Tabelle kopieren',

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { de } from '../../src/i18n/de';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { axe } from 'jest-axe';
@@ -71,6 +72,11 @@ describe('Auswerten', () => {
 });
 
 describe('Prüfhinweise', () => {
+  it('counts findings in German with the noun in the right number', () => {
+    expect(de.evaluate.findingsSummary(1, 1, 1)).toBe('Prüfhinweise: 1 Fehler, 1 Warnung, 1 Hinweis.');
+    expect(de.evaluate.findingsSummary(0, 2, 3)).toBe('Prüfhinweise: 0 Fehler, 2 Warnungen, 3 Hinweise.');
+  });
+
   it('groups findings by severity and selects the cell with Zur Zelle', async () => {
     const goToCell = jest.fn(async () => undefined);
     const { container } = renderPane(<FindingsView findings={FINDINGS} goToCell={goToCell} />);

@@ -1,5 +1,5 @@
 import { SEVERITY_ORDER, type Finding, type Severity } from '../findings';
-import { SEVERITY_NAMES } from '../messages';
+import { SEVERITY_NAMES, severityCount } from '../messages';
 import type { Analysis } from '../model';
 import type { OutBlock, OutputSheet, OutValue } from '../output-model';
 import { sheetLabel } from '../sources';
@@ -37,7 +37,7 @@ function findingRow(f: Finding, fileLink: FileLink | undefined): OutValue[] {
 function summary(findings: readonly Finding[]): string {
   const n = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   if (findings.length === 0) return 'Keine Prüfhinweise – alle gelesenen Angaben sind in Ordnung.';
-  return SEVERITY_ORDER.map((s) => `${n(s)} ${n(s) === 1 ? SEVERITY_NAMES[s].one : SEVERITY_NAMES[s].many}`).join(', ');
+  return SEVERITY_ORDER.map((s) => severityCount(s, n(s))).join(', ');
 }
 
 /** The Prüfhinweise sheet: one row per finding, errors first (otherwise in the analysis' order). */
