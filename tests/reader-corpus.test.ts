@@ -92,7 +92,9 @@ async function outcome(read: () => unknown): Promise<unknown> {
 }
 
 describe('reader corpus, read as file mode reads it (XML parts inflated ahead by DecompressionStream)', () => {
-  it.each(corpus)('%s: the same grid or the same refusal', async (name) => {
+  // limit-unpacked (over 512 MiB) is read this way in the browser test (bombe-1gib-leerzeichen.xlsx,
+  // file mode); here it would only repeat the slowest synchronous read of the corpus
+  it.each(corpus.filter((n) => n !== 'limit-unpacked'))('%s: the same grid or the same refusal', async (name) => {
     const bytes = new Uint8Array(readFileSync(join(DIR, `${name}.xlsx`)));
     const { refused } = expectedOf(name.replace(/^lo-/, ''));
     const got = await outcome(() => readXlsxAsync(bytes));

@@ -205,8 +205,9 @@ maybe('file mode in Chromium', () => {
       expect([name, sideways]).toEqual([name, 0]);
       // the theme's background reaches every edge: no white frame around the dark pane
       const gaps = await page.evaluate(() => {
+        // in page coordinates: clicking a button below the fold scrolls the page
         const r = document.querySelector('.fui-FluentProvider')!.getBoundingClientRect();
-        return [r.left, r.top, document.documentElement.clientWidth - r.right];
+        return [r.left + window.scrollX, r.top + window.scrollY, document.documentElement.clientWidth - r.right];
       });
       expect([name, gaps]).toEqual([name, [0, 0, 0]]);
       const overflowing = await page.locator('table').evaluateAll((tables) => tables.filter((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth).map((t) => t.getAttribute('aria-label')));

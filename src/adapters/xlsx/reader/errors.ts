@@ -47,6 +47,11 @@ export class ReadBudget {
   private inflated = 0;
   private cells = 0;
 
+  /** Unpacked bytes still allowed. */
+  get inflatedLeft(): number {
+    return MAX_INFLATED - this.inflated;
+  }
+
   addInflated(bytes: number): void {
     this.inflated += bytes;
     if (this.inflated > MAX_INFLATED) throw tooLarge(READ_ERRORS.tooLargeUnpacked);

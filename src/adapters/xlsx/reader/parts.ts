@@ -29,22 +29,44 @@ export function scanPart(pkg: Package, name: string, handler: XmlHandler): boole
       // XML parts are UTF-8 or, marked by a byte-order mark, UTF-16
       const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
       utf8 = encoding === 'utf-8';
-      decoder = new TextDecoder(encoding);
+      // UTF-8 pieces may start with U+FEFF of a cell's text: kept (the part's own mark is text before its first tag)
+      decoder = new TextDecoder(encoding, { ignoreBOM: utf8 });
     }
+    if (!utf8) {
+      scanner.feed(decoder.decode(chunk, { stream: true }), false);
+      return;
+    }
+    // UTF-8 is decoded piece by piece, each ending on a whole character, never in streaming mode:
+    // Node leaves its fast decoder for good once a decoder streams, and is then about 16 times
+    // slower (8 s of a 512 MiB part; docs/performance.md)
     let bytes = tail ? concat(tail, chunk) : chunk;
     tail = undefined;
-    // UTF-8 text cut after its last '>' (never inside a character): the scanner then rarely carries a token over
-    const cut = utf8 ? bytes.lastIndexOf(0x3e) + 1 : 0;
-    if (cut > 0 && bytes.length - cut < 1 << 16) {
-      tail = bytes.slice(cut);
-      bytes = bytes.subarray(0, cut);
+    const whole = wholeCharacters(bytes);
+    if (whole < bytes.length) {
+      tail = bytes.slice(whole);
+      bytes = bytes.subarray(0, whole);
     }
-    scanner.feed(decoder.decode(bytes, { stream: true }), false);
+    scanner.feed(decoder.decode(bytes), false);
   };
   inflateEntry(pkg.bytes, entry, pkg.budget, onChunk, pkg.inflated?.get(entry));
-  if (tail && decoder) scanner.feed(decoder.decode(tail, { stream: true }), false);
-  scanner.feed(decoder?.decode() ?? '', true);
+  // an unfinished character at the very end decodes as U+FFFD, as a streaming decoder ends
+  if (tail && decoder) scanner.feed(decoder.decode(tail), false);
+  scanner.feed(!utf8 && decoder ? decoder.decode() : '', true);
   return true;
+}
+
+/** How many of the UTF-8 bytes form whole characters: all but a character cut off at the end. */
+function wholeCharacters(bytes: Uint8Array): number {
+  const n = bytes.length;
+  // the last byte that starts a character, at most 3 back (continuation bytes are 10xxxxxx)
+  for (let at = n - 1; at >= 0 && at >= n - 4; at--) {
+    const b = bytes[at]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const size = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return at + size <= n ? n : at;
+  }
+  // no start byte: not UTF-8 here, decoded as it is (U+FFFD)
+  return n;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
