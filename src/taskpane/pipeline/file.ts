@@ -82,9 +82,10 @@ async function askWorker(
  * File mode's evaluation (SPEC §7, §10): the workbook is read, evaluated and the report workbook
  * written in a Web Worker (pipeline/file-worker.ts), so the page stays responsive whatever the
  * file holds. The result comes as soon as the evaluation is done; `report` follows when the
- * report workbook is written (with a large file that takes longer than the evaluation). Several office files are read each in a worker of its own — one that cannot be
- * read, or brings its worker down, is evaluated as skipped (FILE_SKIPPED) — and then evaluated
- * together in one more. The inputs are never changed.
+ * report workbook is written (with a large file that takes longer than the evaluation). Several
+ * office files are read each in a worker of its own — one that cannot be read, or brings its
+ * worker down, is evaluated as skipped (FILE_SKIPPED) — and then evaluated together in one more.
+ * The inputs are never changed.
  */
 export async function evaluateFileInWorker(
   createWorker: () => WorkerLike,
