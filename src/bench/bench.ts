@@ -40,12 +40,15 @@ interface Measured {
   totals?: string;
 }
 
+function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
 function measure(label: string, command: string, args: readonly string[], totals?: (stdout: string) => string): Measured {
   const runs = Array.from({ length: RUNS }, () => timed(command, args));
-  const sorted = runs.map((r) => r.seconds).sort((a, b) => a - b);
   return {
     label,
-    seconds: sorted[Math.floor(sorted.length / 2)]!,
+    seconds: median(runs.map((r) => r.seconds)),
     runs: runs.map((r) => r.seconds),
     maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
     ...(totals ? { totals: totals(runs[0]!.stdout) } : {}),
@@ -96,7 +99,6 @@ async function main(): Promise<void> {
   if (noFileMode) console.log(`Dateimodus: nicht gemessen (${noFileMode}).`);
   else {
     const runs = await timeFileMode(dist, input, RUNS);
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     fileMode = median(runs.map((r) => r.result));
     results.push({ label: 'Dateimodus: Ergebnis (Chromium)', seconds: fileMode, runs: runs.map((r) => r.result), maxRssMb: Number.NaN });
     results.push({ label: 'Dateimodus: Ergebnisdatei', seconds: median(runs.map((r) => r.report)), runs: runs.map((r) => r.report), maxRssMb: Number.NaN });
