@@ -1,5 +1,5 @@
 import { MAX_COLS, MAX_ROWS, READ_ERRORS, corrupt, tooLarge } from './errors';
-import { decodeEntities } from './xml-scan';
+import { textOf } from './xml-scan';
 
 /** A 0-based cell position. */
 export interface CellPos {
@@ -34,23 +34,23 @@ export function cellRef(ref: string, sheet: string): CellPos {
 }
 
 /** The column of the cell reference `source[from, to)`, checked like `cellRef`; fast path for plain `B7`. */
-export function cellColumn(source: string, from: number, to: number, sheet: string): number {
+export function cellColumn(source: Uint8Array, from: number, to: number, sheet: string): number {
   let i = from;
   let col = 0;
   for (; i < to && i - from < 3; i++) {
-    const c = source.charCodeAt(i);
+    const c = source[i]!;
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
   const letters = i - from;
   let row = 0;
   for (; i < to && i - from - letters < 7; i++) {
-    const d = source.charCodeAt(i) - 48;
+    const d = source[i]! - 48;
     if (d < 0 || d > 9) break;
     row = row * 10 + d;
   }
   if (letters === 0 || i !== to || i === from + letters || row === 0 || row > MAX_ROWS || col > MAX_COLS) {
-    return cellRef(decodeEntities(source.slice(from, to)), sheet).col;
+    return cellRef(textOf(source, from, to, false), sheet).col;
   }
   return col - 1;
 }
