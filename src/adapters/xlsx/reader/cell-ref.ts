@@ -55,6 +55,19 @@ export function cellColumn(source: Uint8Array, from: number, to: number, sheet: 
   return col - 1;
 }
 
+/** The `<row r>` number written in `source[from, to)` as a 0-based index, checked like `rowNumber`; fast path for plain digits. */
+export function rowIndexAt(source: Uint8Array, from: number, to: number, sheet: string): number {
+  let row = 0;
+  let i = from;
+  for (; i < to && i - from < 8; i++) {
+    const d = source[i]! - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i === to && i > from && row >= 1 && row <= MAX_ROWS) return row - 1;
+  return rowNumber(textOf(source, from, to, false), sheet);
+}
+
 /** A `<row r>` number (1-based) as a 0-based index; refuses one beyond Excel's last row. */
 export function rowNumber(text: string, sheet: string): number {
   let row = 0;

@@ -1,5 +1,5 @@
 import type { ReadBudget } from './errors';
-import { NO_TEXT, type XmlHandler, XmlScanner, attribute } from './xml-scan';
+import { NO_TEXT, type XmlHandler, XmlScanner, attribute, releaseText } from './xml-scan';
 import { type ZipEntry, type ZipIndex, inflateEntry, partKey } from './zip';
 
 /** The package being read: its bytes, its zip index and the read's budget. */
@@ -33,8 +33,12 @@ export function scanPart(pkg: Package, name: string, handler: XmlHandler): boole
     }
     scanner.feed(utf16 ? encoder.encode(utf16.decode(chunk, { stream: true })) : chunk, false);
   };
-  inflateEntry(pkg.bytes, entry, pkg.budget, onChunk, pkg.inflated?.get(entry));
-  scanner.feed(utf16 ? encoder.encode(utf16.decode()) : new Uint8Array(0), true);
+  try {
+    inflateEntry(pkg.bytes, entry, pkg.budget, onChunk, pkg.inflated?.get(entry));
+    scanner.feed(utf16 ? encoder.encode(utf16.decode()) : new Uint8Array(0), true);
+  } finally {
+    releaseText();
+  }
   return true;
 }
 

@@ -1,5 +1,5 @@
 import type { Cell, MergedArea } from '../../../core/grid';
-import { areaRef, cellColumn, rowNumber } from './cell-ref';
+import { areaRef, cellColumn, rowIndexAt } from './cell-ref';
 import { serialToIso } from '../../../core/serial-date';
 import { isoDateValue } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
@@ -74,6 +74,12 @@ class SheetReader implements XmlHandler {
     } else if (n === 116) this.type = cellType(s, valueStart, valueEnd);
     else if (n === 115) this.style = smallInt(s, valueStart, valueEnd);
   };
+  /** Finds `<row r>` (the first). */
+  private readonly rowAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
+    if (nameEnd - nameStart !== 1 || this.source[nameStart] !== 114 || this.refStart >= 0) return;
+    this.refStart = valueStart;
+    this.refEnd = valueEnd;
+  };
   private source: Uint8Array = new Uint8Array(0);
 
   constructor(
@@ -115,8 +121,10 @@ class SheetReader implements XmlHandler {
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const r = attribute(s, from, to, 'r');
-        if (r !== undefined) this.rowIndex = rowNumber(r, this.ctx.name);
+        this.source = s;
+        this.refStart = -1;
+        eachAttribute(s, from, to, this.rowAttribute);
+        if (this.refStart >= 0) this.rowIndex = rowIndexAt(s, this.refStart, this.refEnd, this.ctx.name);
         else if (++this.rowIndex >= MAX_ROWS) throw tooLarge(READ_ERRORS.rowBeyond(this.ctx.name, String(this.rowIndex + 1)));
         this.row = this.rows[this.rowIndex] ?? [];
         this.rowCells = 0;

@@ -43,9 +43,34 @@ const EQUALS = 61;
 // invalid UTF-8 reads as U+FFFD, as Excel shows it; a U+FEFF in a cell's text is kept
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** `source[from, to)` as text (UTF-8). */
+/** Node's Buffer where the reader runs in Node (the CLI), found without a `require` a browser bundle would follow. */
+interface NodeBuffer {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf8', start: number, end: number): string };
+}
+
+const nodeBuffer: NodeBuffer | undefined = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const buffer = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:buffer') as { Buffer?: Partial<NodeBuffer> } | undefined) : undefined;
+  return typeof buffer?.Buffer?.from === 'function' ? (buffer.Buffer as NodeBuffer) : undefined;
+})();
+
+/** A Buffer over the bytes last decoded (a part's texts are decoded one after the other); dropped by {@link releaseText}. */
+let viewed: { source: Uint8Array; buffer: ReturnType<NodeBuffer['from']> } | undefined;
+
+/**
+ * `source[from, to)` as text (UTF-8). In Node through a Buffer over the same bytes: for the
+ * hundreds of thousands of short texts of a part about three times faster than TextDecoder
+ * (both replace invalid bytes with U+FFFD and keep a U+FEFF).
+ */
 export function utf8(source: Uint8Array, from: number, to: number): string {
-  return UTF8.decode(source.subarray(from, to));
+  if (nodeBuffer === undefined) return UTF8.decode(source.subarray(from, to));
+  if (viewed?.source !== source) viewed = { source, buffer: nodeBuffer.from(source.buffer, source.byteOffset, source.byteLength) };
+  return viewed.buffer.toString('utf8', from, to);
+}
+
+/** Lets go of the bytes `utf8` last read, once their part is read. */
+export function releaseText(): void {
+  viewed = undefined;
 }
 
 /** Character data as the handler got it ({@link XmlHandler.text}), decoded. */

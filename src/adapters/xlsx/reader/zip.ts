@@ -206,5 +206,6 @@ function takeAll(data: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk:
   budget.addInflated(data.length);
   const crc = nativeZlib ? nativeZlib.crc32(data) : ~crc32Update(-1, data) >>> 0;
   if (crc !== entry.crc) throw corrupt(READ_ERRORS.corruptZip);
-  onChunk(data);
+  // a plain view: Node's zlib returns a Buffer, whose every `subarray` (one per text read) builds a Buffer, 130 ms on the bench workbook
+  onChunk(new Uint8Array(data.buffer, data.byteOffset, data.length));
 }
