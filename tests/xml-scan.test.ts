@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { readXlsx } from '../src/adapters/xlsx/reader';
-import { type XmlHandler, XmlScanner, attribute, eachAttribute, textOf, utf8 } from '../src/adapters/xlsx/reader/xml-scan';
+import * as nodeScan from '../src/adapters/xlsx/reader/xml-scan';
+import type { XmlHandler } from '../src/adapters/xlsx/reader/xml-scan';
 import { filledCells } from './support/grid-cells';
 
 /** What a handler sees of a document: names, every attribute decoded, and the text between tags joined. */
-function events(chunks: readonly Uint8Array[]): string[] {
+function events(chunks: readonly Uint8Array[], scan: typeof nodeScan = nodeScan): string[] {
+  const { XmlScanner, attribute, eachAttribute, textOf, utf8 } = scan;
   const out: string[] = [];
   let text = '';
   const flush = (): void => {
@@ -52,6 +54,23 @@ describe('XML scanner on bytes', () => {
     for (let cut = 1; cut < bytes.length; cut++) {
       expect(events([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
     }
+  });
+
+  it('decodes the same texts where there is no Node Buffer (the browser)', () => {
+    const { getBuiltinModule } = process;
+    let browserScan: typeof nodeScan | undefined;
+    try {
+      (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+      jest.isolateModules(() => {
+        browserScan = jest.requireActual<typeof nodeScan>('../src/adapters/xlsx/reader/xml-scan');
+      });
+    } finally {
+      process.getBuiltinModule = getBuiltinModule;
+    }
+    const long = `<t>${'Lange Zeile ohne Umlaut '.repeat(5)}</t><t>${'x'.repeat(47)}ä</t><t>\u00ff\u0080</t>`;
+    const bytes = strToU8(DOCUMENT.replace('<empty/>', long));
+    expect(events([bytes], browserScan)).toEqual(events([bytes]));
+    expect(browserScan!.utf8(new Uint8Array([0x61, 0xff, 0x62]), 0, 3)).toBe('a\ufffdb');
   });
 
   it('reads any document cut into any pieces as it reads it whole', () => {

@@ -11,17 +11,21 @@ import { detectHost, type Host } from './host';
 import { bausteinServices } from './baustein-services';
 import { copyToClipboard } from './clipboard';
 import { createFileWorker } from './pipeline/file-worker-url';
+import { spareWorker } from './pipeline/spare-worker';
 import type { WorkbookSource } from '../core/sources';
 import type { FileServices } from './types';
 
 /** Office answers within milliseconds; file mode must be reached within 3 s (SPEC §7). */
 const HOST_TIMEOUT_MS = 2500;
 
+/** File mode's evaluation workers, one started ahead of each evaluation. */
+const evaluationWorkers = spareWorker(createFileWorker);
+
 /** File mode's services; files are read in a Web Worker (the xlsx and catalogue code lives there). */
 const fileServices: FileServices = {
   async evaluateFile(files, onProgress, catalog) {
     const { evaluateFileInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
-    return evaluateFileInWorker(createFileWorker, files, onProgress, catalog);
+    return evaluateFileInWorker(() => evaluationWorkers.take(), files, onProgress, catalog);
   },
   async loadCatalog(file) {
     const { readCatalogInWorker } = await import(/* webpackChunkName: "file-mode" */ './pipeline/file');
@@ -79,6 +83,9 @@ function start(): void {
     if (host.kind === 'excel') return excelMode(host);
     document.documentElement.dataset.mode = 'file';
     show(<FileModeApp services={fileServices} />);
+    // what „Auswerten“ needs, loaded while the user chooses the file
+    evaluationWorkers.warm();
+    void import(/* webpackChunkName: "file-mode" */ './pipeline/file').catch(() => undefined);
   };
   main().catch((error: unknown) => fail(error));
 }

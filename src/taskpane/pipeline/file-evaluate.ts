@@ -1,5 +1,4 @@
 import { readXlsxAsync } from '../../adapters/xlsx/reader';
-import { writeReportWorkbook } from '../../adapters/xlsx/writer';
 import type { CatalogImport } from '../../core/catalog';
 import { isoDay } from '../../core/dates';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
@@ -63,6 +62,8 @@ export function evaluateSources(sources: readonly WorkbookSource[], onProgress: 
  * its name beside the report; files picked in a browser have no path, so several get no such links.
  */
 export async function writeReport({ evaluation, sources }: FileEvaluation, now: Date): Promise<Uint8Array> {
+  // ExcelJS is most of the worker's code: loaded only here, after the result is on screen, so the worker starts without it
+  const { writeReportWorkbook } = await import(/* webpackChunkName: "report-writer" */ '../../adapters/xlsx/writer');
   const evaluatedAt = isoDay(now);
   const only = sources.length === 1 ? sources[0]?.file : undefined;
   return writeReportWorkbook(reportSheets(evaluation, { evaluatedAt }), { ...(only !== undefined ? { sourceFileName: only } : {}), evaluatedAt });
