@@ -6,6 +6,7 @@ import type { Finding, FindingCode } from './findings';
 import { isBlank } from './fold';
 import { type Cell, a1, cellText, columnLetters } from './grid';
 import { jahrOf } from './header';
+import { KeyOfficeFilter } from './key-office-filter';
 import { readKey } from './key';
 import type { MergeIndex } from './merge-index';
 import { MESSAGES } from './messages';
@@ -44,6 +45,18 @@ interface Pending {
   readonly sheet: number;
 }
 
+/** An office's first counted record of each valid key and year (rule 5). */
+interface OfficeFirsts {
+  readonly office: string;
+  /** Its place in order of first lookup. */
+  readonly number: number;
+  /**
+   * By key: `byKey[0]` holds a key's first record in the office, `byKey[1]` its first in a
+   * further year, and so on (most keys stand in a few years).
+   */
+  readonly byKey: Map<string, CountedRecord>[];
+}
+
 /** Counts service rows into records by the rules of SPEC §3–§4, with findings on the cells they concern. */
 export class Counter {
   /** Records in sheet and row order; a rule-2 slot stays empty where its record is not counted. */
@@ -54,15 +67,13 @@ export class Counter {
   private readonly addresses: string[][] = [];
   private readonly pending: Pending[] = [];
   private readonly log = new FindingLog();
-  /**
-   * The first counted record of each valid key, office and year (rule 5), by key: `firsts[0]`
-   * holds a key's first record, `firsts[1]` its first in a further year or office, and so on;
-   * most keys stand in one office and a few years.
-   */
-  private readonly firsts: Map<string, CountedRecord>[] = [];
-  /** Office, year and key → first counted record, for a key counted in more than FIRSTS_BY_KEY years and offices. */
+  /** Each office's first counted records (rule 5), and the office last looked up (records come office by office). */
+  private readonly firstsByOffice = new Map<string, OfficeFirsts>();
+  private officeFirsts: OfficeFirsts | undefined;
+  /** Office, year and key → first counted record, for a key counted in more than FIRSTS_BY_KEY years of an office. */
   private readonly firstByOfficeYearKey = new Map<string, CountedRecord>();
-  /** Valid keys counted in two or more offices: only their records can raise KEY_IN_SEVERAL_OFFICES. */
+  private readonly keyOffices = new KeyOfficeFilter();
+  /** Valid keys that may be counted in two or more offices: only their records can raise KEY_IN_SEVERAL_OFFICES. */
   private readonly severalOfficeKeys = new Set<string>();
   /** Rule-2 slots of `records` left empty (their key was counted in the office and year). */
   private emptySlots = 0;
@@ -253,16 +264,18 @@ export class Counter {
   /** The first counted record of `rec`'s key, office and year; where there is none, `rec` becomes it. */
   private firstOf(rec: CountedRecord): CountedRecord | undefined {
     const { key, office, year } = rec;
-    const { firsts } = this;
-    let head: CountedRecord | undefined;
-    let i = 0;
-    for (let f: CountedRecord | undefined; i < firsts.length && (f = firsts[i]!.get(key)) !== undefined; i++) {
-      if (f.year === year && f.office === office) return f;
-      head ??= f;
+    let of = this.officeFirsts;
+    if (of?.office !== office) {
+      of = this.firstsByOffice.get(office);
+      if (!of) this.firstsByOffice.set(office, (of = { office, number: this.firstsByOffice.size, byKey: [] }));
+      this.officeFirsts = of;
     }
-    if (head !== undefined && head.office !== office) this.severalOfficeKeys.add(key);
+    const { byKey } = of;
+    let i = 0;
+    for (let f: CountedRecord | undefined; i < byKey.length && (f = byKey[i]!.get(key)) !== undefined; i++) if (f.year === year) return f;
+    if (i === 0 && this.keyOffices.note(key, of.number)) this.severalOfficeKeys.add(key);
     if (i < FIRSTS_BY_KEY) {
-      (firsts[i] ??= new Map()).set(key, rec);
+      (byKey[i] ??= new Map()).set(key, rec);
       return undefined;
     }
     const officeYearKey = `${office}\u0000${year}\u0000${key}`;
@@ -320,7 +333,7 @@ export class Counter {
   }
 }
 
-/** How many (office, year) pairs of one key are looked up in `Counter.firsts`; past it, by a joined string. */
+/** How many years of one key and office are looked up in `OfficeFirsts.byKey`; past it, by a joined string. */
 const FIRSTS_BY_KEY = 8;
 
 /** A record as one object literal of fixed shape (an object spread here costs seconds at 100,000 rows). */
