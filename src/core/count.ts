@@ -37,7 +37,7 @@ interface RowAt {
 
 /** A rule-2 record waiting until every status entry is counted (§4 rule 5). */
 interface Pending {
-  /** Its slot in `Counter.records`. */
+  /** Its slot in its sheet's records. */
   readonly at: number;
   readonly rec: CountedRecord;
   readonly keyCol: number;
@@ -59,10 +59,8 @@ interface OfficeFirsts {
 
 /** Counts service rows into records by the rules of SPEC §3–§4, with findings on the cells they concern. */
 export class Counter {
-  /** Records in sheet and row order; a rule-2 slot stays empty where its record is not counted. */
-  private readonly records: (CountedRecord | undefined)[] = [];
-  /** Where each office sheet's records begin in `records` (sheet names may repeat across files). */
-  private readonly sheetStarts: number[] = [];
+  /** The records of the sheet being counted (see `sheets`). */
+  private sheetRecords: (CountedRecord | undefined)[] = [];
   /** Plain A1 addresses by column and row, shared by the sheets' records (the same cells recur in every sheet). */
   private readonly addresses: string[][] = [];
   private readonly pending: Pending[] = [];
@@ -75,11 +73,15 @@ export class Counter {
   private readonly keyOffices = new KeyOfficeFilter();
   /** Valid keys that may be counted in two or more offices: only their records can raise KEY_IN_SEVERAL_OFFICES. */
   private readonly severalOfficeKeys = new Set<string>();
-  /** Rule-2 slots of `records` left empty (their key was counted in the office and year). */
+  /** Rule-2 slots left empty (their key was counted in the office and year). */
   private emptySlots = 0;
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
   private readonly officeOrder = new Set<string>();
-  private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number> }[] = [];
+  /**
+   * The office sheets counted (sheet names may repeat across files), each with its records in row
+   * order: a rule-2 slot stays empty where its record is not counted.
+   */
+  private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number>; records: (CountedRecord | undefined)[] }[] = [];
   /** The office of the sheet being counted, for rows without an office value. */
   private sheetOffice = '';
 
@@ -92,7 +94,7 @@ export class Counter {
   countSheet({ office, tables, officeName }: ReadSheet): void {
     const { sheet, merges } = office;
     this.sheetOffice = officeName ?? sheet.name;
-    this.sheetStarts.push(this.records.length);
+    const records: (CountedRecord | undefined)[] = (this.sheetRecords = []);
     const years = new Set<number>();
     let serviceRows = 0;
     let layout: SheetLayout = 'wide';
@@ -122,7 +124,7 @@ export class Counter {
         }
       }
     }
-    this.sheets.push({ info: { sheet: sheet.name, serviceRows, layout, tables: tables.length }, years });
+    this.sheets.push({ info: { sheet: sheet.name, serviceRows, layout, tables: tables.length }, years, records });
   }
 
   /** The table's columns by year; DUPLICATE_YEAR_COLUMN on each column a column further left overrides. */
@@ -156,8 +158,8 @@ export class Counter {
     const col = table.firstStatusCol ?? t.name ?? keyCol;
     this.add(at, 'NO_STATUS', at.r, col, MESSAGES.NO_STATUS(service, year));
     // rule 5: entries from status cells come first; this one counts only where the office has none
-    this.pending.push({ at: this.records.length, rec: counted(base, year, '', UNASSIGNED, this.address(at.r, col)), keyCol, sheet: this.sheets.length });
-    this.records.push(undefined);
+    this.pending.push({ at: this.sheetRecords.length, rec: counted(base, year, '', UNASSIGNED, this.address(at.r, col)), keyCol, sheet: this.sheets.length });
+    this.sheetRecords.push(undefined);
   }
 
   /** Office, key, name and the rest of a service row; INVALID_KEY or NO_KEY on its key cell. */
@@ -242,7 +244,7 @@ export class Counter {
   /** Counts a record unless its valid key was already counted in the office and year (rule 5). */
   private record(rec: CountedRecord, keyCol: number, sheetYears: Set<number>, pos: number): void {
     if (!this.firstCount(rec, keyCol, pos, false)) return;
-    this.records.push(rec);
+    this.sheetRecords.push(rec);
     sheetYears.add(rec.year);
   }
 
@@ -301,11 +303,13 @@ export class Counter {
         this.emptySlots++;
         continue;
       }
-      this.records[p.at] = p.rec;
-      this.sheets[p.sheet]!.years.add(p.rec.year);
+      const sheet = this.sheets[p.sheet]!;
+      sheet.records[p.at] = p.rec;
+      sheet.years.add(p.rec.year);
     }
     this.keysInSeveralOffices();
-    const records = this.emptySlots > 0 ? this.records.filter((r): r is CountedRecord => r !== undefined) : (this.records as CountedRecord[]);
+    const all = joined(this.sheets.map((s) => s.records));
+    const records = this.emptySlots > 0 ? all.filter((r): r is CountedRecord => r !== undefined) : (all as CountedRecord[]);
     const officeSheets = this.sheets.map(({ info, years }) => ({ ...info, years: [...years].sort((a, b) => a - b) }));
     // every counted record added its year to its sheet's
     const years = [...new Set(officeSheets.flatMap((s) => s.years))].sort((a, b) => a - b);
@@ -317,20 +321,28 @@ export class Counter {
     if (this.severalOfficeKeys.size === 0) return;
     // most keys stand in one office: a set only where a second one appears
     const keyOffices = new Map<string, string | Set<string>>();
-    let sheet = 0;
-    this.records.forEach((rec, i) => {
-      while (sheet + 1 < this.sheetStarts.length && this.sheetStarts[sheet + 1]! <= i) sheet++;
-      if (!rec?.keyValid || !this.severalOfficeKeys.has(rec.key)) return;
-      const offices = keyOffices.get(rec.key);
-      if (offices === undefined) keyOffices.set(rec.key, rec.office);
-      else if (typeof offices === 'string' ? offices !== rec.office : !offices.has(rec.office)) {
-        const first = typeof offices === 'string' ? offices : offices.values().next().value!;
-        this.log.addAt(FindingLog.position(sheet, rec.row), 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, first) });
-        if (typeof offices === 'string') keyOffices.set(rec.key, new Set([offices, rec.office]));
-        else offices.add(rec.office);
+    this.sheets.forEach(({ records }, sheet) => {
+      for (const rec of records) {
+        if (!rec?.keyValid || !this.severalOfficeKeys.has(rec.key)) continue;
+        const offices = keyOffices.get(rec.key);
+        if (offices === undefined) keyOffices.set(rec.key, rec.office);
+        else if (typeof offices === 'string' ? offices !== rec.office : !offices.has(rec.office)) {
+          const first = typeof offices === 'string' ? offices : offices.values().next().value!;
+          this.log.addAt(FindingLog.position(sheet, rec.row), 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, first) });
+          if (typeof offices === 'string') keyOffices.set(rec.key, new Set([offices, rec.office]));
+          else offices.add(rec.office);
+        }
       }
     });
   }
+}
+
+/** The arrays' elements in order, in one array allocated at its size (growing it by pushes costs more at 100,000 records). */
+function joined<T>(arrays: readonly T[][]): T[] {
+  let all: T[] = [];
+  // concat takes its arrays as arguments: a bounded number per call
+  for (let i = 0; i < arrays.length; i += 10_000) all = all.concat(...arrays.slice(i, i + 10_000));
+  return all;
 }
 
 /** How many years of one key and office are looked up in `OfficeFirsts.byKey`; past it, by a joined string. */
