@@ -36,12 +36,14 @@ export function foldedStartTest(folded: readonly string[], then: 'value' | 'word
   const pattern = new RegExp(`^${SPACE_CLASS}*(?:${folded.map(rawPattern).join('|')})${boundary}`, 'i');
   // text that begins with an ASCII letter or digit folds to that character first (lower case):
   // most cells are rejected by it, without the pattern
-  const firsts = new Set(folded.map((f) => f.charCodeAt(0)));
-  if ([...firsts].some((c) => !isAsciiAlphanumeric(c))) return pattern;
+  const firsts = folded.map((f) => f.charCodeAt(0));
+  if (firsts.some((c) => !isAsciiAlphanumeric(c))) return pattern;
+  const begins = new Uint8Array(128);
+  for (const c of firsts) begins[c] = 1;
   return {
     test(raw) {
       const c = raw.charCodeAt(0);
-      if (isAsciiAlphanumeric(c) && !firsts.has(c >= 65 && c <= 90 ? c + 32 : c)) return false;
+      if (isAsciiAlphanumeric(c) && begins[c >= 65 && c <= 90 ? c + 32 : c] === 0) return false;
       return pattern.test(raw);
     },
   };
