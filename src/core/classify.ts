@@ -31,7 +31,8 @@ export function makeClassifier(mapping: readonly MappingEntry[] = []): Classifie
   const cache = new Map<string, ClusterOrExcluded | undefined>();
   return {
     classify(status) {
-      if (cache.has(status)) return cache.get(status);
+      const known = cache.get(status);
+      if (known !== undefined || cache.has(status)) return known;
       const cluster = byFolded.get(fold(status));
       if (cache.size < 10_000) cache.set(status, cluster);
       return cluster;

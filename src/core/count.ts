@@ -6,6 +6,7 @@ import type { Finding, FindingCode } from './findings';
 import { isBlank } from './fold';
 import { type Cell, a1, cellText, columnLetters } from './grid';
 import { jahrOf } from './header';
+import { KeyOfficeFilter } from './key-office-filter';
 import { readKey } from './key';
 import type { MergeIndex } from './merge-index';
 import { MESSAGES } from './messages';
@@ -36,7 +37,7 @@ interface RowAt {
 
 /** A rule-2 record waiting until every status entry is counted (§4 rule 5). */
 interface Pending {
-  /** Its slot in `Counter.records`. */
+  /** Its slot in its sheet's records. */
   readonly at: number;
   readonly rec: CountedRecord;
   readonly keyCol: number;
@@ -44,19 +45,43 @@ interface Pending {
   readonly sheet: number;
 }
 
+/** An office's first counted record of each valid key and year (rule 5). */
+interface OfficeFirsts {
+  readonly office: string;
+  /** Its place in order of first lookup. */
+  readonly number: number;
+  /**
+   * By key: `byKey[0]` holds a key's first record in the office, `byKey[1]` its first in a
+   * further year, and so on (most keys stand in a few years).
+   */
+  readonly byKey: Map<string, CountedRecord>[];
+}
+
 /** Counts service rows into records by the rules of SPEC §3–§4, with findings on the cells they concern. */
 export class Counter {
-  /** Records in sheet and row order; a rule-2 slot stays empty where its record is not counted. */
-  private readonly records: (CountedRecord | undefined)[] = [];
-  /** The finding position of each record's row (sheet names may repeat across files). */
-  private readonly recordPos: number[] = [];
+  /** The records of the sheet being counted (see `sheets`). */
+  private sheetRecords: (CountedRecord | undefined)[] = [];
+  /** Plain A1 addresses by column and row, shared by the sheets' records (the same cells recur in every sheet). */
+  private readonly addresses: string[][] = [];
   private readonly pending: Pending[] = [];
   private readonly log = new FindingLog();
-  /** office → year → key → first counted record (rule 5). */
-  private readonly firstByKey = new Map<string, Map<number, Map<string, CountedRecord>>>();
+  /** Each office's first counted records (rule 5), and the office last looked up (records come office by office). */
+  private readonly firstsByOffice = new Map<string, OfficeFirsts>();
+  private officeFirsts: OfficeFirsts | undefined;
+  /** Office, year and key → first counted record, for a key counted in more than FIRSTS_BY_KEY years of an office. */
+  private readonly firstByOfficeYearKey = new Map<string, CountedRecord>();
+  private readonly keyOffices = new KeyOfficeFilter();
+  /** Valid keys that may be counted in two or more offices: only their records can raise KEY_IN_SEVERAL_OFFICES. */
+  private readonly severalOfficeKeys = new Set<string>();
+  /** Rule-2 slots left empty (their key was counted in the office and year). */
+  private emptySlots = 0;
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
   private readonly officeOrder = new Set<string>();
-  private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number> }[] = [];
+  /**
+   * The office sheets counted (sheet names may repeat across files), each with its records in row
+   * order: a rule-2 slot stays empty where its record is not counted.
+   */
+  private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number>; records: (CountedRecord | undefined)[] }[] = [];
   /** The office of the sheet being counted, for rows without an office value. */
   private sheetOffice = '';
 
@@ -69,6 +94,7 @@ export class Counter {
   countSheet({ office, tables, officeName }: ReadSheet): void {
     const { sheet, merges } = office;
     this.sheetOffice = officeName ?? sheet.name;
+    const records: (CountedRecord | undefined)[] = (this.sheetRecords = []);
     const years = new Set<number>();
     let serviceRows = 0;
     let layout: SheetLayout = 'wide';
@@ -76,7 +102,9 @@ export class Counter {
       if (t.yearCol !== undefined) layout = 'long';
       else if (t.header.twoRow && layout === 'wide') layout = 'two-row';
       const table = this.yearTable(sheet.name, sheet.rows, t);
-      rows.forEach((reading, i) => {
+      for (let i = 0; i < rows.length; i++) {
+        const reading = rows[i]!;
+        if (reading.kind === 'blank') continue;
         const r = t.header.firstDataRow + i;
         const at: RowAt = { sheet: sheet.name, r, row: sheet.rows[r] ?? [], merges };
         switch (reading.kind) {
@@ -93,12 +121,10 @@ export class Counter {
           case 'status-only':
             this.add(at, 'STATUS_WITHOUT_SERVICE', r, reading.col, MESSAGES.STATUS_WITHOUT_SERVICE(cellText(at.row[reading.col]).trim()));
             break;
-          case 'blank':
-            break;
         }
-      });
+      }
     }
-    this.sheets.push({ info: { sheet: sheet.name, serviceRows, layout, tables: tables.length }, years });
+    this.sheets.push({ info: { sheet: sheet.name, serviceRows, layout, tables: tables.length }, years, records });
   }
 
   /** The table's columns by year; DUPLICATE_YEAR_COLUMN on each column a column further left overrides. */
@@ -132,9 +158,8 @@ export class Counter {
     const col = table.firstStatusCol ?? t.name ?? keyCol;
     this.add(at, 'NO_STATUS', at.r, col, MESSAGES.NO_STATUS(service, year));
     // rule 5: entries from status cells come first; this one counts only where the office has none
-    this.pending.push({ at: this.records.length, rec: counted(base, year, '', UNASSIGNED, a1(at.r, col)), keyCol, sheet: this.sheets.length });
-    this.records.push(undefined);
-    this.recordPos.push(FindingLog.position(this.sheets.length, at.r));
+    this.pending.push({ at: this.sheetRecords.length, rec: counted(base, year, '', UNASSIGNED, this.address(at.r, col)), keyCol, sheet: this.sheets.length });
+    this.sheetRecords.push(undefined);
   }
 
   /** Office, key, name and the rest of a service row; INVALID_KEY or NO_KEY on its key cell. */
@@ -157,7 +182,7 @@ export class Counter {
       row: r,
       key: key.kind === 'valid' ? key.key : key.kind === 'invalid' ? key.written : '',
       keyValid: key.kind === 'valid',
-      keyCell: a1(r, keyCol),
+      keyCell: this.address(r, keyCol),
       name,
       remark: t.remark !== undefined ? cellText(row[t.remark] ?? null).trim() : '',
       onlineService: t.online !== undefined ? cellText(row[t.online] ?? null).trim() : '',
@@ -206,36 +231,28 @@ export class Counter {
       const suggestion = typeof cell === 'string' ? this.classifier.suggest(text) : undefined;
       this.add(at, 'UNKNOWN_STATUS', at.r, col, MESSAGES.UNKNOWN_STATUS(text, suggestion?.value), suggestion?.value);
     }
-    return counted(base, year, text, cluster ?? UNASSIGNED, a1(at.r, col));
+    return counted(base, year, text, cluster ?? UNASSIGNED, this.address(at.r, col));
   }
 
   private reifegradRecord(at: RowAt, base: RowFacts, year: number, col: number, cell: Cell): CountedRecord {
     const text = cellText(cell).trim();
     const cluster = typeof cell === 'number' || typeof cell === 'string' ? reifegradCluster(cell) : undefined;
     if (cluster === undefined) this.add(at, 'INVALID_REIFEGRAD', at.r, col, MESSAGES.INVALID_REIFEGRAD(text));
-    return counted(base, year, `Reifegrad ${text}`, cluster === undefined || cluster === EXCLUDED ? UNASSIGNED : cluster, a1(at.r, col));
+    return counted(base, year, `Reifegrad ${text}`, cluster === undefined || cluster === EXCLUDED ? UNASSIGNED : cluster, this.address(at.r, col));
   }
 
   /** Counts a record unless its valid key was already counted in the office and year (rule 5). */
   private record(rec: CountedRecord, keyCol: number, sheetYears: Set<number>, pos: number): void {
     if (!this.firstCount(rec, keyCol, pos, false)) return;
-    this.records.push(rec);
-    this.recordPos.push(pos);
+    this.sheetRecords.push(rec);
     sheetYears.add(rec.year);
   }
 
   /** True when `rec` is the first of its valid key in its office and year; else the duplicate finding on its key cell. */
   private firstCount(rec: CountedRecord, keyCol: number, pos: number, rule2: boolean): boolean {
     if (!rec.keyValid) return true;
-    let byYear = this.firstByKey.get(rec.office);
-    if (!byYear) this.firstByKey.set(rec.office, (byYear = new Map()));
-    let seen = byYear.get(rec.year);
-    if (!seen) byYear.set(rec.year, (seen = new Map()));
-    const first = seen.get(rec.key);
-    if (!first) {
-      seen.set(rec.key, rec);
-      return true;
-    }
+    const first = this.firstOf(rec);
+    if (!first) return true;
     const where = `${first.sheet}!${first.keyCell}`;
     if (rule2) this.log.add(pos, 'DUPLICATE_KEY', rec.sheet, rec.row, keyCol, { message: MESSAGES.DUPLICATE_KEY_WITHOUT_STATUS(rec.key, rec.year, where) });
     else if (first.cluster === rec.cluster) this.log.add(pos, 'DUPLICATE_KEY', rec.sheet, rec.row, keyCol, { message: MESSAGES.DUPLICATE_KEY(rec.key, rec.year, where) });
@@ -246,6 +263,35 @@ export class Counter {
     return false;
   }
 
+  /** The first counted record of `rec`'s key, office and year; where there is none, `rec` becomes it. */
+  private firstOf(rec: CountedRecord): CountedRecord | undefined {
+    const { key, office, year } = rec;
+    let of = this.officeFirsts;
+    if (of?.office !== office) {
+      of = this.firstsByOffice.get(office);
+      if (!of) this.firstsByOffice.set(office, (of = { office, number: this.firstsByOffice.size, byKey: [] }));
+      this.officeFirsts = of;
+    }
+    const { byKey } = of;
+    let i = 0;
+    for (let f: CountedRecord | undefined; i < byKey.length && (f = byKey[i]!.get(key)) !== undefined; i++) if (f.year === year) return f;
+    if (i === 0 && this.keyOffices.note(key, of.number)) this.severalOfficeKeys.add(key);
+    if (i < FIRSTS_BY_KEY) {
+      (byKey[i] ??= new Map()).set(key, rec);
+      return undefined;
+    }
+    const officeYearKey = `${office}\u0000${year}\u0000${key}`;
+    const first = this.firstByOfficeYearKey.get(officeYearKey);
+    if (!first) this.firstByOfficeYearKey.set(officeYearKey, rec);
+    return first;
+  }
+
+  /** The A1 address of row `r`, column `col`. */
+  private address(r: number, col: number): string {
+    const byRow = (this.addresses[col] ??= []);
+    return (byRow[r] ??= a1(r, col));
+  }
+
   private add(at: Pick<RowAt, 'sheet' | 'r'>, code: FindingCode, row: number, col: number, message: string, suggestion?: string): void {
     this.log.add(FindingLog.position(this.sheets.length, at.r), code, at.sheet, row, col, suggestion !== undefined ? { message, suggestion } : { message });
   }
@@ -253,33 +299,54 @@ export class Counter {
   /** Settles the rule-2 entries, then the counts, the sheets' years and the findings in sheet and row order. */
   result(): { years: number[]; total: Record<number, Counts>; offices: OfficeCounts[]; records: CountedRecord[]; findings: Finding[]; officeSheets: OfficeSheetInfo[] } {
     for (const p of this.pending) {
-      if (!this.firstCount(p.rec, p.keyCol, this.recordPos[p.at]!, true)) continue;
-      this.records[p.at] = p.rec;
-      this.sheets[p.sheet]!.years.add(p.rec.year);
+      if (!this.firstCount(p.rec, p.keyCol, FindingLog.position(p.sheet, p.rec.row), true)) {
+        this.emptySlots++;
+        continue;
+      }
+      const sheet = this.sheets[p.sheet]!;
+      sheet.records[p.at] = p.rec;
+      sheet.years.add(p.rec.year);
     }
     this.keysInSeveralOffices();
-    const records = this.records.filter((r): r is CountedRecord => r !== undefined);
+    const all = joined(this.sheets.map((s) => s.records));
+    const records = this.emptySlots > 0 ? all.filter((r): r is CountedRecord => r !== undefined) : (all as CountedRecord[]);
     const officeSheets = this.sheets.map(({ info, years }) => ({ ...info, years: [...years].sort((a, b) => a - b) }));
-    return { ...tally(records, this.officeOrder), records, findings: this.log.sorted(), officeSheets };
+    // every counted record added its year to its sheet's
+    const years = [...new Set(officeSheets.flatMap((s) => s.years))].sort((a, b) => a - b);
+    return { ...tally(records, years, this.officeOrder), records, findings: this.log.sorted(), officeSheets };
   }
 
   /** KEY_IN_SEVERAL_OFFICES on the key cell where a counted valid key first appears in a further office. */
   private keysInSeveralOffices(): void {
+    if (this.severalOfficeKeys.size === 0) return;
     // most keys stand in one office: a set only where a second one appears
     const keyOffices = new Map<string, string | Set<string>>();
-    this.records.forEach((rec, i) => {
-      if (!rec?.keyValid) return;
-      const offices = keyOffices.get(rec.key);
-      if (offices === undefined) keyOffices.set(rec.key, rec.office);
-      else if (typeof offices === 'string' ? offices !== rec.office : !offices.has(rec.office)) {
-        const first = typeof offices === 'string' ? offices : offices.values().next().value!;
-        this.log.addAt(this.recordPos[i]!, 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, first) });
-        if (typeof offices === 'string') keyOffices.set(rec.key, new Set([offices, rec.office]));
-        else offices.add(rec.office);
+    this.sheets.forEach(({ records }, sheet) => {
+      for (const rec of records) {
+        if (!rec?.keyValid || !this.severalOfficeKeys.has(rec.key)) continue;
+        const offices = keyOffices.get(rec.key);
+        if (offices === undefined) keyOffices.set(rec.key, rec.office);
+        else if (typeof offices === 'string' ? offices !== rec.office : !offices.has(rec.office)) {
+          const first = typeof offices === 'string' ? offices : offices.values().next().value!;
+          this.log.addAt(FindingLog.position(sheet, rec.row), 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, first) });
+          if (typeof offices === 'string') keyOffices.set(rec.key, new Set([offices, rec.office]));
+          else offices.add(rec.office);
+        }
       }
     });
   }
 }
+
+/** The arrays' elements in order, in one array allocated at its size (growing it by pushes costs more at 100,000 records). */
+function joined<T>(arrays: readonly T[][]): T[] {
+  let all: T[] = [];
+  // concat takes its arrays as arguments: a bounded number per call
+  for (let i = 0; i < arrays.length; i += 10_000) all = all.concat(...arrays.slice(i, i + 10_000));
+  return all;
+}
+
+/** How many years of one key and office are looked up in `OfficeFirsts.byKey`; past it, by a joined string. */
+const FIRSTS_BY_KEY = 8;
 
 /** A record as one object literal of fixed shape (an object spread here costs seconds at 100,000 rows). */
 function counted(base: RowFacts, year: number, status: string, cluster: CountedCluster, cell: string): CountedRecord {

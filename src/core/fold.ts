@@ -31,9 +31,26 @@ export function dropTrailingMark(folded: string): string {
  * parentheses follows) or a word ends (`word`): a pre-filter that never rejects what folding
  * would accept, so the caller folds only the few cells that pass.
  */
-export function foldedStartTest(folded: readonly string[], then: 'value' | 'word'): RegExp {
+export function foldedStartTest(folded: readonly string[], then: 'value' | 'word'): { test(raw: string): boolean } {
   const boundary = then === 'value' ? `${SPACE_CLASS}*(?:[.:(]|$)` : `(?:${SPACE_CLASS}|[.:(]|$)`;
-  return new RegExp(`^${SPACE_CLASS}*(?:${folded.map(rawPattern).join('|')})${boundary}`, 'i');
+  const pattern = new RegExp(`^${SPACE_CLASS}*(?:${folded.map(rawPattern).join('|')})${boundary}`, 'i');
+  // text that begins with an ASCII letter or digit folds to that character first (lower case):
+  // most cells are rejected by it, without the pattern
+  const firsts = folded.map((f) => f.charCodeAt(0));
+  if (firsts.some((c) => !isAsciiAlphanumeric(c))) return pattern;
+  const begins = new Uint8Array(128);
+  for (const c of firsts) begins[c] = 1;
+  return {
+    test(raw) {
+      const c = raw.charCodeAt(0);
+      if (isAsciiAlphanumeric(c) && begins[c >= 65 && c <= 90 ? c + 32 : c] === 0) return false;
+      return pattern.test(raw);
+    },
+  };
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Every raw spelling of a folded value, case aside: umlauts as letter, digraph or decomposed; spaces as any space-like run. */
@@ -61,7 +78,6 @@ export function isBlank(cell: Cell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
   // most cells start with a letter or digit: they cannot fold to nothing
-  const c = cell.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+  if (isAsciiAlphanumeric(cell.charCodeAt(0))) return false;
   return fold(cell) === '';
 }

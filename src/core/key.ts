@@ -25,6 +25,8 @@ export function isValidKey(key: string): boolean {
 }
 
 export function readKey(cell: Cell): KeyReading {
+  // most key cells hold the 14 digits alone: nothing to remove
+  if (typeof cell === 'string' && isValidKey(cell)) return { kind: 'valid', key: cell };
   const key = normalizeKey(cell);
   if (key === '') return { kind: 'missing' };
   if (isValidKey(key)) return { kind: 'valid', key };

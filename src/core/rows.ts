@@ -97,6 +97,8 @@ function ownContent(row: readonly Cell[], r: number, merges: MergeIndex): { cont
     continued &&= area !== undefined && area.top < r;
     if (++units === 1) sole = { row: area ? area.top : r, col: area ? area.left : c, heading: typeof cell === 'string' && !/\d/.test(cell) };
     else sole = undefined;
+    // two units, one of them the row's own: nothing further changes the answer
+    return continued || units < 2;
   });
   return { continued: units > 0 && continued, ...(sole ? { sole } : {}) };
 }

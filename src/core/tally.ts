@@ -29,20 +29,35 @@ export function emptyYearCounts(years: readonly number[]): Record<number, Counts
 
 /**
  * Totals and per-office counts of `records` (offices in the order given, each with every
- * year).
+ * year); `years` holds the records' years, ascending.
  */
 export function tally(
   records: readonly CountedRecord[],
+  years: readonly number[],
   officeOrder: Iterable<string>,
 ): { years: number[]; total: Record<number, Counts>; offices: OfficeCounts[] } {
-  const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
+  const first = years[0] ?? 0;
+  // each year's counts also by `year - first`: an array index per record instead of a lookup by year
+  const byIndex = (counts: Record<number, Counts>): Counts[] => {
+    const at: Counts[] = [];
+    for (const y of years) at[y - first] = counts[y]!;
+    return at;
+  };
   const total = emptyYearCounts(years);
-  const byOffice = new Map<string, Record<number, Counts>>();
+  const totalAt = byIndex(total);
+  const byOffice = new Map<string, { counts: Record<number, Counts>; at: Counts[] }>();
   // an office whose rows are all excluded is listed too, with zeros
-  for (const office of officeOrder) byOffice.set(office, emptyYearCounts(years));
-  for (const rec of records) {
-    addToCounts(total[rec.year]!, rec.cluster);
-    addToCounts(byOffice.get(rec.office)![rec.year]!, rec.cluster);
+  for (const office of officeOrder) {
+    const counts = emptyYearCounts(years);
+    byOffice.set(office, { counts, at: byIndex(counts) });
   }
-  return { years, total, offices: [...byOffice].map(([office, counts]) => ({ office, counts })) };
+  // records come office by office: the office's counts are looked up once per run
+  let office: string | undefined;
+  let officeAt: Counts[] = [];
+  for (const rec of records) {
+    if (rec.office !== office) officeAt = byOffice.get((office = rec.office))!.at;
+    addToCounts(totalAt[rec.year - first]!, rec.cluster);
+    addToCounts(officeAt[rec.year - first]!, rec.cluster);
+  }
+  return { years: [...years], total, offices: [...byOffice].map(([office, { counts }]) => ({ office, counts })) };
 }

@@ -75,6 +75,43 @@ describe('counting rules (SPEC §4)', () => {
     expect(a.offices.map((o) => o.office)).toEqual(['Amt A', 'Amt B']);
   });
 
+  it('reports a key in a second office even where another key came first there (keys whose hashes collide)', () => {
+    // the two keys share their 32-bit FNV-1a hash, the key-office filter's
+    const [k1, k2] = ['99000950747221', '99000913417055'];
+    expect(k1).not.toBe(k2);
+    const a = analyze([
+      {
+        name: 'Amt',
+        rows: [
+          ['Amt', 'LeiKa-Schlüssel', 'Leistung', 'Status 2024'],
+          ['X', k1, 'A', 'PDF'],
+          ['Y', k2, 'B', 'PDF'],
+          ['X', k2, 'B', 'PDF'],
+          ['Y', k1, 'A', 'PDF'],
+        ],
+      },
+    ]);
+    expect(codes(a)).toEqual(['KEY_IN_SEVERAL_OFFICES Amt!B4', 'KEY_IN_SEVERAL_OFFICES Amt!B5']);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 4, 'Alle Dienstleistungen': 4 });
+  });
+
+  it('finds the duplicates of a key in many years of one office (long format)', () => {
+    const K = '99001001000000';
+    const years = Array.from({ length: 12 }, (_, i) => 2013 + i);
+    const a = analyze(
+      [
+        {
+          name: 'Amt',
+          rows: [['Jahr', 'LeiKa-Schlüssel', 'Leistung', 'Status'], ...years.map((y) => [y, K, 'A', 'PDF']), [2013, K, 'A', 'PDF'], [2024, K, 'A', 'Analog']],
+        },
+      ],
+      { year: 2024 },
+    );
+    expect(a.years).toEqual(years);
+    expect(codes(a)).toEqual(['DUPLICATE_KEY Amt!B14', 'CONFLICTING_DUPLICATE Amt!B15']);
+    expect(nonZero(a, 2024)).toEqual({ PDF: 1, 'Alle Dienstleistungen': 1 });
+  });
+
   it('names the office by the office column, falling back to the sheet name', () => {
     const a = analyze([
       {

@@ -1,6 +1,6 @@
 import { SEVERITY, type Finding, type SkippedSheet } from '../findings';
 import { MESSAGES, fileLabel } from '../messages';
-import type { Analysis, OfficeSheetInfo } from '../model';
+import type { Analysis, CountedRecord, OfficeSheetInfo } from '../model';
 import type { Combined, Origin } from './combine';
 import type { SourcesUse, SourceSummary, WorkbookSource } from './types';
 
@@ -90,7 +90,11 @@ function severalFiles(analysis: Analysis, origins: ReadonlyMap<string, Origin>, 
   const findings: Finding[] = [];
   /** office → inputs it was counted in, in order */
   const seen = new Map<string, number[]>();
+  let last: CountedRecord | undefined;
   for (const r of analysis.records) {
+    // records come in runs of one sheet and office: only a run's first can add an input
+    if (last !== undefined && r.sheet === last.sheet && r.office === last.office) continue;
+    last = r;
     const origin = origins.get(r.sheet);
     if (!origin) continue;
     const inputs = seen.get(r.office);
