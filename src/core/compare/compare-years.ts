@@ -1,10 +1,10 @@
-import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts, shownClusters, UNASSIGNED } from '../clusters';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, shownClusters, UNASSIGNED } from '../clusters';
 import { ComparisonInputError } from '../errors';
 import type { CountedRecord } from '../model';
-import { addToCounts as count, countRecords } from '../tally';
+import { countsOf } from '../tally';
 import type { Catalog } from '../catalog/types';
-import { byIdentity } from './identity';
-import { refinementsOf } from './refinement';
+import { CLUSTER_COUNT, indexRecords, type RecordIndex } from './record-index';
+import { refinementScratch, refinementsOf, type RefinementScratch, type Scope } from './refinement';
 import type { ComparisonPart, OfficeComparison, TransitionMatrix, YearComparison } from './types';
 
 export { ComparisonInputError };
@@ -29,29 +29,18 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
     if (!Number.isInteger(y)) throw new ComparisonInputError(`compareYears: year ${String(y)} is not an integer`);
     if (i > 0 && y <= years[i - 1]!) throw new ComparisonInputError('compareYears: years must be strictly ascending');
   }
-  const byYear = new Map<number, CountedRecord[]>();
-  const officeOrder: string[] = [];
-  const seenOffices = new Set<string>();
-  for (const r of records) {
-    let list = byYear.get(r.year);
-    if (!list) byYear.set(r.year, (list = []));
-    list.push(r);
-    if (!seenOffices.has(r.office)) {
-      seenOffices.add(r.office);
-      officeOrder.push(r.office);
-    }
-  }
+  const index = indexRecords(records, years);
+  const byOffice = idsByOffice(index);
+  const all: Scope = { ids: byOffice.ids, start: 0, end: index.count };
+  const scratch = refinementScratch(index);
+  let officePublished: Int32Array | undefined;
 
   const result: YearComparison[] = [];
   for (let i = 1; i < years.length; i++) {
     const from = years[i - 1]!;
     const to = years[i]!;
-    const fromRecords = byYear.get(from) ?? [];
-    const toRecords = byYear.get(to) ?? [];
-    // identities are built once per year; an office's part is the slice of them in that office
-    const before = byIdentity(fromRecords);
-    const after = byIdentity(toRecords);
-    const total = comparePart(from, to, { records: fromRecords, identities: before }, { records: toRecords, identities: after }, catalog);
+    const published = { [from]: countsOf(index.published.subarray((i - 1) * CLUSTER_COUNT, i * CLUSTER_COUNT)), [to]: countsOf(index.published.subarray(i * CLUSTER_COUNT, (i + 1) * CLUSTER_COUNT)) };
+    const total = comparePart(index, all, i - 1, i, published, catalog, scratch);
     let offices: OfficeComparison[] | undefined;
     // per-office parts cost as much as the total; the JSON never reads them, the Vergleich sheet does
     result.push({
@@ -59,99 +48,128 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
       to,
       ...total,
       get offices() {
-        return (offices ??= officeParts(from, to, fromRecords, toRecords, before, after, officeOrder, catalog));
+        return (offices ??= officeParts(index, byOffice, i - 1, i, (officePublished ??= publishedByOffice(index)), catalog, scratch));
       },
     });
   }
   return result;
 }
 
-function officeParts(
-  from: number,
-  to: number,
-  fromRecords: readonly CountedRecord[],
-  toRecords: readonly CountedRecord[],
-  before: ReadonlyMap<string, CountedRecord>,
-  after: ReadonlyMap<string, CountedRecord>,
-  officeOrder: readonly string[],
-  catalog: Catalog | undefined,
-): OfficeComparison[] {
-  const fromByOffice = groupByOffice(fromRecords, before);
-  const toByOffice = groupByOffice(toRecords, after);
-  const none: YearSlice = { records: [], identities: new Map() };
-  const offices: OfficeComparison[] = [];
-  for (const office of officeOrder) {
-    const f = fromByOffice.get(office) ?? none;
-    const t = toByOffice.get(office) ?? none;
-    if (f.records.length === 0 && t.records.length === 0) continue;
-    offices.push({ office, ...comparePart(from, to, f, t, catalog) });
+/** The identities grouped by office: office `o` holds `ids[starts[o]..starts[o + 1])`, in id order. */
+interface IdsByOffice {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+}
+
+function idsByOffice(index: RecordIndex): IdsByOffice {
+  const { count, officeOf } = index;
+  const starts = new Int32Array(index.offices.length + 1);
+  for (let id = 0; id < count; id++) starts[officeOf[id]! + 1]!++;
+  for (let o = 0; o < index.offices.length; o++) starts[o + 1]! += starts[o]!;
+  const next = starts.slice(0, index.offices.length);
+  const ids = new Int32Array(count);
+  for (let id = 0; id < count; id++) ids[next[officeOf[id]!]!++] = id;
+  return { ids, starts };
+}
+
+/** Per office and year, every record counted by cluster: `[(office * years + year) * CLUSTER_COUNT + cluster]`. */
+function publishedByOffice(index: RecordIndex): Int32Array {
+  const { years, yearOf, officeOfRecord, clusterOf } = index;
+  const out = new Int32Array(index.offices.length * years.length * CLUSTER_COUNT);
+  for (let r = 0; r < index.records.length; r++) {
+    const y = yearOf[r]!;
+    if (y >= 0) out[(officeOfRecord[r]! * years.length + y) * CLUSTER_COUNT + clusterOf[r]!]!++;
   }
+  return out;
+}
+
+function officeParts(
+  index: RecordIndex,
+  byOffice: IdsByOffice,
+  fromYear: number,
+  toYear: number,
+  published: Int32Array,
+  catalog: Catalog | undefined,
+  scratch: RefinementScratch,
+): OfficeComparison[] {
+  const { years } = index;
+  const tallyOf = (o: number, y: number): Int32Array => published.subarray((o * years.length + y) * CLUSTER_COUNT, (o * years.length + y + 1) * CLUSTER_COUNT);
+  const offices: OfficeComparison[] = [];
+  index.offices.forEach((office, o) => {
+    const f = countsOf(tallyOf(o, fromYear));
+    const t = countsOf(tallyOf(o, toYear));
+    if (f[ALL_SERVICES] === 0 && t[ALL_SERVICES] === 0) return;
+    const scope: Scope = { ids: byOffice.ids, start: byOffice.starts[o]!, end: byOffice.starts[o + 1]! };
+    offices.push({ office, ...comparePart(index, scope, fromYear, toYear, { [years[fromYear]!]: f, [years[toYear]!]: t }, catalog, scratch) });
+  });
   return offices;
 }
 
-/** One year's records of a scope, and the same records by identity (first record of an identity wins). */
-interface YearSlice {
-  readonly records: readonly CountedRecord[];
-  readonly identities: ReadonlyMap<string, CountedRecord>;
-}
-
-function groupByOffice(records: readonly CountedRecord[], identities: ReadonlyMap<string, CountedRecord>): Map<string, { records: CountedRecord[]; identities: Map<string, CountedRecord> }> {
-  const map = new Map<string, { records: CountedRecord[]; identities: Map<string, CountedRecord> }>();
-  const slice = (office: string): { records: CountedRecord[]; identities: Map<string, CountedRecord> } => {
-    let s = map.get(office);
-    if (!s) map.set(office, (s = { records: [], identities: new Map() }));
-    return s;
-  };
-  for (const r of records) slice(r.office).records.push(r);
-  // identities carry their office, so each lands in exactly one office's slice
-  for (const [id, r] of identities) slice(r.office).identities.set(id, r);
-  return map;
-}
-
-function emptyMatrix(): Record<CountedCluster, Record<CountedCluster, number>> {
-  const m = {} as Record<CountedCluster, Record<CountedCluster, number>>;
-  for (const a of COUNTED_CLUSTERS) {
-    const row = {} as Record<CountedCluster, number>;
-    for (const b of COUNTED_CLUSTERS) row[b] = 0;
-    m[a] = row;
-  }
-  return m;
-}
-
-function comparePart(from: number, to: number, fromSlice: YearSlice, toSlice: YearSlice, catalog: Catalog | undefined): ComparisonPart {
-  const before = fromSlice.identities;
-  const after = toSlice.identities;
-  const transitions = emptyMatrix();
-  const adjustedFrom = emptyCounts();
-  const adjustedTo = emptyCounts();
-  const addedByCluster = emptyCounts();
-  const removedByCluster = emptyCounts();
+/**
+ * One scope's comparison of two years (positions in `index.years`); `published` holds the
+ * scope's published table of both.
+ */
+function comparePart(
+  index: RecordIndex,
+  scope: Scope,
+  fromYear: number,
+  toYear: number,
+  published: Record<number, Counts>,
+  catalog: Catalog | undefined,
+  scratch: RefinementScratch,
+): ComparisonPart {
+  const from = index.years[fromYear]!;
+  const to = index.years[toYear]!;
+  const before = index.first[fromYear]!;
+  const after = index.first[toYear]!;
+  const { clusterOf } = index;
+  const transitions = new Int32Array(CLUSTER_COUNT * CLUSTER_COUNT);
+  const adjustedFrom = new Int32Array(CLUSTER_COUNT);
+  const adjustedTo = new Int32Array(CLUSTER_COUNT);
+  const added = new Int32Array(CLUSTER_COUNT);
+  const removed = new Int32Array(CLUSTER_COUNT);
   let common = 0;
-  for (const [id, b] of before) {
-    const a = after.get(id);
-    if (!a) {
-      count(removedByCluster, b.cluster);
-      continue;
+  const { ids, start, end } = scope;
+  for (let k = start; k < end; k++) {
+    const id = ids[k]!;
+    const b = before[id]! - 1;
+    const a = after[id]! - 1;
+    if (b < 0) {
+      if (a >= 0) added[clusterOf[a]!]!++;
+    } else if (a < 0) removed[clusterOf[b]!]!++;
+    else {
+      const cb = clusterOf[b]!;
+      const ca = clusterOf[a]!;
+      common++;
+      transitions[cb * CLUSTER_COUNT + ca]!++;
+      adjustedFrom[cb]!++;
+      adjustedTo[ca]!++;
     }
-    common++;
-    transitions[b.cluster][a.cluster]++;
-    count(adjustedFrom, b.cluster);
-    count(adjustedTo, a.cluster);
   }
-  for (const [id, a] of after) if (!before.has(id)) count(addedByCluster, a.cluster);
-  const published: Record<number, Counts> = { [from]: countRecords(fromSlice.records), [to]: countRecords(toSlice.records) };
-  const matrix: TransitionMatrix = transitions;
+  const addedByCluster = countsOf(added);
+  const removedByCluster = countsOf(removed);
   return {
     common,
     added: addedByCluster[ALL_SERVICES],
     removed: removedByCluster[ALL_SERVICES],
-    transitions: matrix,
-    refinement: refinementsOf(before, after, published[from]!, published[to]!, catalog),
-    adjusted: { [from]: adjustedFrom, [to]: adjustedTo },
+    transitions: matrixOf(transitions),
+    refinement: refinementsOf(index, scope, fromYear, toYear, published[from]!, published[to]!, catalog, scratch),
+    adjusted: { [from]: countsOf(adjustedFrom), [to]: countsOf(adjustedTo) },
     published,
     addedByCluster,
     removedByCluster,
   };
+}
+
+/** The matrix of a flat tally (`[from * CLUSTER_COUNT + to]`), every cell of both axes present. */
+function matrixOf(flat: Int32Array): TransitionMatrix {
+  const m = {} as Record<CountedCluster, Record<CountedCluster, number>>;
+  COUNTED_CLUSTERS.forEach((a, i) => {
+    const row = {} as Record<CountedCluster, number>;
+    COUNTED_CLUSTERS.forEach((b, j) => (row[b] = flat[i * CLUSTER_COUNT + j]!));
+    m[a] = row;
+  });
+  return m;
 }
 
 /** The clusters a transition matrix shows: Nicht zugeordnet only where a service moved into or out of it. */
