@@ -4,7 +4,8 @@ import type { CountedRecord } from '../model';
 import { countsOf } from '../tally';
 import type { Catalog } from '../catalog/types';
 import { CLUSTER_COUNT, indexRecords, type RecordIndex } from './record-index';
-import { refinementScratch, refinementsOf, type RefinementScratch, type Scope } from './refinement';
+import { refinementsOf } from './refinement';
+import { type Scope, ScopeTally, tallyScope } from './scope-tally';
 import type { ComparisonPart, OfficeComparison, TransitionMatrix, YearComparison } from './types';
 
 export { ComparisonInputError };
@@ -30,25 +31,25 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
     if (i > 0 && y <= years[i - 1]!) throw new ComparisonInputError('compareYears: years must be strictly ascending');
   }
   const index = indexRecords(records, years);
-  const byOffice = idsByOffice(index);
-  const all: Scope = { ids: byOffice.ids, start: 0, end: index.count };
-  const scratch = refinementScratch(index);
-  let officePublished: Int32Array | undefined;
+  const all: Scope = { start: 0, end: index.count };
+  const tally = new ScopeTally(index.leistungsobjekte.length);
+  const total = new Int32Array(years.length * CLUSTER_COUNT);
+  for (const office of index.published) for (let k = 0; k < total.length; k++) total[k]! += office[k]!;
+  let byOffice: IdsByOffice | undefined;
 
   const result: YearComparison[] = [];
   for (let i = 1; i < years.length; i++) {
     const from = years[i - 1]!;
     const to = years[i]!;
-    const published = { [from]: countsOf(index.published.subarray((i - 1) * CLUSTER_COUNT, i * CLUSTER_COUNT)), [to]: countsOf(index.published.subarray(i * CLUSTER_COUNT, (i + 1) * CLUSTER_COUNT)) };
-    const total = comparePart(index, all, i - 1, i, published, catalog, scratch);
+    const part = comparePart(index, all, i - 1, i, { [from]: countsOf(yearOf(total, i - 1)), [to]: countsOf(yearOf(total, i)) }, catalog, tally);
     let offices: OfficeComparison[] | undefined;
     // per-office parts cost as much as the total; the JSON never reads them, the Vergleich sheet does
     result.push({
       from,
       to,
-      ...total,
+      ...part,
       get offices() {
-        return (offices ??= officeParts(index, byOffice, i - 1, i, (officePublished ??= publishedByOffice(index)), catalog, scratch));
+        return (offices ??= officeParts(index, (byOffice ??= idsByOffice(index)), i - 1, i, catalog, tally));
       },
     });
   }
@@ -72,15 +73,9 @@ function idsByOffice(index: RecordIndex): IdsByOffice {
   return { ids, starts };
 }
 
-/** Per office and year, every record counted by cluster: `[(office * years + year) * CLUSTER_COUNT + cluster]`. */
-function publishedByOffice(index: RecordIndex): Int32Array {
-  const { years, yearOf, officeOfRecord, clusterOf } = index;
-  const out = new Int32Array(index.offices.length * years.length * CLUSTER_COUNT);
-  for (let r = 0; r < index.records.length; r++) {
-    const y = yearOf[r]!;
-    if (y >= 0) out[(officeOfRecord[r]! * years.length + y) * CLUSTER_COUNT + clusterOf[r]!]!++;
-  }
-  return out;
+/** One year's row (position in the years) of a table counted by year and cluster. */
+function yearOf(counts: Int32Array, year: number): Int32Array {
+  return counts.subarray(year * CLUSTER_COUNT, (year + 1) * CLUSTER_COUNT);
 }
 
 function officeParts(
@@ -88,19 +83,17 @@ function officeParts(
   byOffice: IdsByOffice,
   fromYear: number,
   toYear: number,
-  published: Int32Array,
   catalog: Catalog | undefined,
-  scratch: RefinementScratch,
+  tally: ScopeTally,
 ): OfficeComparison[] {
   const { years } = index;
-  const tallyOf = (o: number, y: number): Int32Array => published.subarray((o * years.length + y) * CLUSTER_COUNT, (o * years.length + y + 1) * CLUSTER_COUNT);
   const offices: OfficeComparison[] = [];
   index.offices.forEach((office, o) => {
-    const f = countsOf(tallyOf(o, fromYear));
-    const t = countsOf(tallyOf(o, toYear));
+    const f = countsOf(yearOf(index.published[o]!, fromYear));
+    const t = countsOf(yearOf(index.published[o]!, toYear));
     if (f[ALL_SERVICES] === 0 && t[ALL_SERVICES] === 0) return;
     const scope: Scope = { ids: byOffice.ids, start: byOffice.starts[o]!, end: byOffice.starts[o + 1]! };
-    offices.push({ office, ...comparePart(index, scope, fromYear, toYear, { [years[fromYear]!]: f, [years[toYear]!]: t }, catalog, scratch) });
+    offices.push({ office, ...comparePart(index, scope, fromYear, toYear, { [years[fromYear]!]: f, [years[toYear]!]: t }, catalog, tally) });
   });
   return offices;
 }
@@ -116,45 +109,20 @@ function comparePart(
   toYear: number,
   published: Record<number, Counts>,
   catalog: Catalog | undefined,
-  scratch: RefinementScratch,
+  tally: ScopeTally,
 ): ComparisonPart {
   const from = index.years[fromYear]!;
   const to = index.years[toYear]!;
-  const before = index.first[fromYear]!;
-  const after = index.first[toYear]!;
-  const { clusterOf } = index;
-  const transitions = new Int32Array(CLUSTER_COUNT * CLUSTER_COUNT);
-  const adjustedFrom = new Int32Array(CLUSTER_COUNT);
-  const adjustedTo = new Int32Array(CLUSTER_COUNT);
-  const added = new Int32Array(CLUSTER_COUNT);
-  const removed = new Int32Array(CLUSTER_COUNT);
-  let common = 0;
-  const { ids, start, end } = scope;
-  for (let k = start; k < end; k++) {
-    const id = ids[k]!;
-    const b = before[id]! - 1;
-    const a = after[id]! - 1;
-    if (b < 0) {
-      if (a >= 0) added[clusterOf[a]!]!++;
-    } else if (a < 0) removed[clusterOf[b]!]!++;
-    else {
-      const cb = clusterOf[b]!;
-      const ca = clusterOf[a]!;
-      common++;
-      transitions[cb * CLUSTER_COUNT + ca]!++;
-      adjustedFrom[cb]!++;
-      adjustedTo[ca]!++;
-    }
-  }
-  const addedByCluster = countsOf(added);
-  const removedByCluster = countsOf(removed);
+  tallyScope(index, scope, fromYear, toYear, tally);
+  const addedByCluster = countsOf(tally.added);
+  const removedByCluster = countsOf(tally.removed);
   return {
-    common,
+    common: tally.common,
     added: addedByCluster[ALL_SERVICES],
     removed: removedByCluster[ALL_SERVICES],
-    transitions: matrixOf(transitions),
-    refinement: refinementsOf(index, scope, fromYear, toYear, published[from]!, published[to]!, catalog, scratch),
-    adjusted: { [from]: countsOf(adjustedFrom), [to]: countsOf(adjustedTo) },
+    transitions: matrixOf(tally.transitions),
+    refinement: refinementsOf(index, scope, fromYear, toYear, tally, published[from]!, published[to]!, catalog),
+    adjusted: { [from]: countsOf(tally.adjustedFrom), [to]: countsOf(tally.adjustedTo) },
     published,
     addedByCluster,
     removedByCluster,

@@ -30,12 +30,8 @@ export interface RecordIndex {
   readonly first: readonly Int32Array[];
   /** Per record: its cluster's position in COUNTED_CLUSTERS. */
   readonly clusterOf: Uint8Array;
-  /** Per record: its office's position in `offices`. */
-  readonly officeOfRecord: Int32Array;
-  /** Per record: its year's position in `years`, -1 for a year not compared. */
-  readonly yearOf: Int32Array;
-  /** Per year: every record counted by cluster (`[year * CLUSTER_COUNT + cluster]`), the published table. */
-  readonly published: Int32Array;
+  /** Per office: its records counted by year and cluster (`[year * CLUSTER_COUNT + cluster]`), the published table. */
+  readonly published: readonly Int32Array[];
 }
 
 /**
@@ -45,9 +41,8 @@ export interface RecordIndex {
 export function indexRecords(records: readonly CountedRecord[], years: readonly number[]): RecordIndex {
   const n = records.length;
   const clusterOf = new Uint8Array(n);
-  const officeOfRecord = new Int32Array(n);
-  const yearOf = new Int32Array(n);
-  const published = new Int32Array(years.length * CLUSTER_COUNT);
+  const published: Int32Array[] = [];
+  const clusters = CLUSTER_COUNT;
   // there are at most as many identities as records
   const officeOf = new Int32Array(n);
   const loOf = new Int32Array(n);
@@ -61,23 +56,32 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
   const loIndex = new Map<string, number>();
   let count = 0;
 
+  let lastLo = '';
+  let lastLoIndex = -1;
+  /** The position of a valid key's Leistungsobjekt; keys mostly come in order, so the last one is tried first. */
+  const leistungsobjektIndex = (key: string): number => {
+    if (lastLoIndex >= 0 && key.startsWith(lastLo)) return lastLoIndex;
+    const lo = leistungsobjektOf(key);
+    let l = loIndex.get(lo);
+    if (l === undefined) {
+      l = leistungsobjekte.length;
+      loIndex.set(lo, l);
+      leistungsobjekte.push(lo);
+    }
+    // a shorter one (never so from a valid key) would not stand for its keys' first eight digits
+    if (lo.length === 8) {
+      lastLo = lo;
+      lastLoIndex = l;
+    }
+    return l;
+  };
   /** A new identity of office `o`, first seen in `r`. */
   const created = (r: CountedRecord, o: number): number => {
     const id = count++;
     officeOf[id] = o;
-    if (!r.keyValid) loOf[id] = -1;
-    else {
-      const lo = leistungsobjektOf(r.key);
-      let l = loIndex.get(lo);
-      if (l === undefined) {
-        l = leistungsobjekte.length;
-        loIndex.set(lo, l);
-        leistungsobjekte.push(lo);
-      }
-      loOf[id] = l;
-      // the key of the Leistungsobjekt itself, `lo` followed by six zeros
-      isLoRow[id] = r.key.length === 14 && r.key.endsWith('000000') ? 1 : 0;
-    }
+    loOf[id] = r.keyValid ? leistungsobjektIndex(r.key) : -1;
+    // the key of the Leistungsobjekt itself: its eight digits followed by six zeros
+    isLoRow[id] = r.keyValid && r.key.length === 14 && r.key.endsWith('000000') ? 1 : 0;
     return id;
   };
   const unkeyedId = (r: CountedRecord, o: number): number => {
@@ -93,6 +97,7 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
       officeIndex.set(office, o);
       offices.push(office);
       byKey.push(new Map());
+      published.push(new Int32Array(years.length * CLUSTER_COUNT));
     }
     return o;
   };
@@ -100,25 +105,25 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
   let lastOffice: string | undefined;
   let o = -1;
   let keys: Map<string, number> | undefined;
+  let counts: Int32Array | undefined;
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
-    if (r.office !== lastOffice || keys === undefined) {
+    if (r.office !== lastOffice || keys === undefined || counts === undefined) {
       lastOffice = r.office;
       o = officeNumber(lastOffice);
       keys = byKey[o]!;
+      counts = published[o]!;
     }
-    officeOfRecord[i] = o;
     let y = -1;
     for (let j = 0; j < years.length; j++)
       if (years[j] === r.year) {
         y = j;
         break;
       }
-    yearOf[i] = y;
     if (y < 0) continue;
     const c = CLUSTER_INDEX.get(r.cluster)!;
     clusterOf[i] = c;
-    published[y * CLUSTER_COUNT + c]!++;
+    counts[y * clusters + c]!++;
     let id: number | undefined;
     if (r.keyValid) {
       id = keys.get(r.key);
@@ -127,5 +132,5 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
     const f = first[y]!;
     if (f[id] === 0) f[id] = i + 1;
   }
-  return { records, years, offices, count, officeOf, loOf, isLoRow, leistungsobjekte, first, clusterOf, officeOfRecord, yearOf, published };
+  return { records, years, offices, count, officeOf, loOf, isLoRow, leistungsobjekte, first, clusterOf, published };
 }
