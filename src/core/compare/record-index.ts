@@ -43,7 +43,8 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
   const clusterOf = new Uint8Array(n);
   const published: Int32Array[] = [];
   const clusters = CLUSTER_COUNT;
-  // there are at most as many identities as records
+  const yearPosition = new Map(years.map((y, i) => [y, i]));
+  // per-id arrays: there are at most as many identities as records (the years' arrays take 4 bytes × years × records)
   const officeOf = new Int32Array(n);
   const loOf = new Int32Array(n);
   const isLoRow = new Uint8Array(n);
@@ -114,13 +115,8 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
       keys = byKey[o]!;
       counts = published[o]!;
     }
-    let y = -1;
-    for (let j = 0; j < years.length; j++)
-      if (years[j] === r.year) {
-        y = j;
-        break;
-      }
-    if (y < 0) continue;
+    const y = yearPosition.get(r.year);
+    if (y === undefined) continue;
     const c = CLUSTER_INDEX.get(r.cluster)!;
     clusterOf[i] = c;
     counts[y * clusters + c]!++;
