@@ -1,5 +1,5 @@
 import { MAX_COLS, MAX_ROWS, READ_ERRORS, corrupt, tooLarge } from './errors';
-import { decodeEntities } from './xml-scan';
+import { textOf } from './xml-scan';
 
 /** A 0-based cell position. */
 export interface CellPos {
@@ -34,25 +34,38 @@ export function cellRef(ref: string, sheet: string): CellPos {
 }
 
 /** The column of the cell reference `source[from, to)`, checked like `cellRef`; fast path for plain `B7`. */
-export function cellColumn(source: string, from: number, to: number, sheet: string): number {
+export function cellColumn(source: Uint8Array, from: number, to: number, sheet: string): number {
   let i = from;
   let col = 0;
   for (; i < to && i - from < 3; i++) {
-    const c = source.charCodeAt(i);
+    const c = source[i]!;
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
   const letters = i - from;
   let row = 0;
   for (; i < to && i - from - letters < 7; i++) {
-    const d = source.charCodeAt(i) - 48;
+    const d = source[i]! - 48;
     if (d < 0 || d > 9) break;
     row = row * 10 + d;
   }
   if (letters === 0 || i !== to || i === from + letters || row === 0 || row > MAX_ROWS || col > MAX_COLS) {
-    return cellRef(decodeEntities(source.slice(from, to)), sheet).col;
+    return cellRef(textOf(source, from, to, false), sheet).col;
   }
   return col - 1;
+}
+
+/** The `<row r>` number written in `source[from, to)` as a 0-based index, checked like `rowNumber`; fast path for plain digits. */
+export function rowIndexAt(source: Uint8Array, from: number, to: number, sheet: string): number {
+  let row = 0;
+  let i = from;
+  for (; i < to && i - from < 8; i++) {
+    const d = source[i]! - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i === to && i > from && row >= 1 && row <= MAX_ROWS) return row - 1;
+  return rowNumber(textOf(source, from, to, false), sheet);
 }
 
 /** A `<row r>` number (1-based) as a 0-based index; refuses one beyond Excel's last row. */

@@ -1,5 +1,5 @@
 import type { ReadBudget } from './errors';
-import { NO_TEXT, type XmlHandler, XmlScanner, attribute } from './xml-scan';
+import { NO_TEXT, type XmlHandler, XmlScanner, attribute, releaseText } from './xml-scan';
 import { type ZipEntry, type ZipIndex, inflateEntry, partKey } from './zip';
 
 /** The package being read: its bytes, its zip index and the read's budget. */
@@ -21,59 +21,25 @@ export function scanPart(pkg: Package, name: string, handler: XmlHandler): boole
   const entry = pkg.zip.entries.get(partKey(name));
   if (!entry) return false;
   const scanner = new XmlScanner(handler);
-  let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
-  let utf8 = true;
-  let tail: Uint8Array | undefined;
+  let utf16: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  let first = true;
+  const encoder = new TextEncoder();
   const onChunk = (chunk: Uint8Array): void => {
-    if (decoder === undefined) {
-      // XML parts are UTF-8 or, marked by a byte-order mark, UTF-16
-      const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
-      utf8 = encoding === 'utf-8';
-      // UTF-8 pieces may start with U+FEFF of a cell's text: kept (the part's own mark is text before its first tag)
-      decoder = new TextDecoder(encoding, { ignoreBOM: utf8 });
+    if (first) {
+      first = false;
+      // XML parts are UTF-8 or, marked by a byte-order mark, UTF-16 (read as UTF-8 from here on)
+      if (chunk[0] === 0xff && chunk[1] === 0xfe) utf16 = new TextDecoder('utf-16le');
+      else if (chunk[0] === 0xfe && chunk[1] === 0xff) utf16 = new TextDecoder('utf-16be');
     }
-    if (!utf8) {
-      scanner.feed(decoder.decode(chunk, { stream: true }), false);
-      return;
-    }
-    // UTF-8 is decoded piece by piece, each ending on a whole character, never in streaming mode:
-    // Node leaves its fast decoder for good once a decoder streams, and is then about 16 times
-    // slower (8 s of a 512 MiB part; docs/performance.md)
-    let bytes = tail ? concat(tail, chunk) : chunk;
-    tail = undefined;
-    const whole = wholeCharacters(bytes);
-    if (whole < bytes.length) {
-      tail = bytes.slice(whole);
-      bytes = bytes.subarray(0, whole);
-    }
-    scanner.feed(decoder.decode(bytes), false);
+    scanner.feed(utf16 ? encoder.encode(utf16.decode(chunk, { stream: true })) : chunk, false);
   };
-  inflateEntry(pkg.bytes, entry, pkg.budget, onChunk, pkg.inflated?.get(entry));
-  // an unfinished character at the very end decodes as U+FFFD, as a streaming decoder ends
-  if (tail && decoder) scanner.feed(decoder.decode(tail), false);
-  scanner.feed(!utf8 && decoder ? decoder.decode() : '', true);
-  return true;
-}
-
-/** How many of the UTF-8 bytes form whole characters: all but a character cut off at the end. */
-function wholeCharacters(bytes: Uint8Array): number {
-  const n = bytes.length;
-  // the last byte that starts a character, at most 3 back (continuation bytes are 10xxxxxx)
-  for (let at = n - 1; at >= 0 && at >= n - 4; at--) {
-    const b = bytes[at]!;
-    if ((b & 0xc0) === 0x80) continue;
-    const size = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return at + size <= n ? n : at;
+  try {
+    inflateEntry(pkg.bytes, entry, pkg.budget, onChunk, pkg.inflated?.get(entry));
+    scanner.feed(utf16 ? encoder.encode(utf16.decode()) : new Uint8Array(0), true);
+  } finally {
+    releaseText();
   }
-  // no start byte: not UTF-8 here, decoded as it is (U+FFFD)
-  return n;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+  return true;
 }
 
 export interface Relationship {

@@ -1,7 +1,7 @@
 import { MAX_CELLS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { decodeEntities } from './xml-scan';
+import { textOf } from './xml-scan';
 
 /**
  * The shared strings: each `<si>` is the text of its `<t>` elements (rich-text runs joined),
@@ -22,8 +22,8 @@ export function readSharedStrings(pkg: Package, path: string | undefined): strin
       else if (name === 'rPh') phonetic++;
       capture.text = inT && phonetic === 0;
     },
-    text(raw, cdata) {
-      current += cdata ? raw : decodeEntities(raw);
+    text(source, from, to, cdata) {
+      current += textOf(source, from, to, cdata);
       if (current.length > MAX_TEXT) throw corrupt(READ_ERRORS.textTooLong('die Liste der Texte'));
     },
     close(name) {

@@ -1,11 +1,11 @@
 import type { Cell, MergedArea } from '../../../core/grid';
-import { areaRef, cellColumn, rowNumber } from './cell-ref';
+import { areaRef, cellColumn, rowIndexAt } from './cell-ref';
 import { serialToIso } from '../../../core/serial-date';
 import { isoDateValue } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { type XmlHandler, attribute, decodeEntities, eachAttribute } from './xml-scan';
+import { type XmlHandler, attribute, eachAttribute, textOf } from './xml-scan';
 
 /** What a sheet part's cells are read against. */
 export interface SheetContext {
@@ -48,7 +48,12 @@ class SheetReader implements XmlHandler {
   private col = -1;
   private type = '';
   private style = -1;
+  /** The cell's `<v>` as text, where it is not read from the bytes (`raw*`). */
   private value: string | undefined;
+  /** The cell's `<v>` as written, where it came in one piece of character data: numbers and indices are read from these bytes. */
+  private rawSource: Uint8Array | undefined;
+  private rawFrom = 0;
+  private rawTo = 0;
   private inline: string | undefined;
   private inInline = false;
   private phonetic = 0;
@@ -62,14 +67,20 @@ class SheetReader implements XmlHandler {
   private readonly cellAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
     if (nameEnd - nameStart !== 1) return;
     const s = this.source;
-    const n = s.charCodeAt(nameStart);
+    const n = s[nameStart];
     if (n === 114) {
       this.refStart = valueStart;
       this.refEnd = valueEnd;
     } else if (n === 116) this.type = cellType(s, valueStart, valueEnd);
     else if (n === 115) this.style = smallInt(s, valueStart, valueEnd);
   };
-  private source = '';
+  /** Finds `<row r>` (the first). */
+  private readonly rowAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
+    if (nameEnd - nameStart !== 1 || this.source[nameStart] !== 114 || this.refStart >= 0) return;
+    this.refStart = valueStart;
+    this.refEnd = valueEnd;
+  };
+  private source: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly ctx: SheetContext,
@@ -78,7 +89,7 @@ class SheetReader implements XmlHandler {
 
   readonly capture = { text: false };
 
-  open(name: string, s: string, from: number, to: number): void {
+  open(name: string, s: Uint8Array, from: number, to: number): void {
     switch (name) {
       case 'c': {
         if (!this.row) return;
@@ -90,6 +101,7 @@ class SheetReader implements XmlHandler {
         if (this.refStart >= 0) this.col = cellColumn(s, this.refStart, this.refEnd, this.ctx.name);
         else if (++this.col >= MAX_COLS) throw tooLarge(READ_ERRORS.cellBeyond(this.ctx.name, `Spalte ${this.col + 1}`));
         this.value = undefined;
+        this.rawSource = undefined;
         this.inline = undefined;
         return;
       }
@@ -109,8 +121,10 @@ class SheetReader implements XmlHandler {
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const r = attribute(s, from, to, 'r');
-        if (r !== undefined) this.rowIndex = rowNumber(r, this.ctx.name);
+        this.source = s;
+        this.refStart = -1;
+        eachAttribute(s, from, to, this.rowAttribute);
+        if (this.refStart >= 0) this.rowIndex = rowIndexAt(s, this.refStart, this.refEnd, this.ctx.name);
         else if (++this.rowIndex >= MAX_ROWS) throw tooLarge(READ_ERRORS.rowBeyond(this.ctx.name, String(this.rowIndex + 1)));
         this.row = this.rows[this.rowIndex] ?? [];
         this.rowCells = 0;
@@ -134,9 +148,18 @@ class SheetReader implements XmlHandler {
   }
 
   private startCapture(kind: Capture): void {
+    // a second <v> in one cell continues the first
+    if (kind === Capture.Value && this.rawSource !== undefined) this.value = this.rawText();
     this.capturing = kind;
     this.capture.text = true;
     this.buffer = '';
+  }
+
+  /** The `<v>` kept as bytes, as text (where more of it follows). */
+  private rawText(): string {
+    const text = textOf(this.rawSource!, this.rawFrom, this.rawTo, false);
+    this.rawSource = undefined;
+    return text;
   }
 
   private stopCapture(): void {
@@ -144,8 +167,18 @@ class SheetReader implements XmlHandler {
     this.capture.text = false;
   }
 
-  text(raw: string, cdata: boolean): void {
-    this.buffer += cdata ? raw : decodeEntities(raw);
+  text(source: Uint8Array, from: number, to: number, cdata: boolean): void {
+    if (this.capturing === Capture.Value) {
+      // the common `<v>17</v>` is kept as bytes until the cell's type says what it is
+      if (this.rawSource !== undefined) this.buffer = this.rawText();
+      else if (this.buffer === '' && this.value === undefined && !cdata && to - from <= MAX_TEXT) {
+        this.rawSource = source;
+        this.rawFrom = from;
+        this.rawTo = to;
+        return;
+      }
+    }
+    this.buffer += textOf(source, from, to, cdata);
     if (this.buffer.length > MAX_TEXT) throw corrupt(READ_ERRORS.textTooLong(`Blatt „${this.ctx.name}“`));
   }
 
@@ -153,7 +186,7 @@ class SheetReader implements XmlHandler {
     switch (name) {
       case 'v':
         if (this.capturing === Capture.Value) {
-          this.value = this.value === undefined ? this.buffer : this.value + this.buffer;
+          if (this.rawSource === undefined) this.value = (this.value ?? '') + this.buffer;
           this.stopCapture();
         }
         return;
@@ -195,7 +228,17 @@ class SheetReader implements XmlHandler {
   }
 
   private cellValue(): Cell {
-    const raw = this.value;
+    const bytes = this.rawSource;
+    if (bytes !== undefined && (this.type === 's' || this.type === '' || this.type === 'n')) {
+      // read from the bytes where they are plain digits; anything else as text, below
+      const n = plainNumber(bytes, this.rawFrom, this.rawTo);
+      if (n !== undefined) {
+        if (this.type === 's') return Number.isInteger(n) ? (this.ctx.strings[n] ?? null) || null : null;
+        if (this.style >= 0 && this.ctx.dateStyles[this.style] === true) return serialToIso(n, this.ctx.date1904) ?? n;
+        return n;
+      }
+    }
+    const raw = bytes !== undefined ? this.rawText() : this.value;
     switch (this.type) {
       case 's': {
         if (raw === undefined) return null;
@@ -243,17 +286,51 @@ class SheetReader implements XmlHandler {
 const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
 
 /** A cell's `t` as one of the known constants (no string made per cell). */
-function cellType(s: string, from: number, to: number): string {
-  for (const t of TYPES) if (t.length === to - from && s.startsWith(t, from)) return t;
-  return s.slice(from, to);
+function cellType(s: Uint8Array, from: number, to: number): string {
+  for (const t of TYPES) if (t.length === to - from && sameAscii(s, from, t)) return t;
+  return textOf(s, from, to, false);
 }
 
+function sameAscii(s: Uint8Array, at: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (s[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * `bytes[from, to)` as a number where it is written as plain decimal digits (`-`, one `.`, at
+ * most 15 digits): exactly what `Number` makes of it, since both the digits and the power of
+ * ten are exact and the division rounds once. Undefined for anything else (exponents, spaces,
+ * entities, more digits), which is read as text.
+ */
+function plainNumber(bytes: Uint8Array, from: number, to: number): number | undefined {
+  let i = from;
+  const negative = bytes[i] === 45;
+  if (negative) i++;
+  let digits = 0;
+  let fraction = -1;
+  let n = 0;
+  for (; i < to; i++) {
+    const d = bytes[i]! - 48;
+    if (d >= 0 && d <= 9) {
+      n = n * 10 + d;
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (d === -2 && fraction < 0) fraction = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0) return undefined;
+  if (fraction > 0) n /= POWERS_OF_TEN[fraction]!;
+  return negative ? -n : n;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 /** A style index (`s="12"`); -1 when it is none. */
-function smallInt(s: string, from: number, to: number): number {
+function smallInt(s: Uint8Array, from: number, to: number): number {
   let n = 0;
   if (to <= from || to - from > 9) return -1;
   for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
+    const d = s[i]! - 48;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }

@@ -1,7 +1,7 @@
 import type { DefinedName, SheetVisibility } from '../../../core/grid';
 import { parseSheetRef } from '../../../core/sheet-ref';
 import { type Package, scanPart } from './parts';
-import { attribute, decodeEntities, prefixedAttribute } from './xml-scan';
+import { attribute, prefixedAttribute, textOf } from './xml-scan';
 
 export interface SheetEntry {
   readonly name: string;
@@ -43,8 +43,8 @@ export function readWorkbookPart(pkg: Package, path: string): WorkbookInfo | und
         date1904 = v === '1' || v === 'true';
       }
     },
-    text(raw, cdata) {
-      text += cdata ? raw : decodeEntities(raw);
+    text(source, from, to, cdata) {
+      text += textOf(source, from, to, cdata);
     },
     close(name) {
       if (name !== 'definedName' || !pending) return;

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import { readXlsx } from '../src/adapters/xlsx/reader';
+import { type XmlHandler, XmlScanner, attribute, eachAttribute, textOf, utf8 } from '../src/adapters/xlsx/reader/xml-scan';
+import { filledCells } from './support/grid-cells';
+
+/** What a handler sees of a document: names, every attribute decoded, and the text between tags joined. */
+function events(chunks: readonly Uint8Array[]): string[] {
+  const out: string[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (text !== '') out.push(`text ${text}`);
+    text = '';
+  };
+  const handler: XmlHandler = {
+    capture: { text: true },
+    open(name, s, from, to) {
+      flush();
+      const attrs: string[] = [];
+      eachAttribute(s, from, to, (ns, ne, vs, ve) => attrs.push(`${utf8(s, ns, ne)}=${textOf(s, vs, ve, false)}`));
+      out.push(`open ${name} ${attrs.join(' ')} id=${attribute(s, from, to, 'id') ?? '-'}`);
+    },
+    close(name) {
+      flush();
+      out.push(`close ${name}`);
+    },
+    text(s, from, to, cdata) {
+      text += textOf(s, from, to, cdata);
+    },
+  };
+  const scanner = new XmlScanner(handler);
+  chunks.forEach((chunk, i) => scanner.feed(chunk, i === chunks.length - 1));
+  flush();
+  return out;
+}
+
+const DOCUMENT =
+  '\ufeff<?xml version="1.0" encoding="UTF-8"?><x:sst xmlns:x="urn:x" id="a&amp;b"><!-- Kommentar > mit <Zeichen> -->' +
+  '<si><t xml:space="preserve"> Gebühr für Ämter: 5 € &lt;&#x1D11E;&gt; </t></si>' +
+  '<si><r><t>Fett</t></r><r><t><![CDATA[ & <roh> ]]></t></r><rPh><t>フリガナ</t></rPh></si>' +
+  '<c r="B7" t="s" title=\'a > b\'><v>17</v></c><empty/></x:sst>';
+
+describe('XML scanner on bytes', () => {
+  it('reports the same names, attributes and text however the bytes are cut into chunks', () => {
+    const bytes = strToU8(DOCUMENT);
+    const whole = events([bytes]);
+    expect(whole).toContain('text  Gebühr für Ämter: 5 € <\u{1D11E}> ');
+    expect(whole).toContain('text  & <roh> ');
+    expect(whole).toContain("open c r=B7 t=s title=a > b id=-");
+    // the byte-order mark is text before the first tag (a handler that captures everything sees it)
+    expect(whole.slice(0, 2)).toEqual(['text \ufeff', 'open sst xmlns:x=urn:x id=a&b id=a&b']);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(events([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+    }
+  });
+
+  it('reads any document cut into any pieces as it reads it whole', () => {
+    const bytes = strToU8(DOCUMENT);
+    const whole = events([bytes]);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }), (cuts) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), bytes.length];
+        expect(events(at.slice(1).map((end, i) => bytes.subarray(at[i], end)))).toEqual(whole);
+      }),
+    );
+  });
+});
+
+function sheetWith(cells: string): Uint8Array {
+  return zipSync({
+    'xl/workbook.xml': strToU8(
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    ),
+    'xl/sharedStrings.xml': strToU8('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>null</t></si><si><t>eins</t></si><si><t>zwölf</t></si></sst>'),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`),
+  });
+}
+
+describe('cell values read from the bytes', () => {
+  it('reads a value written in pieces, as CDATA or with character references as the whole value', () => {
+    const wb = readXlsx(
+      sheetWith(
+        '<c r="A1"><v>1<!-- geteilt -->2</v></c><c r="B1"><v><![CDATA[7]]></v></c><c r="C1"><v>&#49;5</v></c>' +
+          '<c r="D1" t="s"><v>&#50;</v></c><c r="E1" t="s"><v>1</v><v/></c><c r="F1"><v> 5 </v></c><c r="G1" t="b"><v>1</v></c>',
+      ),
+    );
+    expect(filledCells(wb.sheets[0]!)).toEqual({ A1: 12, B1: 7, C1: 15, D1: 'zwölf', E1: 'eins', F1: 5, G1: true });
+  });
+
+  it('reads every number as JavaScript reads its text, however it is written', () => {
+    const decimal = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,18}$/), fc.option(fc.stringMatching(/^[0-9]{0,18}$/)), fc.option(fc.integer({ min: -30, max: 30 })));
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 8 }), (numbers) => {
+        const written = numbers.map(([minus, int, frac, exp]) => `${minus ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `E${exp}`}`);
+        const wb = readXlsx(sheetWith(written.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join('')));
+        expect(wb.sheets[0]!.rows[0]).toEqual(written.map(Number));
+      }),
+    );
+  });
+});
