@@ -1,4 +1,4 @@
-import { ALL_SERVICES, type CountedCluster, type Counts, emptyCounts } from './clusters';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts } from './clusters';
 import type { CountedRecord, OfficeCounts } from './model';
 
 /*
@@ -11,6 +11,16 @@ import type { CountedRecord, OfficeCounts } from './model';
 export function addToCounts(counts: Counts, cluster: CountedCluster): void {
   counts[cluster]++;
   counts[ALL_SERVICES]++;
+}
+
+/** The counts of a tally per cluster (`perCluster[i]`: records of COUNTED_CLUSTERS[i]). */
+export function countsOf(perCluster: ArrayLike<number>): Counts {
+  const counts = emptyCounts();
+  COUNTED_CLUSTERS.forEach((c, i) => {
+    counts[c] += perCluster[i]!;
+    counts[ALL_SERVICES] += perCluster[i]!;
+  });
+  return counts;
 }
 
 /** The counts of `records` by cluster. */

@@ -1,10 +1,11 @@
-import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts, shownClusters, UNASSIGNED } from '../clusters';
+import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, shownClusters, UNASSIGNED } from '../clusters';
 import { ComparisonInputError } from '../errors';
 import type { CountedRecord } from '../model';
-import { addToCounts as count, countRecords } from '../tally';
+import { countsOf } from '../tally';
 import type { Catalog } from '../catalog/types';
-import { byIdentity } from './identity';
+import { CLUSTER_COUNT, indexRecords, type RecordIndex } from './record-index';
 import { refinementsOf } from './refinement';
+import { type Scope, ScopeTally, tallyScope } from './scope-tally';
 import type { ComparisonPart, OfficeComparison, TransitionMatrix, YearComparison } from './types';
 
 export { ComparisonInputError };
@@ -29,129 +30,114 @@ export function compareYears(records: readonly CountedRecord[], opts: CompareOpt
     if (!Number.isInteger(y)) throw new ComparisonInputError(`compareYears: year ${String(y)} is not an integer`);
     if (i > 0 && y <= years[i - 1]!) throw new ComparisonInputError('compareYears: years must be strictly ascending');
   }
-  const byYear = new Map<number, CountedRecord[]>();
-  const officeOrder: string[] = [];
-  const seenOffices = new Set<string>();
-  for (const r of records) {
-    let list = byYear.get(r.year);
-    if (!list) byYear.set(r.year, (list = []));
-    list.push(r);
-    if (!seenOffices.has(r.office)) {
-      seenOffices.add(r.office);
-      officeOrder.push(r.office);
-    }
-  }
+  const index = indexRecords(records, years);
+  const all: Scope = { start: 0, end: index.count };
+  const tally = new ScopeTally(index.leistungsobjekte.length);
+  const total = new Int32Array(years.length * CLUSTER_COUNT);
+  for (const office of index.published) for (let k = 0; k < total.length; k++) total[k]! += office[k]!;
+  let byOffice: IdsByOffice | undefined;
 
   const result: YearComparison[] = [];
   for (let i = 1; i < years.length; i++) {
     const from = years[i - 1]!;
     const to = years[i]!;
-    const fromRecords = byYear.get(from) ?? [];
-    const toRecords = byYear.get(to) ?? [];
-    // identities are built once per year; an office's part is the slice of them in that office
-    const before = byIdentity(fromRecords);
-    const after = byIdentity(toRecords);
-    const total = comparePart(from, to, { records: fromRecords, identities: before }, { records: toRecords, identities: after }, catalog);
+    const part = comparePart(index, all, i - 1, i, { [from]: countsOf(yearOf(total, i - 1)), [to]: countsOf(yearOf(total, i)) }, catalog, tally);
     let offices: OfficeComparison[] | undefined;
     // per-office parts cost as much as the total; the JSON never reads them, the Vergleich sheet does
     result.push({
       from,
       to,
-      ...total,
+      ...part,
       get offices() {
-        return (offices ??= officeParts(from, to, fromRecords, toRecords, before, after, officeOrder, catalog));
+        return (offices ??= officeParts(index, (byOffice ??= idsByOffice(index)), i - 1, i, catalog, tally));
       },
     });
   }
   return result;
 }
 
+/** The identities grouped by office: office `o` holds `ids[starts[o]..starts[o + 1])`, in id order. */
+interface IdsByOffice {
+  readonly ids: Int32Array;
+  readonly starts: Int32Array;
+}
+
+function idsByOffice(index: RecordIndex): IdsByOffice {
+  const { count, officeOf } = index;
+  const starts = new Int32Array(index.offices.length + 1);
+  for (let id = 0; id < count; id++) starts[officeOf[id]! + 1]!++;
+  for (let o = 0; o < index.offices.length; o++) starts[o + 1]! += starts[o]!;
+  const next = starts.slice(0, index.offices.length);
+  const ids = new Int32Array(count);
+  for (let id = 0; id < count; id++) ids[next[officeOf[id]!]!++] = id;
+  return { ids, starts };
+}
+
+/** One year's row (position in the years) of a table counted by year and cluster. */
+function yearOf(counts: Int32Array, year: number): Int32Array {
+  return counts.subarray(year * CLUSTER_COUNT, (year + 1) * CLUSTER_COUNT);
+}
+
 function officeParts(
-  from: number,
-  to: number,
-  fromRecords: readonly CountedRecord[],
-  toRecords: readonly CountedRecord[],
-  before: ReadonlyMap<string, CountedRecord>,
-  after: ReadonlyMap<string, CountedRecord>,
-  officeOrder: readonly string[],
+  index: RecordIndex,
+  byOffice: IdsByOffice,
+  fromYear: number,
+  toYear: number,
   catalog: Catalog | undefined,
+  tally: ScopeTally,
 ): OfficeComparison[] {
-  const fromByOffice = groupByOffice(fromRecords, before);
-  const toByOffice = groupByOffice(toRecords, after);
-  const none: YearSlice = { records: [], identities: new Map() };
+  const { years } = index;
   const offices: OfficeComparison[] = [];
-  for (const office of officeOrder) {
-    const f = fromByOffice.get(office) ?? none;
-    const t = toByOffice.get(office) ?? none;
-    if (f.records.length === 0 && t.records.length === 0) continue;
-    offices.push({ office, ...comparePart(from, to, f, t, catalog) });
-  }
+  index.offices.forEach((office, o) => {
+    const f = countsOf(yearOf(index.published[o]!, fromYear));
+    const t = countsOf(yearOf(index.published[o]!, toYear));
+    if (f[ALL_SERVICES] === 0 && t[ALL_SERVICES] === 0) return;
+    const scope: Scope = { ids: byOffice.ids, start: byOffice.starts[o]!, end: byOffice.starts[o + 1]! };
+    offices.push({ office, ...comparePart(index, scope, fromYear, toYear, { [years[fromYear]!]: f, [years[toYear]!]: t }, catalog, tally) });
+  });
   return offices;
 }
 
-/** One year's records of a scope, and the same records by identity (first record of an identity wins). */
-interface YearSlice {
-  readonly records: readonly CountedRecord[];
-  readonly identities: ReadonlyMap<string, CountedRecord>;
-}
-
-function groupByOffice(records: readonly CountedRecord[], identities: ReadonlyMap<string, CountedRecord>): Map<string, { records: CountedRecord[]; identities: Map<string, CountedRecord> }> {
-  const map = new Map<string, { records: CountedRecord[]; identities: Map<string, CountedRecord> }>();
-  const slice = (office: string): { records: CountedRecord[]; identities: Map<string, CountedRecord> } => {
-    let s = map.get(office);
-    if (!s) map.set(office, (s = { records: [], identities: new Map() }));
-    return s;
-  };
-  for (const r of records) slice(r.office).records.push(r);
-  // identities carry their office, so each lands in exactly one office's slice
-  for (const [id, r] of identities) slice(r.office).identities.set(id, r);
-  return map;
-}
-
-function emptyMatrix(): Record<CountedCluster, Record<CountedCluster, number>> {
-  const m = {} as Record<CountedCluster, Record<CountedCluster, number>>;
-  for (const a of COUNTED_CLUSTERS) {
-    const row = {} as Record<CountedCluster, number>;
-    for (const b of COUNTED_CLUSTERS) row[b] = 0;
-    m[a] = row;
-  }
-  return m;
-}
-
-function comparePart(from: number, to: number, fromSlice: YearSlice, toSlice: YearSlice, catalog: Catalog | undefined): ComparisonPart {
-  const before = fromSlice.identities;
-  const after = toSlice.identities;
-  const transitions = emptyMatrix();
-  const adjustedFrom = emptyCounts();
-  const adjustedTo = emptyCounts();
-  const addedByCluster = emptyCounts();
-  const removedByCluster = emptyCounts();
-  let common = 0;
-  for (const [id, b] of before) {
-    const a = after.get(id);
-    if (!a) {
-      count(removedByCluster, b.cluster);
-      continue;
-    }
-    common++;
-    transitions[b.cluster][a.cluster]++;
-    count(adjustedFrom, b.cluster);
-    count(adjustedTo, a.cluster);
-  }
-  for (const [id, a] of after) if (!before.has(id)) count(addedByCluster, a.cluster);
-  const published: Record<number, Counts> = { [from]: countRecords(fromSlice.records), [to]: countRecords(toSlice.records) };
-  const matrix: TransitionMatrix = transitions;
+/**
+ * One scope's comparison of two years (positions in `index.years`); `published` holds the
+ * scope's published table of both.
+ */
+function comparePart(
+  index: RecordIndex,
+  scope: Scope,
+  fromYear: number,
+  toYear: number,
+  published: Record<number, Counts>,
+  catalog: Catalog | undefined,
+  tally: ScopeTally,
+): ComparisonPart {
+  const from = index.years[fromYear]!;
+  const to = index.years[toYear]!;
+  tallyScope(index, scope, fromYear, toYear, tally);
+  const addedByCluster = countsOf(tally.added);
+  const removedByCluster = countsOf(tally.removed);
   return {
-    common,
+    common: tally.common,
     added: addedByCluster[ALL_SERVICES],
     removed: removedByCluster[ALL_SERVICES],
-    transitions: matrix,
-    refinement: refinementsOf(before, after, published[from]!, published[to]!, catalog),
-    adjusted: { [from]: adjustedFrom, [to]: adjustedTo },
+    transitions: matrixOf(tally.transitions),
+    refinement: refinementsOf(index, scope, fromYear, toYear, tally, published[from]!, published[to]!, catalog),
+    adjusted: { [from]: countsOf(tally.adjustedFrom), [to]: countsOf(tally.adjustedTo) },
     published,
     addedByCluster,
     removedByCluster,
   };
+}
+
+/** The matrix of a flat tally (`[from * CLUSTER_COUNT + to]`), every cell of both axes present. */
+function matrixOf(flat: Int32Array): TransitionMatrix {
+  const m = {} as Record<CountedCluster, Record<CountedCluster, number>>;
+  COUNTED_CLUSTERS.forEach((a, i) => {
+    const row = {} as Record<CountedCluster, number>;
+    COUNTED_CLUSTERS.forEach((b, j) => (row[b] = flat[i * CLUSTER_COUNT + j]!));
+    m[a] = row;
+  });
+  return m;
 }
 
 /** The clusters a transition matrix shows: Nicht zugeordnet only where a service moved into or out of it. */

@@ -1,84 +1,92 @@
 import type { CountedCluster, Counts } from '../clusters';
-import type { CountedRecord } from '../model';
 import type { Catalog } from '../catalog/types';
 import { leistungsobjektEntry } from '../catalog/parse';
-import { leistungsobjektKey, leistungsobjektOf } from '../key';
-import { commonNamePrefix } from './prefix';
-import type { Refinement, RefinementClusterPart } from './types';
 import { COUNTED_CLUSTERS } from '../clusters';
-
-interface LoTally {
-  from: number;
-  to: number;
-  fromClusters: Map<CountedCluster, number>;
-  toClusters: Map<CountedCluster, number>;
-  names: string[];
-  loNameFrom: string;
-  loNameTo: string;
-}
-
-function tally(map: Map<string, LoTally>, lo: string): LoTally {
-  let t = map.get(lo);
-  if (!t) map.set(lo, (t = { from: 0, to: 0, fromClusters: new Map(), toClusters: new Map(), names: [], loNameFrom: '', loNameTo: '' }));
-  return t;
-}
+import { NamePrefix } from './prefix';
+import type { RecordIndex } from './record-index';
+import { LO_FROM, LO_FROM_CLUSTERS, LO_TO, LO_TO_CLUSTERS, type Scope, type ScopeTally } from './scope-tally';
+import type { Refinement, RefinementClusterPart } from './types';
 
 /**
  * Leistungsobjekte (key digits 1–8) whose number of inventoried keys changed between the two
- * years, largest absolute change first (then growth before shrinkage, then by number).
- * Only identities with a valid key take part; a key kept by two offices counts twice,
- * as in the Monitoring table.
+ * years (positions in `index.years`), largest absolute change first (then growth before
+ * shrinkage, then by number). Only identities with a valid key take part, each with its first
+ * record of the year; a key kept by two offices counts twice, as in the Monitoring table.
+ * `tally` holds the scope's counts of the two years (`tallyScope`).
  */
 export function refinementsOf(
-  before: ReadonlyMap<string, CountedRecord>,
-  after: ReadonlyMap<string, CountedRecord>,
+  index: RecordIndex,
+  scope: Scope,
+  fromYear: number,
+  toYear: number,
+  tally: ScopeTally,
   publishedFrom: Counts,
   publishedTo: Counts,
   catalog: Catalog | undefined,
 ): Refinement[] {
-  const los = new Map<string, LoTally>();
-  const add = (r: CountedRecord, side: 'from' | 'to'): void => {
-    if (!r.keyValid) return;
-    const lo = leistungsobjektOf(r.key);
-    const t = tally(los, lo);
-    t[side]++;
-    const clusters = side === 'from' ? t.fromClusters : t.toClusters;
-    clusters.set(r.cluster, (clusters.get(r.cluster) ?? 0) + 1);
-    // record names arrive with whitespace collapsed (analyze reads them so)
-    const name = r.name;
-    if (name === '') return;
-    t.names.push(name);
-    if (r.key === leistungsobjektKey(lo)) {
-      if (side === 'from' && t.loNameFrom === '') t.loNameFrom = name;
-      if (side === 'to' && t.loNameTo === '') t.loNameTo = name;
-    }
-  };
-  for (const r of before.values()) add(r, 'from');
-  for (const r of after.values()) add(r, 'to');
-
+  const { records } = index;
   const result: Refinement[] = [];
-  for (const [lo, t] of los) {
-    if (t.from === t.to) continue;
+  /** Per Leistungsobjekt named by the prefix of its services' names: 1 + its position in `result`, else 0. */
+  const prefixed = new Int32Array(index.leistungsobjekte.length);
+  let prefixes = 0;
+  for (let t = 0; t < tally.touchedCount; t++) {
+    const lo = tally.touched[t]!;
+    const from = tally.lo(lo, LO_FROM);
+    const to = tally.lo(lo, LO_TO);
+    if (from === to) continue;
     const clusters: Partial<Record<CountedCluster, RefinementClusterPart>> = {};
-    for (const c of COUNTED_CLUSTERS) {
-      const f = t.fromClusters.get(c) ?? 0;
-      const n = t.toClusters.get(c) ?? 0;
-      if (f === 0 && n === 0) continue;
-      clusters[c] = { from: f, to: n, change: n - f, clusterChange: publishedTo[c] - publishedFrom[c] };
+    COUNTED_CLUSTERS.forEach((c, i) => {
+      const f = tally.lo(lo, LO_FROM_CLUSTERS + i);
+      const n = tally.lo(lo, LO_TO_CLUSTERS + i);
+      if (f !== 0 || n !== 0) clusters[c] = { from: f, to: n, change: n - f, clusterChange: publishedTo[c] - publishedFrom[c] };
+    });
+    const leistungsobjekt = index.leistungsobjekte[lo]!;
+    // the LO row's name of the later year, else of the earlier one
+    const ownAt = tally.loNameTo[lo] || tally.loNameFrom[lo]!;
+    const official = ownAt > 0 || !catalog ? undefined : leistungsobjektEntry(catalog, leistungsobjekt)?.name;
+    let named: Pick<Refinement, 'name' | 'nameSource'>;
+    if (ownAt > 0) named = { name: records[ownAt - 1]!.name, nameSource: 'record' };
+    else if (official) named = { name: official, nameSource: 'catalog' };
+    else {
+      // named below, once the names of its services are known
+      named = { name: '', nameSource: 'prefix' };
+      prefixed[lo] = result.length + 1;
+      prefixes++;
     }
-    result.push({ leistungsobjekt: lo, ...nameOf(lo, t, catalog), from: t.from, to: t.to, change: t.to - t.from, clusters });
+    result.push({ leistungsobjekt, ...named, from, to, change: to - from, clusters });
   }
+  if (prefixes > 0)
+    for (const [at, prefix] of namePrefixes(index, scope, fromYear, toYear, prefixed)) {
+      const r = result[at]!;
+      result[at] = { ...r, name: prefix.result() || `Leistungsobjekt ${r.leistungsobjekt}` };
+    }
+
   return result.sort(
     (a, b) =>
       Math.abs(b.change) - Math.abs(a.change) || b.change - a.change || (a.leistungsobjekt < b.leistungsobjekt ? -1 : a.leistungsobjekt > b.leistungsobjekt ? 1 : 0),
   );
 }
 
-function nameOf(lo: string, t: LoTally, catalog: Catalog | undefined): Pick<Refinement, 'name' | 'nameSource'> {
-  const own = t.loNameTo || t.loNameFrom;
-  if (own) return { name: own, nameSource: 'record' };
-  const official = catalog ? leistungsobjektEntry(catalog, lo)?.name : undefined;
-  if (official) return { name: official, nameSource: 'catalog' };
-  const prefix = commonNamePrefix(t.names);
-  return { name: prefix || `Leistungsobjekt ${lo}`, nameSource: 'prefix' };
+/** The names of the scope's services (both years) of each Leistungsobjekt of `prefixed`, by its position in the result. */
+function namePrefixes(index: RecordIndex, scope: Scope, fromYear: number, toYear: number, prefixed: Int32Array): Map<number, NamePrefix> {
+  const { records, loOf } = index;
+  const before = index.first[fromYear]!;
+  const after = index.first[toYear]!;
+  const out = new Map<number, NamePrefix>();
+  const { ids, end } = scope;
+  for (let k = scope.start; k < end; k++) {
+    const id = ids === undefined ? k : ids[k]!;
+    const lo = loOf[id]!;
+    const at = lo < 0 ? -1 : prefixed[lo]! - 1;
+    if (at < 0) continue;
+    let names = out.get(at);
+    if (!names) out.set(at, (names = new NamePrefix()));
+    const b = before[id]!;
+    const a = after[id]!;
+    const nameBefore = b > 0 ? records[b - 1]!.name : '';
+    if (nameBefore !== '') names.add(nameBefore);
+    // the same name again changes nothing
+    if (a > 0 && records[a - 1]!.name !== nameBefore) names.add(records[a - 1]!.name);
+  }
+  return out;
 }

@@ -1,0 +1,132 @@
+import { COUNTED_CLUSTERS } from '../clusters';
+import { leistungsobjektOf } from '../key';
+import type { CountedRecord } from '../model';
+import { serviceIdentity } from './identity';
+
+/** A counted cluster as its position in COUNTED_CLUSTERS. */
+export const CLUSTER_COUNT = COUNTED_CLUSTERS.length;
+const CLUSTER_INDEX = new Map(COUNTED_CLUSTERS.map((c, i) => [c, i]));
+
+/**
+ * The records of the compared years with every service identity (see `serviceIdentity`) interned
+ * once as an integer id, in order of first appearance. Per-id arrays hold `count` ids (and room for more).
+ */
+export interface RecordIndex {
+  readonly records: readonly CountedRecord[];
+  readonly years: readonly number[];
+  /** Offices in order of first appearance over all records (compared years or not). */
+  readonly offices: readonly string[];
+  /** Number of identities. */
+  readonly count: number;
+  /** Per id: its office's position in `offices`. */
+  readonly officeOf: Int32Array;
+  /** Per id: its Leistungsobjekt's position in `leistungsobjekte` (valid keys only), else -1. */
+  readonly loOf: Int32Array;
+  /** Per id: 1 where its key is the key of its Leistungsobjekt itself (`…000000`). */
+  readonly isLoRow: Uint8Array;
+  /** Leistungsobjekte (key digits 1–8) of the valid keys. */
+  readonly leistungsobjekte: readonly string[];
+  /** Per year (position in `years`), per id: 1 + the index in `records` of its first record that year, else 0. */
+  readonly first: readonly Int32Array[];
+  /** Per record: its cluster's position in COUNTED_CLUSTERS. */
+  readonly clusterOf: Uint8Array;
+  /** Per office: its records counted by year and cluster (`[year * CLUSTER_COUNT + cluster]`), the published table. */
+  readonly published: readonly Int32Array[];
+}
+
+/**
+ * Interns the identities of the records of `years` (the rule of `serviceIdentity`): per office
+ * by valid key as it stands, else (rarely) by `serviceIdentity` itself.
+ */
+export function indexRecords(records: readonly CountedRecord[], years: readonly number[]): RecordIndex {
+  const n = records.length;
+  const clusterOf = new Uint8Array(n);
+  const published: Int32Array[] = [];
+  const clusters = CLUSTER_COUNT;
+  const yearPosition = new Map(years.map((y, i) => [y, i]));
+  // per-id arrays: there are at most as many identities as records (the years' arrays take 4 bytes × years × records)
+  const officeOf = new Int32Array(n);
+  const loOf = new Int32Array(n);
+  const isLoRow = new Uint8Array(n);
+  const first = years.map(() => new Int32Array(n));
+  const offices: string[] = [];
+  const officeIndex = new Map<string, number>();
+  const byKey: Map<string, number>[] = [];
+  const unkeyed = new Map<string, number>();
+  const leistungsobjekte: string[] = [];
+  const loIndex = new Map<string, number>();
+  let count = 0;
+
+  let lastLo = '';
+  let lastLoIndex = -1;
+  /** The position of a valid key's Leistungsobjekt; keys mostly come in order, so the last one is tried first. */
+  const leistungsobjektIndex = (key: string): number => {
+    if (lastLoIndex >= 0 && key.startsWith(lastLo)) return lastLoIndex;
+    const lo = leistungsobjektOf(key);
+    let l = loIndex.get(lo);
+    if (l === undefined) {
+      l = leistungsobjekte.length;
+      loIndex.set(lo, l);
+      leistungsobjekte.push(lo);
+    }
+    // a shorter one (never so from a valid key) would not stand for its keys' first eight digits
+    if (lo.length === 8) {
+      lastLo = lo;
+      lastLoIndex = l;
+    }
+    return l;
+  };
+  /** A new identity of office `o`, first seen in `r`. */
+  const created = (r: CountedRecord, o: number): number => {
+    const id = count++;
+    officeOf[id] = o;
+    loOf[id] = r.keyValid ? leistungsobjektIndex(r.key) : -1;
+    // the key of the Leistungsobjekt itself: its eight digits followed by six zeros
+    isLoRow[id] = r.keyValid && r.key.length === 14 && r.key.endsWith('000000') ? 1 : 0;
+    return id;
+  };
+  const unkeyedId = (r: CountedRecord, o: number): number => {
+    const identity = serviceIdentity(r);
+    let id = unkeyed.get(identity);
+    if (id === undefined) unkeyed.set(identity, (id = created(r, o)));
+    return id;
+  };
+  const officeNumber = (office: string): number => {
+    let o = officeIndex.get(office);
+    if (o === undefined) {
+      o = offices.length;
+      officeIndex.set(office, o);
+      offices.push(office);
+      byKey.push(new Map());
+      published.push(new Int32Array(years.length * CLUSTER_COUNT));
+    }
+    return o;
+  };
+
+  let lastOffice: string | undefined;
+  let o = -1;
+  let keys: Map<string, number> | undefined;
+  let counts: Int32Array | undefined;
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    if (r.office !== lastOffice || keys === undefined || counts === undefined) {
+      lastOffice = r.office;
+      o = officeNumber(lastOffice);
+      keys = byKey[o]!;
+      counts = published[o]!;
+    }
+    const y = yearPosition.get(r.year);
+    if (y === undefined) continue;
+    const c = CLUSTER_INDEX.get(r.cluster)!;
+    clusterOf[i] = c;
+    counts[y * clusters + c]!++;
+    let id: number | undefined;
+    if (r.keyValid) {
+      id = keys.get(r.key);
+      if (id === undefined) keys.set(r.key, (id = created(r, o)));
+    } else id = unkeyedId(r, o);
+    const f = first[y]!;
+    if (f[id] === 0) f[id] = i + 1;
+  }
+  return { records, years, offices, count, officeOf, loOf, isLoRow, leistungsobjekte, first, clusterOf, published };
+}
