@@ -11,13 +11,3 @@ export function serviceIdentity(record: CountedRecord): string {
   const name = fold(record.name);
   return name !== '' ? `${record.office}\u0000n${name}` : `${record.office}\u0000w${fold(record.key)}`;
 }
-
-/** The records of one year by identity; a repeated identity counts once (the first record wins). */
-export function byIdentity(records: readonly CountedRecord[]): Map<string, CountedRecord> {
-  const map = new Map<string, CountedRecord>();
-  for (const r of records) {
-    const id = serviceIdentity(r);
-    if (!map.has(id)) map.set(id, r);
-  }
-  return map;
-}

@@ -3,6 +3,6 @@ export { compareYears, transitionClusters, type CompareOptions } from './compare
 export { countRecords } from '../tally';
 export { ComparisonInputError } from '../errors';
 export { COUNTED_CLUSTERS } from '../clusters';
-export { serviceIdentity, byIdentity } from './identity';
+export { serviceIdentity } from './identity';
 export { commonNamePrefix } from './prefix';
 export { buildComparisonSheet, type ComparisonSheetOptions } from './sheet';
