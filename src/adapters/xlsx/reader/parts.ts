@@ -52,11 +52,9 @@ export interface Relationship {
 
 /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; `''` → `_rels/.rels`). External targets are left out. */
 export function relationships(pkg: Package, source: string): Relationship[] {
-  const slash = source.lastIndexOf('/');
-  const dir = slash >= 0 ? source.slice(0, slash + 1) : '';
-  const file = slash >= 0 ? source.slice(slash + 1) : source;
+  const dir = source.slice(0, source.lastIndexOf('/') + 1);
   const rels: Relationship[] = [];
-  scanPart(pkg, `${dir}_rels/${file}.rels`, {
+  scanPart(pkg, relationshipsPart(source), {
     capture: NO_TEXT,
     open(name, s, from, to) {
       if (name !== 'Relationship') return;
@@ -75,6 +73,12 @@ export function relationships(pkg: Package, source: string): Relationship[] {
     text() {},
   });
   return rels;
+}
+
+/** The part holding the relationships of `source` (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; `''` → `_rels/.rels`). */
+export function relationshipsPart(source: string): string {
+  const slash = source.lastIndexOf('/');
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
 }
 
 function resolvePath(path: string): string {
