@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
-import { readXlsxAsync } from '../adapters/xlsx/reader';
-import { readWorkbookSource } from '../adapters/xlsx/workbook-source';
+import { readXlsx } from '../adapters/xlsx/reader';
 import { isOfficeFileName, sortFileNames, type WorkbookSource } from '../core/sources';
+import { WorkbookError } from '../port/workbook-port';
 import { UsageError } from './args';
 import { errnoCode, readRegularFile, type FileIdentity } from './files';
 import { CLI_MESSAGES } from './messages';
@@ -31,35 +31,42 @@ export interface Inputs {
  * read becomes a skipped source (FILE_SKIPPED) and the rest is evaluated. The same file
  * named twice is read once.
  */
-export async function readInputs(paths: readonly string[]): Promise<Inputs> {
+export function readInputs(paths: readonly string[]): Inputs {
   if (paths.length === 0) throw new UsageError(CLI_MESSAGES.noInput());
   const listed = paths.flatMap((p) => (isFolder(p) ? folderFiles(p) : [p]));
   const several = paths.length > 1 || paths.some(isFolder);
   if (!several) {
     const file = readRegularFile(listed[0]!, 'input');
     const name = basename(file.path);
-    return { several, files: [{ path: file.path, name, id: file.id, source: { kind: 'workbook', file: name, workbook: await readXlsxAsync(file.bytes) } }] };
+    return { several, files: [{ path: file.path, name, id: file.id, source: { kind: 'workbook', file: name, workbook: readXlsx(file.bytes) } }] };
   }
   for (const p of paths) if (!exists(p)) throw new UsageError(CLI_MESSAGES.missing('input', p));
   const names = displayNames(listed);
   const files: InputFile[] = [];
   const seen = new Set<string>();
-  for (const [i, path] of listed.entries()) {
+  listed.forEach((path, i) => {
     const name = names[i]!;
-    let file: ReturnType<typeof readRegularFile>;
     try {
-      file = readRegularFile(path, 'input');
+      const file = readRegularFile(path, 'input');
+      const key = `${file.id.dev}:${file.id.ino}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      files.push({ path, name, id: file.id, source: readSource(name, file.bytes) });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       files.push({ path, name, source: { kind: 'skipped', file: name, reason: error.message } });
-      continue;
     }
-    const key = `${file.id.dev}:${file.id.ino}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    files.push({ path, name, id: file.id, source: await readWorkbookSource(file.bytes, name) });
-  }
+  });
   return { several, files };
+}
+
+function readSource(name: string, bytes: Uint8Array): WorkbookSource {
+  try {
+    return { kind: 'workbook', file: name, workbook: readXlsx(bytes) };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { kind: 'skipped', file: name, reason: error.message };
+    throw error;
+  }
 }
 
 function exists(path: string): boolean {

@@ -55,7 +55,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     return;
   }
   const year = options.year === undefined ? undefined : parseYear(options.year);
-  const inputs = await readInputs(options.inputs);
+  const inputs = readInputs(options.inputs);
   const catalogFile = options.catalog === undefined ? undefined : readRegularFile(options.catalog, 'catalog');
   const catalog = catalogFile === undefined ? undefined : readCatalog(catalogFile);
   const now = io.now();

@@ -1,10 +1,10 @@
 import { readXlsxAsync } from '../../adapters/xlsx/reader';
-import { readWorkbookSource } from '../../adapters/xlsx/workbook-source';
 import type { CatalogImport } from '../../core/catalog';
 import { isoDay } from '../../core/dates';
 import { noOfficeSheetMessage } from '../../core/no-office-sheet';
 import { type Evaluation, evaluateWorkbook, reportSheets } from '../../core/report';
 import type { WorkbookSource } from '../../core/sources';
+import { WorkbookError } from '../../port/workbook-port';
 import type { EvaluatedWorkbook, OnProgress } from '../types';
 import { FileModeError } from './shared';
 
@@ -27,8 +27,18 @@ export async function evaluateWorkbookBytes(bytes: Uint8Array, fileName: string,
   return evaluateSources([{ kind: 'workbook', file: fileName, workbook }], onProgress, catalog, now);
 }
 
-/** One office file of several (SPEC §10) as a source (see readWorkbookSource). */
-export const readSource = readWorkbookSource;
+/**
+ * One office file of several (SPEC §10) as a source: its sheets, or — where it cannot be read —
+ * a skipped source with the reader's German reason, so the rest is still evaluated.
+ */
+export async function readSource(bytes: Uint8Array, fileName: string): Promise<WorkbookSource> {
+  try {
+    return { kind: 'workbook', file: fileName, workbook: await readXlsxAsync(bytes) };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { kind: 'skipped', file: fileName, reason: error.message };
+    throw error;
+  }
+}
 
 /** The pipeline on files already read (one, or several evaluated together: SPEC §10). */
 export function evaluateSources(sources: readonly WorkbookSource[], onProgress: OnProgress, catalog: CatalogImport | undefined, now: Date): FileEvaluation {

@@ -52,9 +52,11 @@ export interface Relationship {
 
 /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; `''` → `_rels/.rels`). External targets are left out. */
 export function relationships(pkg: Package, source: string): Relationship[] {
-  const dir = source.slice(0, source.lastIndexOf('/') + 1);
+  const slash = source.lastIndexOf('/');
+  const dir = slash >= 0 ? source.slice(0, slash + 1) : '';
+  const file = slash >= 0 ? source.slice(slash + 1) : source;
   const rels: Relationship[] = [];
-  scanPart(pkg, relationshipsPart(source), {
+  scanPart(pkg, `${dir}_rels/${file}.rels`, {
     capture: NO_TEXT,
     open(name, s, from, to) {
       if (name !== 'Relationship') return;
@@ -73,12 +75,6 @@ export function relationships(pkg: Package, source: string): Relationship[] {
     text() {},
   });
   return rels;
-}
-
-/** The part holding the relationships of `source` (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; `''` → `_rels/.rels`). */
-export function relationshipsPart(source: string): string {
-  const slash = source.lastIndexOf('/');
-  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
 }
 
 function resolvePath(path: string): string {
