@@ -1,4 +1,5 @@
 import { READ_ERRORS, corrupt } from './errors';
+import { nodeBuiltin } from './node-builtin';
 
 /*
  * A small pull-free XML scanner for the package's parts, fed UTF-8 bytes chunk by chunk. It
@@ -43,15 +44,14 @@ const EQUALS = 61;
 // invalid UTF-8 reads as U+FFFD, as Excel shows it; a U+FEFF in a cell's text is kept
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** Node's Buffer where the reader runs in Node (the CLI), found without a `require` a browser bundle would follow. */
+/** Node's Buffer where the reader runs in Node (the CLI; see nodeBuiltin). */
 interface NodeBuffer {
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf8', start: number, end: number): string };
 }
 
 const nodeBuffer: NodeBuffer | undefined = (() => {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const buffer = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:buffer') as { Buffer?: Partial<NodeBuffer> } | undefined) : undefined;
-  return typeof buffer?.Buffer?.from === 'function' ? (buffer.Buffer as NodeBuffer) : undefined;
+  const buffer = nodeBuiltin<{ Buffer: Partial<NodeBuffer> }>('node:buffer')?.Buffer;
+  return typeof buffer?.from === 'function' ? (buffer as NodeBuffer) : undefined;
 })();
 
 /** A Buffer over the bytes last decoded (a part's texts are decoded one after the other); dropped by {@link releaseText}. */

@@ -2,6 +2,7 @@ import { Inflate } from 'fflate';
 import { crc32Update } from '../package/crc32';
 import { WorkbookError } from '../../../port/workbook-port';
 import { READ_ERRORS, type ReadBudget, corrupt } from './errors';
+import { nodeBuiltin } from './node-builtin';
 
 /*
  * The zip container read by hand from its central directory (APPNOTE.TXT), so that nothing is
@@ -141,15 +142,14 @@ export function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** Node's zlib where the reader runs in Node (the CLI), found without a `require` a browser bundle would follow. */
+/** Node's zlib where the reader runs in Node (the CLI; see nodeBuiltin). */
 interface NativeZlib {
   inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
   crc32(data: Uint8Array, value?: number): number;
 }
 
 const nativeZlib: NativeZlib | undefined = (() => {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const zlib = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:zlib') as Partial<NativeZlib> | undefined) : undefined;
+  const zlib = nodeBuiltin<NativeZlib>('node:zlib');
   return typeof zlib?.inflateRawSync === 'function' && typeof zlib.crc32 === 'function' ? (zlib as NativeZlib) : undefined;
 })();
 
