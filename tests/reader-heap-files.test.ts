@@ -1,21 +1,17 @@
 /*
  * The small hostile files of issue 8 through the command line as a user runs it (a fresh Node
- * process, `dist-node/bench/run-once.js` reports time and peak memory): each ends at once in
+ * process, tests/support/measured-cli.ts measures time and peak memory): each ends at once in
  * exit 2 with one German line, or in a result, within the issue's budgets (≤ 5 s, ≤ 500 MB),
  * checked here with generous margins for a loaded machine.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runMeasured } from './support/measured-cli';
 
-const RUN_ONCE = join(__dirname, '..', 'dist-node', 'bench', 'run-once.js');
 const READER = join(__dirname, 'fixtures', 'reader');
 
 function run(file: string): { code: number | null; lines: string[]; seconds: number; maxRssMb: number } {
-  const r = spawnSync(process.execPath, [RUN_ONCE, join(READER, file), '--json'], { encoding: 'utf8' });
-  const lines = r.stderr.trim().split('\n');
-  const stats = JSON.parse(lines.pop() ?? '{}') as { seconds: number; maxRssMb: number };
-  return { code: r.status, lines, ...stats };
+  const r = runMeasured(join(READER, file), ['--json']);
+  return { code: r.code, lines: r.stderr.trim().split('\n'), seconds: r.wallSeconds, maxRssMb: r.peakBytes / 1024 ** 2 };
 }
 
 describe('heap files (issue 8)', () => {

@@ -119,16 +119,17 @@ function parseYear(text: string): number {
 
 /*
  * The writers (ExcelJS, docx, resvg) are loaded only when a file is written: loading them costs
- * more than a third of a plain run's time (docs/performance.md).
+ * more than a third of a plain run's time (docs/performance.md). In the bundle each import() is
+ * a chunk of its own (webpack.cli.config.js), named by its comment.
  */
 async function buildReportBytes(evaluation: Evaluation, files: readonly InputFile[], out: string, now: Date): Promise<Uint8Array> {
-  const { buildReport, relativeFileLinks } = await import('./report');
+  const { buildReport, relativeFileLinks } = await import(/* webpackChunkName: "report" */ './report');
   // findings name their file only where several files are evaluated (a folder may hold just one)
   const links = files.length > 1 ? { fileLink: relativeFileLinks(files, out) } : { sourceFileName: basename(files[0]!.path) };
   return buildReport(evaluation, { evaluatedAt: isoDay(now), ...links });
 }
 
 async function buildBausteinBytes(evaluation: Evaluation): Promise<Uint8Array> {
-  const { buildBausteinDocx } = await import('./baustein');
+  const { buildBausteinDocx } = await import(/* webpackChunkName: "baustein" */ './baustein');
   return buildBausteinDocx(evaluation);
 }
