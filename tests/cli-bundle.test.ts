@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 
 /*
  * The CLI users run is one bundled file, dist-node/cli/main.js (webpack.cli.config.js; npm test
@@ -48,6 +50,28 @@ test('--out loads the report chunk beside it, with ExcelJS inside, and writes th
   expect(r.loaded).toEqual([MAIN, join(CLI_DIR, 'chunk-report.js')]);
   expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
 });
+
+test('--out with a part over 1 MiB, compressed in a worker thread whose code fflate builds from its own source text, writes every row', async () => {
+  const SERVICES = 4000;
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Bauamt');
+  sheet.addRow(['LeiKa-Schlüssel', 'Leistung', 'Umsetzungsstatus 2023', 'Umsetzungsstatus 2024']);
+  for (let i = 0; i < SERVICES; i++) sheet.addRow([String(99_001_000_000_000 + i), `Leistung ${i}`, 'Papier', 'online']);
+  const input = join(tmp, 'gross.xlsx');
+  await wb.xlsx.writeFile(input);
+  const out = join(tmp, 'gross-bericht.xlsx');
+  const r = run(MAIN, [input, '--out', out]);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+  const bytes = readFileSync(out);
+  // from 1 MiB on, src/adapters/xlsx/package/zip.ts deflates a part in a worker thread (in Node)
+  expect(Math.max(...Object.values(unzipSync(bytes)).map((part) => part.length))).toBeGreaterThan(1 << 20);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(bytes);
+  const names = (back.getWorksheet('Gesamtliste')!.getSheetValues() as unknown[][]).slice(2).map((row) => row[4]);
+  const expected = Array.from({ length: SERVICES }, (_, i) => `Leistung ${i}`);
+  expect(names).toHaveLength(2 * SERVICES);
+  expect(new Set(names)).toEqual(new Set(expected));
+}, 120_000);
 
 test('a writer chunk missing from the installation ends in the German defect line (exit 1) and writes nothing', () => {
   const dir = mkdtempSync(join(tmp, 'no-chunk-'));
