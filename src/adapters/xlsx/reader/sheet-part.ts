@@ -5,7 +5,7 @@ import { isoDateValue } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { type XmlHandler, attribute, eachAttribute, textOf } from './xml-scan';
+import { type XmlHandler, attribute, eachAttribute, startsWith, textOf } from './xml-scan';
 
 /** What a sheet part's cells are read against. */
 export interface SheetContext {
@@ -89,10 +89,10 @@ class SheetReader implements XmlHandler {
 
   readonly capture = { text: false };
 
-  open(name: string, s: Uint8Array, from: number, to: number): void {
+  open(name: string, s: Uint8Array, from: number, to: number, content: number): number | void {
     switch (name) {
       case 'c': {
-        if (!this.row) return;
+        if (!this.row) return undefined;
         this.source = s;
         this.refStart = -1;
         this.type = '';
@@ -103,7 +103,7 @@ class SheetReader implements XmlHandler {
         this.value = undefined;
         this.rawSource = undefined;
         this.inline = undefined;
-        return;
+        return content >= 0 && !this.inInline ? this.plainCell(this.row, s, content) : undefined;
       }
       case 'v':
         if (this.row && !this.inInline) this.startCapture(Capture.Value);
@@ -145,6 +145,24 @@ class SheetReader implements XmlHandler {
         return;
       }
     }
+  }
+
+  /**
+   * The common cell `<c …><v>17</v></c>`, read in one step: where the content at `at` is one
+   * `<v>` and the end tag, whole in `s`, the cell is stored as its events would store it and
+   * the index after `</c>` returned. Anything else (a formula, inline text, CDATA, whitespace,
+   * a cut chunk) goes through the events.
+   */
+  private plainCell(row: Cell[], s: Uint8Array, at: number): number | undefined {
+    if (s[at] !== LT || s[at + 1] !== V || s[at + 2] !== GT) return undefined;
+    const from = at + 3;
+    const to = s.indexOf(LT, from);
+    if (to < 0 || to - from > MAX_TEXT || !startsWith(s, '</v></c>', to)) return undefined;
+    this.rawSource = s;
+    this.rawFrom = from;
+    this.rawTo = to;
+    this.store(row);
+    return to + 8;
   }
 
   private startCapture(kind: Capture): void {
@@ -283,18 +301,18 @@ class SheetReader implements XmlHandler {
   }
 }
 
+const LT = 60;
+const GT = 62;
+const V = 118;
+
 const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
 
 /** A cell's `t` as one of the known constants (no string made per cell). */
 function cellType(s: Uint8Array, from: number, to: number): string {
-  for (const t of TYPES) if (t.length === to - from && sameAscii(s, from, t)) return t;
+  for (const t of TYPES) if (t.length === to - from && startsWith(s, t, from)) return t;
   return textOf(s, from, to, false);
 }
 
-function sameAscii(s: Uint8Array, at: number, text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (s[at + i] !== text.charCodeAt(i)) return false;
-  return true;
-}
 
 /**
  * `bytes[from, to)` as a number where it is written as plain decimal digits (`-`, one `.`, at

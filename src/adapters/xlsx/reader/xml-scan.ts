@@ -12,8 +12,14 @@ import { nodeBuiltin } from './node-builtin';
  */
 
 export interface XmlHandler {
-  /** The tag's attributes are `source[from, to)`; read them with `attribute` or `eachAttribute` during the call. */
-  open(name: string, source: Uint8Array, from: number, to: number): void;
+  /**
+   * The tag's attributes are `source[from, to)`; read them with `attribute` or `eachAttribute`
+   * during the call. The element's content starts at `content` (-1 for an empty-element tag),
+   * and `source` holds the scanned text up to its end. A handler that reads the content and the
+   * end tag itself, where it finds them whole in `source`, returns the index after the end tag:
+   * the scanner goes on from there, and neither text nor `close` is reported for what it read.
+   */
+  open(name: string, source: Uint8Array, from: number, to: number, content: number): number | void;
   close(name: string): void;
   /**
    * Character data `source[from, to)`, a piece that ends on a whole character; entity
@@ -133,7 +139,7 @@ function isSpace(c: number | undefined): boolean {
 }
 
 /** True where `source` holds the ASCII `text` at `at`. */
-function startsWith(source: Uint8Array, text: string, at: number): boolean {
+export function startsWith(source: Uint8Array, text: string, at: number): boolean {
   if (at + text.length > source.length) return false;
   for (let i = 0; i < text.length; i++) if (source[at + i] !== text.charCodeAt(i)) return false;
   return true;
@@ -271,9 +277,14 @@ export class XmlScanner {
         }
         const selfClosing = s[gt - 1] === SLASH;
         const name = localName(s, lt + 1, e);
-        this.onOpen(name, s, e, selfClosing ? gt - 1 : gt);
-        if (selfClosing) this.onClose(name);
-        i = gt + 1;
+        if (selfClosing) {
+          this.onOpen(name, s, e, gt - 1, -1);
+          this.onClose(name);
+          i = gt + 1;
+        } else {
+          const read = this.onOpen(name, s, e, gt, gt + 1);
+          i = typeof read === 'number' && read > gt && read <= n ? read : gt + 1;
+        }
       }
     }
     return n;
