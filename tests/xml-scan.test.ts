@@ -85,7 +85,7 @@ describe('XML scanner on bytes', () => {
   });
 });
 
-function sheetWith(cells: string): Uint8Array {
+function sheetWith(cells: string, rows = `<row r="1">${cells}</row>`): Uint8Array {
   return zipSync({
     'xl/workbook.xml': strToU8(
       '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
@@ -94,7 +94,7 @@ function sheetWith(cells: string): Uint8Array {
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="sharedStrings" Target="sharedStrings.xml"/></Relationships>',
     ),
     'xl/sharedStrings.xml': strToU8('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>null</t></si><si><t>eins</t></si><si><t>zwölf</t></si></sst>'),
-    'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`),
   });
 }
 
@@ -107,6 +107,21 @@ describe('cell values read from the bytes', () => {
       ),
     );
     expect(filledCells(wb.sheets[0]!)).toEqual({ A1: 12, B1: 7, C1: 15, D1: 'zwölf', E1: 'eins', F1: 5, G1: true });
+  });
+
+  it('keeps every cell of a row written in two parts, with gaps, or reaching column XFD', () => {
+    const wb = readXlsx(
+      sheetWith(
+        '',
+        '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c></row><row r="3"><c r="B3"><v>3</v></c></row>' +
+          '<row r="2"><c r="XFD2"><v>2</v></c></row><row r="1"><c r="C1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c></row>',
+      ),
+    );
+    const rows = wb.sheets[0]!.rows;
+    expect(filledCells(wb.sheets[0]!)).toEqual({ A1: 1, C1: 'eins', E1: 5, A2: 7, XFD2: 2, B3: 3 });
+    expect(rows[1]![0]).toBe(7);
+    expect(rows[0]!.length).toBe(5);
+    expect(rows[2]!.length).toBe(2);
   });
 
   it('reads every number as JavaScript reads its text, however it is written', () => {
