@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 
 /*
@@ -98,5 +99,5 @@ test('with --enable-source-maps (npm run report) a place in the bundle maps back
   const r = spawnSync(process.execPath, ['--enable-source-maps', '-e', script], { encoding: 'utf8', timeout: 60_000 });
   expect(r.status).toBe(0);
   expect(sourceLine).toBeGreaterThan(0);
-  expect(JSON.parse(r.stderr)).toMatchObject({ originalSource: `file://${join(ROOT, 'src', 'cli', 'run.ts')}`, originalLine: sourceLine });
+  expect(JSON.parse(r.stderr)).toMatchObject({ originalSource: pathToFileURL(join(ROOT, 'src', 'cli', 'run.ts')).href, originalLine: sourceLine });
 });
