@@ -122,6 +122,9 @@ describe('cell values read from the bytes', () => {
     expect(rows[1]![0]).toBe(7);
     expect(rows[0]!.length).toBe(5);
     expect(rows[2]!.length).toBe(2);
+    // a row left open by the next row (broken XML) lends it none of its cells
+    const broken = readXlsx(sheetWith('', '<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="B2"><v>2</v></c></row>'));
+    expect(filledCells(broken.sheets[0]!)).toEqual({ B2: 2 });
   });
 
   it('reads every number as JavaScript reads its text, however it is written', () => {

@@ -130,7 +130,12 @@ class SheetReader implements XmlHandler {
         eachAttribute(s, from, to, this.rowAttribute);
         if (this.refStart >= 0) this.rowIndex = rowIndexAt(s, this.refStart, this.refEnd, this.ctx.name);
         else if (++this.rowIndex >= MAX_ROWS) throw tooLarge(READ_ERRORS.rowBeyond(this.ctx.name, String(this.rowIndex + 1)));
-        this.row = this.rows[this.rowIndex] ?? this.scratch;
+        this.row = this.rows[this.rowIndex];
+        if (!this.row) {
+          // emptied here, not when a row ends: a row left open by a row that follows (broken XML) keeps nothing for it
+          this.scratch.length = 0;
+          this.row = this.scratch;
+        }
         this.rowCells = 0;
         this.rowRight = -1;
         this.col = -1;
@@ -235,7 +240,6 @@ class SheetReader implements XmlHandler {
           if (this.rowIndex > this.maxRow) this.maxRow = this.rowIndex;
         }
         this.row = undefined;
-        this.scratch.length = 0;
         return;
       case 'sheetData':
         this.inSheetData = false;
