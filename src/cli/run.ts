@@ -104,7 +104,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
  * line. Its reader (with the CSV parser) is loaded only here: loading it took 50 ms of every run.
  */
 async function readCatalog(file: ReadFile): Promise<CatalogImport> {
-  const { readCatalogFile } = await import('../adapters/catalog-file');
+  const { readCatalogFile } = await import(/* webpackChunkName: "catalog" */ '../adapters/catalog-file');
   try {
     return readCatalogFile(file.bytes, basename(file.path));
   } catch (error) {
