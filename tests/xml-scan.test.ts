@@ -85,7 +85,7 @@ describe('XML scanner on bytes', () => {
   });
 });
 
-function sheetWith(cells: string): Uint8Array {
+function sheetWith(cells: string, rows = `<row r="1">${cells}</row>`): Uint8Array {
   return zipSync({
     'xl/workbook.xml': strToU8(
       '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
@@ -94,7 +94,7 @@ function sheetWith(cells: string): Uint8Array {
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="sharedStrings" Target="sharedStrings.xml"/></Relationships>',
     ),
     'xl/sharedStrings.xml': strToU8('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>null</t></si><si><t>eins</t></si><si><t>zwölf</t></si></sst>'),
-    'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`),
   });
 }
 
@@ -109,6 +109,24 @@ describe('cell values read from the bytes', () => {
     expect(filledCells(wb.sheets[0]!)).toEqual({ A1: 12, B1: 7, C1: 15, D1: 'zwölf', E1: 'eins', F1: 5, G1: true });
   });
 
+  it('keeps every cell of a row written in two parts, with gaps, or reaching column XFD', () => {
+    const wb = readXlsx(
+      sheetWith(
+        '',
+        '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c></row><row r="3"><c r="B3"><v>3</v></c></row>' +
+          '<row r="2"><c r="XFD2"><v>2</v></c></row><row r="1"><c r="C1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c></row>',
+      ),
+    );
+    const rows = wb.sheets[0]!.rows;
+    expect(filledCells(wb.sheets[0]!)).toEqual({ A1: 1, C1: 'eins', E1: 5, A2: 7, XFD2: 2, B3: 3 });
+    expect(rows[1]![0]).toBe(7);
+    expect(rows[0]!.length).toBe(5);
+    expect(rows[2]!.length).toBe(2);
+    // a row left open by the next row (broken XML) lends it none of its cells
+    const broken = readXlsx(sheetWith('', '<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="B2"><v>2</v></c></row>'));
+    expect(filledCells(broken.sheets[0]!)).toEqual({ B2: 2 });
+  });
+
   it('reads every number as JavaScript reads its text, however it is written', () => {
     const decimal = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,18}$/), fc.option(fc.stringMatching(/^[0-9]{0,18}$/)), fc.option(fc.integer({ min: -30, max: 30 })));
     fc.assert(
@@ -118,5 +136,75 @@ describe('cell values read from the bytes', () => {
         expect(wb.sheets[0]!.rows[0]).toEqual(written.map(Number));
       }),
     );
+  });
+});
+
+describe('cells and shared strings read in one step or event by event', () => {
+  /**
+   * A large sheet of every cell form and shared-string form, with the value each must read as.
+   * The common forms are read in one step where they stand whole in a chunk, the rest event by
+   * event; without Node's zlib (the browser) fflate hands the parts over in pieces, so items
+   * are cut at many places and read event by event. Both must read every cell as written.
+   */
+  function workbook(): { bytes: Uint8Array; expected: Record<string, unknown> } {
+    const strings: string[] = [];
+    const texts: string[] = [];
+    const string = (xml: string, text: string): number => (strings.push(`<si>${xml}</si>`), texts.push(text)) - 1;
+    const expected: Record<string, unknown> = {};
+    const rows: string[] = [];
+    // numbers that pack poorly, so that the compressed sheet spans many of the reader's input steps
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let r = 1; r <= 4000; r++) {
+      const k = random();
+      const forms: [string, unknown][] = [
+        [`t="s"><v>${string(`<t>Text ${k}</t>`, `Text ${k}`)}</v>`, `Text ${k}`],
+        [`><v>${k}</v>`, k],
+        [`t="s"><v> ${string(`<t xml:space="preserve"> Text ${k} </t>`, ` Text ${k} `)} </v>`, ` Text ${k} `],
+        [`><f>1+1</f><v>${k / 8}</v>`, k / 8],
+        [`t="inlineStr"><is><t>inline ${k}</t></is>`, `inline ${k}`],
+        [`t="str"><v>a &amp; ${k}</v>`, `a & ${k}`],
+        [`t="b"><v>1</v>`, true],
+        [`t="s"><v>${string(`<r><t>Fett</t></r><r><t> ${k}</t></r>`, `Fett ${k}`)}</v><v/>`, `Fett ${k}`],
+        [`t="e"><v>#N/A</v>`, { kind: 'error', code: '#N/A' }],
+        [`t="s">\n<v>${string(`<t>Kanji ${k}</t><rPh><t>フリ</t></rPh>`, `Kanji ${k}`)}</v>\n`, `Kanji ${k}`],
+        [`t="s"><v>${string(`<t>a &lt; b ä ${k}_x000D_</t>`, `a < b ä ${k}\r`)}</v>`, `a < b ä ${k}\r`],
+      ];
+      const cells = forms.map(([xml, value], c) => {
+        const ref = `${String.fromCharCode(65 + c)}${r}`;
+        expected[ref] = value;
+        return `<c r="${ref}" ${xml}</c>`;
+      });
+      rows.push(`<row r="${r}">${cells.join('')}</row>`);
+    }
+    const bytes = zipSync({
+      'xl/workbook.xml': strToU8(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+      ),
+      'xl/sharedStrings.xml': strToU8(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.join('')}</sst>`),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`),
+    });
+    return { bytes, expected };
+  }
+
+  it('reads every form as written, whole in one chunk (Node) and cut into pieces (browser)', () => {
+    const { bytes, expected } = workbook();
+    // more than a few of the reader's 64 KiB input steps: the parts reach the browser's reader in pieces
+    expect(bytes.length).toBeGreaterThan(4 << 16);
+    expect(filledCells(readXlsx(bytes).sheets[0]!)).toEqual(expected);
+    const { getBuiltinModule } = process;
+    let browserRead: typeof readXlsx | undefined;
+    try {
+      (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+      jest.isolateModules(() => {
+        browserRead = jest.requireActual<{ readXlsx: typeof readXlsx }>('../src/adapters/xlsx/reader').readXlsx;
+      });
+    } finally {
+      process.getBuiltinModule = getBuiltinModule;
+    }
+    expect(filledCells(browserRead!(bytes).sheets[0]!)).toEqual(expected);
   });
 });

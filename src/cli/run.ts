@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { type Evaluation, evaluateWorkbook } from '../core/report';
 import { isoDay } from '../core/dates';
-import { readCatalogFile } from '../adapters/catalog-file';
 import { type CatalogImport, CatalogFormatError } from '../core/catalog';
 import { noOfficeSheetMessage } from '../core/no-office-sheet';
 import { WorkbookError } from '../port/workbook-port';
@@ -57,7 +56,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const year = options.year === undefined ? undefined : parseYear(options.year);
   const inputs = readInputs(options.inputs);
   const catalogFile = options.catalog === undefined ? undefined : readRegularFile(options.catalog, 'catalog');
-  const catalog = catalogFile === undefined ? undefined : readCatalog(catalogFile);
+  const catalog = catalogFile === undefined ? undefined : await readCatalog(catalogFile);
   const now = io.now();
   const evaluation = evaluateWorkbook(inputs.files.map((f) => f.source), {
     ...(year !== undefined ? { year } : {}),
@@ -100,8 +99,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (docx) out(`${written ? '' : '\n'}${CLI_MESSAGES.bausteinWritten(docx)}\n`);
 }
 
-/** `--catalog`: a LeiKa export (CSV or XLSX); anything that is no catalogue ends the run with one line. */
-function readCatalog(file: ReadFile): CatalogImport {
+/**
+ * `--catalog`: a LeiKa export (CSV or XLSX); anything that is no catalogue ends the run with one
+ * line. Its reader (with the CSV parser) is loaded only here: loading it took 50 ms of every run.
+ */
+async function readCatalog(file: ReadFile): Promise<CatalogImport> {
+  const { readCatalogFile } = await import('../adapters/catalog-file');
   try {
     return readCatalogFile(file.bytes, basename(file.path));
   } catch (error) {

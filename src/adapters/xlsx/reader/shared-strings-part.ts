@@ -1,7 +1,7 @@
 import { MAX_CELLS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { textOf } from './xml-scan';
+import { startsWith, textOf } from './xml-scan';
 
 /**
  * The shared strings: each `<si>` is the text of its `<t>` elements (rich-text runs joined),
@@ -16,11 +16,17 @@ export function readSharedStrings(pkg: Package, path: string | undefined): strin
   const capture = { text: false };
   scanPart(pkg, path, {
     capture,
-    open(name) {
+    open(name, s, _from, _to, content) {
       if (name === 't') inT = true;
-      else if (name === 'si') current = '';
-      else if (name === 'rPh') phonetic++;
+      else if (name === 'si') {
+        current = '';
+        if (content >= 0 && !inT && phonetic === 0) {
+          const end = plainItem(s, content);
+          if (end >= 0) return end;
+        }
+      } else if (name === 'rPh') phonetic++;
       capture.text = inT && phonetic === 0;
+      return undefined;
     },
     text(source, from, to, cdata) {
       current += textOf(source, from, to, cdata);
@@ -30,12 +36,35 @@ export function readSharedStrings(pkg: Package, path: string | undefined): strin
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') {
-        if (strings.length >= MAX_CELLS) throw tooLarge(READ_ERRORS.tooManyCells);
-        strings.push(unescapeOoxml(current));
+        add(current);
         current = '';
       }
       capture.text = inT && phonetic === 0;
     },
   });
   return strings;
+
+  function add(text: string): void {
+    if (strings.length >= MAX_CELLS) throw tooLarge(READ_ERRORS.tooManyCells);
+    strings.push(unescapeOoxml(text));
+  }
+
+  /**
+   * The common item `<si><t>text</t></si>` (or `<t xml:space="preserve">`), read in one step
+   * where it stands whole in `s` from `at` (the content of `<si>`): added as its events would
+   * add it; the index after `</si>`, or -1 for anything else (runs, phonetic text, CDATA).
+   */
+  function plainItem(s: Uint8Array, at: number): number {
+    const open = startsWith(s, '<t>', at) ? 3 : startsWith(s, PRESERVE, at) ? PRESERVE.length : 0;
+    if (open === 0) return -1;
+    const from = at + open;
+    const to = s.indexOf(LT, from);
+    if (to < 0 || to - from > MAX_TEXT || !startsWith(s, '</t></si>', to)) return -1;
+    // longer text goes through the events, which refuse it (its decoded text is no longer than its bytes)
+    add(textOf(s, from, to, false));
+    return to + 9;
+  }
 }
+
+const LT = 60;
+const PRESERVE = '<t xml:space="preserve">';

@@ -12,8 +12,14 @@ import { nodeBuiltin } from './node-builtin';
  */
 
 export interface XmlHandler {
-  /** The tag's attributes are `source[from, to)`; read them with `attribute` or `eachAttribute` during the call. */
-  open(name: string, source: Uint8Array, from: number, to: number): void;
+  /**
+   * The tag's attributes are `source[from, to)`; read them with `attribute` or `eachAttribute`
+   * during the call. The element's content starts at `content` (-1 for an empty-element tag),
+   * and `source` holds the scanned text up to its end. A handler that reads the content and the
+   * end tag itself, where it finds them whole in `source`, returns the index after the end tag:
+   * the scanner goes on from there, and neither text nor `close` is reported for what it read.
+   */
+  open(name: string, source: Uint8Array, from: number, to: number, content: number): number | void;
   close(name: string): void;
   /**
    * Character data `source[from, to)`, a piece that ends on a whole character; entity
@@ -44,14 +50,18 @@ const EQUALS = 61;
 // invalid UTF-8 reads as U+FFFD, as Excel shows it; a U+FEFF in a cell's text is kept
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** Node's Buffer where the reader runs in Node (the CLI; see nodeBuiltin). */
+/**
+ * Node's Buffer where the reader runs in Node (the CLI; see nodeBuiltin). `utf8Slice` is the
+ * decoder `toString('utf8', start, end)` ends in, without its argument checks (a third of
+ * the call for a short text); it is on every Buffer, though not in Node's documentation.
+ */
 interface NodeBuffer {
-  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf8', start: number, end: number): string };
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { utf8Slice(start: number, end: number): string };
 }
 
 const nodeBuffer: NodeBuffer | undefined = (() => {
-  const buffer = nodeBuiltin<{ Buffer: Partial<NodeBuffer> }>('node:buffer')?.Buffer;
-  return typeof buffer?.from === 'function' ? (buffer as NodeBuffer) : undefined;
+  const buffer = nodeBuiltin<{ Buffer: Partial<NodeBuffer> & { prototype?: { utf8Slice?: unknown } } }>('node:buffer')?.Buffer;
+  return typeof buffer?.from === 'function' && typeof buffer.prototype?.utf8Slice === 'function' ? (buffer as NodeBuffer) : undefined;
 })();
 
 /** A Buffer over the bytes last decoded (a part's texts are decoded one after the other); dropped by {@link releaseText}. */
@@ -66,24 +76,29 @@ let viewed: { source: Uint8Array; buffer: ReturnType<NodeBuffer['from']> } | und
 export function utf8(source: Uint8Array, from: number, to: number): string {
   if (nodeBuffer === undefined) return (to - from <= SHORT ? ascii(source, from, to) : undefined) ?? UTF8.decode(source.subarray(from, to));
   if (viewed?.source !== source) viewed = { source, buffer: nodeBuffer.from(source.buffer, source.byteOffset, source.byteLength) };
-  return viewed.buffer.toString('utf8', from, to);
+  return viewed.buffer.utf8Slice(from, to);
 }
 
 /** Texts up to this length are tried as ASCII first where there is no Node Buffer. */
 const SHORT = 48;
 
+/** Scratch arrays of character codes, one per length (`codes[n]` has n elements), for {@link ascii}. */
+const CODES: number[][] = Array.from({ length: SHORT + 1 }, (_, n) => Array.from({ length: n }, () => 0));
+
 /**
  * A short ASCII text, made in JavaScript; undefined where a byte is not ASCII. In Chromium a
- * TextDecoder call costs 1–1.5 µs, three times this, and a part has hundreds of thousands of texts.
+ * TextDecoder call costs 1–1.5 µs and a part has hundreds of thousands of texts; the codes go
+ * to `String.fromCharCode` in one call (adding the text up character by character took twice
+ * a TextDecoder call at 20 characters).
  */
 function ascii(source: Uint8Array, from: number, to: number): string | undefined {
-  let text = '';
-  for (let i = from; i < to; i++) {
-    const c = source[i]!;
+  const codes = CODES[to - from]!;
+  for (let i = 0; i < codes.length; i++) {
+    const c = source[from + i]!;
     if (c >= 0x80) return undefined;
-    text += String.fromCharCode(c);
+    codes[i] = c;
   }
-  return text;
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** Lets go of the bytes `utf8` last read, once their part is read. */
@@ -133,7 +148,7 @@ function isSpace(c: number | undefined): boolean {
 }
 
 /** True where `source` holds the ASCII `text` at `at`. */
-function startsWith(source: Uint8Array, text: string, at: number): boolean {
+export function startsWith(source: Uint8Array, text: string, at: number): boolean {
   if (at + text.length > source.length) return false;
   for (let i = 0; i < text.length; i++) if (source[at + i] !== text.charCodeAt(i)) return false;
   return true;
@@ -271,9 +286,14 @@ export class XmlScanner {
         }
         const selfClosing = s[gt - 1] === SLASH;
         const name = localName(s, lt + 1, e);
-        this.onOpen(name, s, e, selfClosing ? gt - 1 : gt);
-        if (selfClosing) this.onClose(name);
-        i = gt + 1;
+        if (selfClosing) {
+          this.onOpen(name, s, e, gt - 1, -1);
+          this.onClose(name);
+          i = gt + 1;
+        } else {
+          const read = this.onOpen(name, s, e, gt, gt + 1);
+          i = typeof read === 'number' && read > gt && read <= n ? read : gt + 1;
+        }
       }
     }
     return n;

@@ -17,6 +17,8 @@ export interface ZipEntry {
   readonly method: number;
   readonly crc: number;
   readonly compressedSize: number;
+  /** The unpacked size the header states (0xFFFFFFFF: stated elsewhere); a hint only, never trusted as a limit. */
+  readonly statedSize: number;
   /** Offset of the entry's local header. */
   readonly offset: number;
   readonly encrypted: boolean;
@@ -117,7 +119,7 @@ export function readZipIndex(bytes: Uint8Array): ZipIndex {
     if (name.endsWith('/')) continue;
     const key = partKey(name);
     if (entries.has(key)) throw corrupt(READ_ERRORS.overlapping);
-    entries.set(key, { name, method, crc, compressedSize, offset, encrypted: (flags & 1) !== 0 });
+    entries.set(key, { name, method, crc, compressedSize, statedSize: size, offset, encrypted: (flags & 1) !== 0 });
   }
   ranges.sort((a, b) => a[0] - b[0]);
   for (let i = 0; i < ranges.length; i++) {
@@ -170,7 +172,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBud
     const left = budget.inflatedLeft;
     let out: Uint8Array;
     try {
-      out = nativeZlib.inflateRawSync(data, { maxOutputLength: Math.max(1, left + 1), chunkSize: inflateChunk(data.length) });
+      out = nativeZlib.inflateRawSync(data, { maxOutputLength: Math.max(1, left + 1), chunkSize: inflateChunk(data.length, entry.statedSize) });
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE') budget.addInflated(left + 1);
       throw corrupt(READ_ERRORS.corruptZip, error);
@@ -194,12 +196,16 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBud
 }
 
 /**
- * Node's output piece for a part: about its unpacked size (XML packs 5–10 times), not zlib's
- * 16 KiB default, whose thousands of pieces per part and their joining took 90 % of the
- * unpacking (benchmark workbook: 230 ms → 20 ms; docs/performance.md).
+ * Node's output piece for a part: about its unpacked size, not zlib's 16 KiB default, whose
+ * thousands of pieces per part and their joining took 90 % of the unpacking (benchmark
+ * workbook: 230 ms → 20 ms; docs/performance.md). The size the header states, where deflate
+ * can unpack that much from the packed bytes (at most 1032 times), makes it one piece, so
+ * nothing is joined; else XML's usual 5–10 times. The header only sizes the piece: the budget
+ * still stops a part at what it really unpacks to.
  */
-function inflateChunk(packed: number): number {
-  return Math.min(16 << 20, Math.max(64 << 10, packed * 8));
+function inflateChunk(packed: number, stated: number): number {
+  const expected = stated !== MAX32 && stated <= packed * 1032 ? stated + 1 : packed * 8;
+  return Math.min(16 << 20, Math.max(64 << 10, expected));
 }
 
 function takeAll(data: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void): void {
