@@ -19,7 +19,7 @@ const { saveBlob } = jest.requireMock('../../src/taskpane/download') as { saveBl
 
 /** A file-mode evaluation whose two records are still on their way from the worker. */
 function onTheWay(): { evaluation: EvaluatedWorkbook; deliver: () => void } {
-  const recs: CountedRecord[] = [record({ year: 2023, office: 'Bauamt' }), record({ year: 2024, office: 'Bauamt' })];
+  const recs: CountedRecord[] = [record({ year: 2023, office: 'Bauamt', cell: 'C4' }), record({ year: 2024, office: 'Bauamt', cell: 'D4' })];
   let deliver!: () => void;
   const packed = new Promise<PackedRecords>((resolve) => (deliver = () => resolve(packRecords(recs))));
   const { records: _, ...rest } = { ...analysis(), years: [2023, 2024] };
