@@ -49,8 +49,9 @@ describe('file mode in a Web Worker', () => {
     const worker = new InProcessWorker();
     const result = await evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined, undefined, { now: new Date(2025, 0, 15) });
     expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
-    // the records travel packed; the page gets them back as the evaluation made them
+    // the records follow the result, packed; the page gets them back as the evaluation made them
     const direct = evaluateWorkbook(readXlsx(new Uint8Array(readFileSync(DEMO))), { currentYear: 2025 });
+    await result.recordsArrival;
     expect(result.analysis.records).toEqual(direct.analysis.records);
     expect(worker.terminated).toBe(false);
     expect((await result.report).size).toBeGreaterThan(10_000);
@@ -62,6 +63,15 @@ describe('file mode in a Web Worker', () => {
     const result = await evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined, undefined, { now: new Date(2025, 0, 15) });
     expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
     await expect(result.report).rejects.toThrow('Das Ergebnis ist vollständig, aber die Ergebnisdatei konnte nicht erstellt werden: der Browser hat das Schreiben abgebrochen (zu wenig Arbeitsspeicher).');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('keeps the result when the worker dies before the records come, and says the Vergleich cannot be shown', async () => {
+    const worker = new InProcessWorker('crash-packing');
+    const result = await evaluateFileInWorker(() => worker, [file(DEMO)], () => undefined, undefined, { now: new Date(2025, 0, 15) });
+    expect(result.analysis.total[2024]).toEqual(PUBLISHED_2024);
+    await expect(result.recordsArrival).rejects.toThrow('Der Vergleich kann nicht gezeigt werden: der Browser hat die Auswertung vorher abgebrochen.');
+    await expect(result.report).rejects.toThrow(/^Das Ergebnis ist vollständig, aber die Ergebnisdatei konnte nicht erstellt werden/);
     expect(worker.terminated).toBe(true);
   });
 

@@ -246,8 +246,10 @@ export const de = {
       noWorker: 'Dieser Browser kann Dateien nicht im Hintergrund lesen (Web Worker fehlen). Bitte einen aktuellen Browser verwenden.',
       writeCrashed: 'der Browser hat das Schreiben abgebrochen (zu wenig Arbeitsspeicher). Die Tabellen oben lassen sich trotzdem kopieren.',
       report: (reason: string) => `Das Ergebnis ist vollständig, aber die Ergebnisdatei konnte nicht erstellt werden: ${reason}`,
+      records: 'Der Vergleich kann nicht gezeigt werden: der Browser hat die Auswertung vorher abgebrochen. Bitte noch einmal „Auswerten“ wählen.',
     },
     reportPending: 'Die Ergebnisdatei wird erstellt …',
+    comparisonPending: 'Der Vergleich wird vorbereitet …',
   },
   picker: {
     drop: 'oder Dateien hierher ziehen',

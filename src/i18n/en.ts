@@ -225,8 +225,10 @@ export const en: Strings = {
       noWorker: 'This browser cannot read files in the background (no Web Workers). Please use a current browser.',
       writeCrashed: 'the browser stopped writing it (out of memory). The tables above can still be copied.',
       report: (reason) => `The result is complete, but the result file could not be created: ${reason}`,
+      records: 'The comparison cannot be shown: the browser stopped the evaluation before it was complete. Please choose “Evaluate” again.',
     },
     reportPending: 'The result file is being created …',
+    comparisonPending: 'The comparison is being prepared …',
   },
   picker: {
     drop: 'or drag files here',

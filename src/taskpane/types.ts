@@ -27,7 +27,15 @@ export type OnProgress = (step: ProgressStep, fraction: number) => void;
  * What every evaluation shows, inside Excel and in file mode: the core pipeline's Evaluation,
  * whose `sources` the views may also go without (they show the file list only when present).
  */
-export type EvaluatedWorkbook = Omit<CoreEvaluation, 'sources'> & { readonly sources?: SourcesUse };
+export type EvaluatedWorkbook = Omit<CoreEvaluation, 'sources'> & {
+  readonly sources?: SourcesUse;
+  /**
+   * File mode: the counted records follow the result from the worker; `analysis.records` may be
+   * read once this has settled (it rejects with a FileModeError where they never came). Absent
+   * where the records are there with the result.
+   */
+  readonly recordsArrival?: Promise<void>;
+};
 
 /** An evaluation inside Excel: what was counted and where the output sheets went. */
 export interface Evaluation extends EvaluatedWorkbook {

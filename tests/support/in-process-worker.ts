@@ -6,13 +6,13 @@ import type { WorkerLike, WorkerReply, WorkerRequest } from '../../src/taskpane/
  * (structured clones, transferred buffers); the real Worker runs in the browser tests.
  */
 
-/** A worker whose code runs here; `behaviour` replaces it to model a crash (also one while the report is written) or a hang. */
+/** A worker whose code runs here; `behaviour` replaces it to model a crash (also one after the result, while the records are packed or the report is written) or a hang. */
 export class InProcessWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   terminated = false;
-  constructor(private readonly behaviour: 'run' | 'crash' | 'hang' | 'crash-writing' = 'run') {}
+  constructor(private readonly behaviour: 'run' | 'crash' | 'hang' | 'crash-packing' | 'crash-writing' = 'run') {}
 
   postMessage(message: WorkerRequest, transfer: Transferable[]): void {
     const request = structuredClone(message, { transfer });
@@ -23,7 +23,8 @@ export class InProcessWorker implements WorkerLike {
     if (this.behaviour === 'hang') return;
     void handleWorkerRequest(request, (reply, moved) => {
       const data = structuredClone(reply, { transfer: moved ?? [] });
-      if (this.behaviour === 'crash-writing' && data.kind === 'report') setTimeout(() => this.terminated || this.onerror?.({ preventDefault: () => undefined } as ErrorEvent), 0);
+      const crashesHere = (this.behaviour === 'crash-packing' && data.kind === 'records') || (this.behaviour === 'crash-writing' && data.kind === 'report');
+      if (crashesHere) setTimeout(() => this.terminated || this.onerror?.({ preventDefault: () => undefined } as ErrorEvent), 0);
       else setTimeout(() => this.terminated || this.onmessage?.({ data } as MessageEvent<WorkerReply>), 0);
     });
   }

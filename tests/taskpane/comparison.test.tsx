@@ -10,7 +10,9 @@ import { ComparisonView } from '../../src/taskpane/components/ComparisonView';
 import { EvaluateView } from '../../src/taskpane/components/EvaluateView';
 import { ExcelApp } from '../../src/taskpane/components/ExcelApp';
 import { FileModeApp } from '../../src/taskpane/components/FileModeApp';
-import type { CatalogLoaded, EvaluatedWorkbook, Evaluation, ExcelServices, FileServices } from '../../src/taskpane/types';
+import { type PackedRecords, packRecords, withPackedRecords } from '../../src/taskpane/pipeline/packed-records';
+import { FileModeError } from '../../src/taskpane/pipeline/shared';
+import type { CatalogLoaded, EvaluatedWorkbook, Evaluation, ExcelServices, FileResult, FileServices } from '../../src/taskpane/types';
 import { record } from '../contract/fixtures';
 import { analysis, renderPane } from './support';
 
@@ -172,6 +174,49 @@ describe('LeiKa-Katalog laden', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
     expect(screen.getByRole('table', { name: 'Übergänge 2023 → 2024' })).toBeVisible();
     await noViolations(container);
+  });
+});
+
+describe('Dateimodus: Vergleich while the records are on their way', () => {
+  /** A file-mode result whose records follow it from the worker, as the pipeline hands it over. */
+  function following(): { result: FileResult; deliver: () => void; fail: () => void } {
+    const whole = evaluated();
+    const { records: recs, ...rest } = whole.analysis;
+    let deliver!: () => void;
+    let fail!: () => void;
+    const packed = new Promise<PackedRecords>((resolve, reject) => {
+      deliver = () => resolve(packRecords(recs));
+      fail = () => reject(new FileModeError('Der Vergleich kann nicht gezeigt werden: der Browser hat die Auswertung vorher abgebrochen.'));
+    });
+    const { analysis: a, arrival } = withPackedRecords(rest, packed);
+    arrival.catch(() => undefined);
+    return { result: { ...whole, analysis: a, recordsArrival: arrival, report: new Promise<Blob>(() => undefined), reportName: 'B.xlsx' }, deliver, fail };
+  }
+
+  async function evaluateAndOpenVergleich(result: FileResult): Promise<void> {
+    const services: FileServices = { evaluateFile: jest.fn(async () => result), loadCatalog: jest.fn(), copyText: jest.fn(async () => true) };
+    renderPane(<FileModeApp services={services} />);
+    await userEvent.upload(screen.getByLabelText('Arbeitsmappe öffnen'), new File(['xlsx'], 'Übersicht.xlsx'));
+    await userEvent.click(screen.getByRole('button', { name: 'Auswerten' }));
+    await screen.findByRole('table', { name: 'Monitoring-Tabelle' });
+    await userEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+  }
+
+  it('says the Vergleich is being prepared, then shows it once the records came', async () => {
+    const { result, deliver } = following();
+    await evaluateAndOpenVergleich(result);
+    expect(screen.getByText('Der Vergleich wird vorbereitet …')).toBeVisible();
+    expect(screen.queryByRole('table', { name: 'Übergänge 2023 → 2024' })).toBeNull();
+    await act(async () => deliver());
+    expect(await screen.findByRole('table', { name: 'Übergänge 2023 → 2024' })).toBeVisible();
+    expect(screen.queryByText('Der Vergleich wird vorbereitet …')).toBeNull();
+  });
+
+  it('says why where the records never come', async () => {
+    const { result, fail } = following();
+    await evaluateAndOpenVergleich(result);
+    await act(async () => fail());
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Der Vergleich kann nicht gezeigt werden/);
   });
 });
 

@@ -2,7 +2,7 @@ import type { CatalogImport } from '../../core/catalog';
 import type { WorkbookSource } from '../../core/sources';
 import { de } from '../../i18n/de';
 import type { EvaluatedWorkbook, FileResult, OnProgress } from '../types';
-import { withPackedRecords } from './packed-records';
+import { type PackedRecords, withPackedRecords } from './packed-records';
 import { FileModeError } from './shared';
 import type { WorkerLike, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -21,11 +21,12 @@ export interface WorkerRunOptions {
 type Answer = Extract<WorkerReply, { kind: 'report' | 'catalog' | 'read' }>;
 
 /**
- * Sends one request to a fresh worker and waits for its answer. An evaluation answers twice:
- * `evaluated` (handed to `onEvaluated` at once; progress ends there) and then the report. The
- * worker is ended after the last answer in every case (answer, failure, crash, time-out), so a
- * hostile file costs the page nothing. Every failure is a FileModeError with one German line
- * naming `name`.
+ * Sends one request to a fresh worker and waits for its answer. An evaluation answers three
+ * times: `evaluated` (handed to `onEvaluated` at once, its records to follow; progress ends
+ * there), `records` and then the report. The worker is ended after the last answer in every case
+ * (answer, failure, crash, time-out), so a hostile file costs the page nothing; records that have
+ * not come by then never will, and their arrival rejects. Every failure is a FileModeError with
+ * one German line naming `name`.
  */
 async function askWorker(
   createWorker: () => WorkerLike,
@@ -44,6 +45,9 @@ async function askWorker(
   }
   return new Promise<Answer>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let evaluated = false;
+    // the records of the evaluation, between `evaluated` and their own message
+    let records: { resolve: (packed: PackedRecords) => void; reject: (error: FileModeError) => void } | undefined;
     const finish = (settle: () => void): void => {
       if (timer === undefined) return;
       clearTimeout(timer);
@@ -52,9 +56,9 @@ async function askWorker(
       worker.onerror = null;
       worker.onmessageerror = null;
       worker.terminate();
+      records?.reject(new FileModeError(de.file.failed.records));
       settle();
     };
-    let evaluated = false;
     // after the result, a failure concerns only the report workbook
     const fail = (message: string): void => finish(() => reject(new FileModeError(evaluated ? de.file.failed.report(message) : message)));
     const crashed = (): void => fail(evaluated ? de.file.failed.writeCrashed : de.file.failed.crashed(name));
@@ -65,7 +69,14 @@ async function askWorker(
         if (!evaluated) onProgress?.(reply.step, reply.fraction);
       } else if (reply.kind === 'evaluated') {
         evaluated = true;
-        onEvaluated?.({ ...reply.result, analysis: withPackedRecords(reply.result.analysis, reply.records) });
+        const packed = new Promise<PackedRecords>((resolve, reject) => (records = { resolve, reject }));
+        const { analysis, arrival } = withPackedRecords(reply.result.analysis, packed);
+        // where no view waits for the records, their failure is no unhandled rejection
+        arrival.catch(() => undefined);
+        onEvaluated?.({ ...reply.result, analysis, recordsArrival: arrival });
+      } else if (reply.kind === 'records') {
+        records?.resolve(reply.records);
+        records = undefined;
       } else if (reply.kind === 'failed') fail(reply.message);
       else finish(() => resolve(reply));
     };

@@ -4,8 +4,9 @@ import type { Analysis, CountedRecord } from '../../core/model';
 /*
  * The counted records cross from file mode's worker to the page packed: a structured clone of
  * 190,000 record objects costs seconds twice (once in the worker, once on the page's thread),
- * one string and two typed arrays (moved, not copied) next to nothing. The page unpacks them
- * only when something reads `analysis.records` (the Baustein).
+ * one string and two typed arrays (moved, not copied) next to nothing. They follow the result
+ * in a message of their own, so packing them does not hold the result back; the page unpacks
+ * them only when something reads `analysis.records` (the Vergleich tab and the Baustein).
  */
 
 /** Records as flat data: every distinct text once in `texts` (lengths in `lengths`), each record a row of `fields`. */
@@ -93,11 +94,33 @@ export function unpackRecords(packed: PackedRecords): CountedRecord[] {
   return records;
 }
 
-/** The analysis without its records, as it crosses to the page beside the packed records. */
+/** The analysis without its records, as it crosses to the page before them. */
 export type AnalysisWithoutRecords = Omit<Analysis, 'records'>;
 
-/** The analysis again, its records unpacked on first read. */
-export function withPackedRecords(analysis: AnalysisWithoutRecords, packed: PackedRecords): Analysis {
+/** A view read `analysis.records` before they arrived from the worker: it must wait for the evaluation's `recordsArrival` first. */
+export class RecordsNotArrivedError extends Error {
+  override readonly name = 'RecordsNotArrivedError';
+  constructor() {
+    super('analysis.records read before the records arrived from the worker');
+  }
+}
+
+/**
+ * The analysis again, its records unpacked on first read once `packed` has arrived; `arrival`
+ * settles then (or rejects as `packed` does). Until then reading `records` throws.
+ */
+export function withPackedRecords(analysis: AnalysisWithoutRecords, packed: Promise<PackedRecords>): { analysis: Analysis; arrival: Promise<void> } {
+  let arrived: PackedRecords | undefined;
   let records: CountedRecord[] | undefined;
-  return Object.defineProperty({ ...analysis }, 'records', { get: () => (records ??= unpackRecords(packed)), enumerable: true }) as Analysis;
+  const arrival = packed.then((p) => {
+    arrived = p;
+  });
+  const read = (): CountedRecord[] => {
+    if (records) return records;
+    if (!arrived) throw new RecordsNotArrivedError();
+    records = unpackRecords(arrived);
+    arrived = undefined;
+    return records;
+  };
+  return { analysis: Object.defineProperty({ ...analysis }, 'records', { get: read, enumerable: true }) as Analysis, arrival };
 }

@@ -34,10 +34,11 @@ export async function handleWorkerRequest(request: WorkerRequest, reply: (messag
       request.kind === 'evaluate'
         ? await evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, now)
         : evaluateSources(request.sources, progress, request.catalog, now);
-    // the result first: the page shows it while the report workbook is written
+    // the result first: the page shows it while the records are packed and the report workbook is written
     const { records, ...analysis } = evaluated.result.analysis;
+    reply({ kind: 'evaluated', result: { ...evaluated.result, analysis } });
     const packed = packRecords(records);
-    reply({ kind: 'evaluated', result: { ...evaluated.result, analysis }, records: packed }, [packed.lengths.buffer, packed.fields.buffer]);
+    reply({ kind: 'records', records: packed }, [packed.lengths.buffer, packed.fields.buffer]);
     const report = await writeReport(evaluated, now);
     const buffer = (report.byteOffset === 0 && report.buffer.byteLength === report.byteLength ? report.buffer : report.slice().buffer) as ArrayBuffer;
     reply({ kind: 'report', report: buffer }, [buffer]);

@@ -9,7 +9,7 @@ import type { AnalysisWithoutRecords, PackedRecords } from './packed-records';
  * not copied.
  */
 
-/** An evaluation whose records travel packed beside it. */
+/** An evaluation whose records follow it, packed. */
 export type EvaluatedWithoutRecords = Omit<EvaluatedWorkbook, 'analysis'> & { readonly analysis: AnalysisWithoutRecords };
 
 export type WorkerRequest =
@@ -22,13 +22,15 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly step: ProgressStep; readonly fraction: number }
-  /** The evaluation, sent before the report workbook is written, so the page shows it at once; its records packed. */
-  | { readonly kind: 'evaluated'; readonly result: EvaluatedWithoutRecords; readonly records: PackedRecords }
-  /** The report workbook, after `evaluated`. */
+  /** The evaluation without its records, sent first, so the page shows it at once. */
+  | { readonly kind: 'evaluated'; readonly result: EvaluatedWithoutRecords }
+  /** The evaluation's records, packed, after `evaluated` and before the report workbook is written. */
+  | { readonly kind: 'records'; readonly records: PackedRecords }
+  /** The report workbook, after `records`. */
   | { readonly kind: 'report'; readonly report: ArrayBuffer }
   | { readonly kind: 'catalog'; readonly result: CatalogImport }
   | { readonly kind: 'read'; readonly source: WorkbookSource }
-  /** `message` is one German line for the user; after `evaluated` it concerns the report workbook. */
+  /** `message` is one German line for the user; after `evaluated` it concerns the records not yet sent and the report workbook. */
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What file mode needs of a Worker (a test gives a fake). */
