@@ -88,20 +88,30 @@ function totalsRow(row: readonly Cell[], t: TableColumns, classifier: Classifier
 function ownContent(row: readonly Cell[], r: number, merges: MergeIndex): { continued: boolean; sole?: { row: number; col: number; heading: boolean } } {
   let units = 0;
   let continued = true;
-  let sole: { row: number; col: number; heading: boolean } | undefined;
+  let first: Cell = null;
+  let firstRow = 0;
+  let firstCol = 0;
   let right = -1;
   forEachCell(row, (cell, c) => {
     if (c <= right || isBlank(cell)) return;
     const area = merges.areaAt(r, c);
     right = area ? area.right : c;
     continued &&= area !== undefined && area.top < r;
-    if (++units === 1) sole = { row: area ? area.top : r, col: area ? area.left : c, heading: typeof cell === 'string' && !/\d/.test(cell) };
-    else sole = undefined;
+    if (++units === 1) {
+      first = cell;
+      firstRow = area ? area.top : r;
+      firstCol = area ? area.left : c;
+    }
     // two units, one of them the row's own: nothing further changes the answer
     return continued || units < 2;
   });
-  return { continued: units > 0 && continued, ...(sole ? { sole } : {}) };
+  // most rows (two or more cells of their own) share one answer: a service row makes no objects here
+  if (units !== 1) return units > 0 && continued ? CONTINUED : OWN;
+  return { continued, sole: { row: firstRow, col: firstCol, heading: typeof first === 'string' && !/\d/.test(first) } };
 }
+
+const CONTINUED = { continued: true } as const;
+const OWN = { continued: false } as const;
 
 /** True where the heading candidate is a recognised status typed alone in a status column (a status without service). */
 function isStatusValue(row: readonly Cell[], at: { row: number; col: number }, t: TableColumns, merges: MergeIndex, classifier: Classifier): boolean {
