@@ -1,7 +1,7 @@
 import { MAX_CELLS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { startsWith, textOf } from './xml-scan';
+import { plainTextBefore, startsWith, textOf } from './xml-scan';
 
 /**
  * The shared strings: each `<si>` is the text of its `<t>` elements (rich-text runs joined),
@@ -58,13 +58,12 @@ export function readSharedStrings(pkg: Package, path: string | undefined): strin
     const open = startsWith(s, '<t>', at) ? 3 : startsWith(s, PRESERVE, at) ? PRESERVE.length : 0;
     if (open === 0) return -1;
     const from = at + open;
-    const to = s.indexOf(LT, from);
-    if (to < 0 || to - from > MAX_TEXT || !startsWith(s, '</t></si>', to)) return -1;
+    const to = plainTextBefore(s, from, '</t></si>', MAX_TEXT);
+    if (to < 0) return -1;
     // longer text goes through the events, which refuse it (its decoded text is no longer than its bytes)
     add(textOf(s, from, to, false));
     return to + 9;
   }
 }
 
-const LT = 60;
 const PRESERVE = '<t xml:space="preserve">';

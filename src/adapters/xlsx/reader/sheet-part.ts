@@ -5,7 +5,7 @@ import { isoDateValue } from './dates';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, READ_ERRORS, corrupt, tooLarge } from './errors';
 import { type Package, scanPart } from './parts';
 import { unescapeOoxml } from './refs';
-import { type XmlHandler, attribute, eachAttribute, startsWith, textOf } from './xml-scan';
+import { type XmlHandler, attribute, eachAttribute, plainTextBefore, startsWith, textOf } from './xml-scan';
 
 /** What a sheet part's cells are read against. */
 export interface SheetContext {
@@ -45,8 +45,6 @@ class SheetReader implements XmlHandler {
   private rowIndex = -1;
   private row: Cell[] | undefined;
   private rowCells = 0;
-  /** The rightmost column filled in this row's element. */
-  private rowRight = -1;
   /** Where a new row's cells are gathered until the row ends (see takeScratch). */
   private scratch: Cell[] = [];
   private col = -1;
@@ -137,7 +135,6 @@ class SheetReader implements XmlHandler {
           this.row = this.scratch;
         }
         this.rowCells = 0;
-        this.rowRight = -1;
         this.col = -1;
         return;
       }
@@ -164,10 +161,10 @@ class SheetReader implements XmlHandler {
    * a cut chunk) goes through the events.
    */
   private plainCell(row: Cell[], s: Uint8Array, at: number): number | undefined {
-    if (s[at] !== LT || s[at + 1] !== V || s[at + 2] !== GT) return undefined;
+    if (!startsWith(s, '<v>', at)) return undefined;
     const from = at + 3;
-    const to = s.indexOf(LT, from);
-    if (to < 0 || to - from > MAX_TEXT || !startsWith(s, '</v></c>', to)) return undefined;
+    const to = plainTextBefore(s, from, '</v></c>', MAX_TEXT);
+    if (to < 0) return undefined;
     this.rawSource = s;
     this.rawFrom = from;
     this.rawTo = to;
@@ -252,7 +249,6 @@ class SheetReader implements XmlHandler {
     if (cell === null) return;
     if (row[this.col] === undefined) this.rowCells++;
     row[this.col] = cell;
-    if (this.col > this.rowRight) this.rowRight = this.col;
     if (this.col > this.maxCol) this.maxCol = this.col;
   }
 
@@ -263,7 +259,8 @@ class SheetReader implements XmlHandler {
    */
   private takeScratch(): Cell[] {
     const row = this.scratch;
-    if (this.rowRight < SPARSE_FROM) return row.slice();
+    // the scratch was emptied when the row began: its length is one past the row's last cell
+    if (row.length <= SPARSE_FROM) return row.slice();
     this.scratch = [];
     return row;
   }
@@ -326,10 +323,6 @@ class SheetReader implements XmlHandler {
 
 /** A row reaching this column is left as the sparse array it became (as grid.ts walks such rows by their cells). */
 const SPARSE_FROM = 1024;
-
-const LT = 60;
-const GT = 62;
-const V = 118;
 
 const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
 

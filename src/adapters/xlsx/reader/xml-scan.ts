@@ -154,6 +154,17 @@ export function startsWith(source: Uint8Array, text: string, at: number): boolea
   return true;
 }
 
+/**
+ * Where the character data from `from` on holds no markup (no `<`: no CDATA, comment or child
+ * element; entity references are fine) and ends directly in the ASCII end tags `close`
+ * (`</v></c>`), whole in `source` and at most `max` bytes long: the index of its end. Else -1,
+ * and the caller reads the element event by event (see XmlHandler.open).
+ */
+export function plainTextBefore(source: Uint8Array, from: number, close: string, max: number): number {
+  const to = source.indexOf(LT, from);
+  return to >= 0 && to - from <= max && startsWith(source, close, to) ? to : -1;
+}
+
 /** Where the ASCII `text` next occurs in `source` from `from` on; -1 when not. */
 function indexOfText(source: Uint8Array, text: string, from: number): number {
   const first = text.charCodeAt(0);
