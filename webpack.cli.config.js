@@ -25,8 +25,10 @@ module.exports = {
     chunkFilename: 'chunk-[name].js',
     // dist-node/cli holds the bundle alone (tsc, tsconfig.node.json, leaves src/cli to webpack)
     clean: true,
-    // the source maps name the sources as tsc's do, relative to the map, so Node's
-    // --enable-source-maps (npm run report) shows src/… paths in a stack trace
+    // the source maps name the sources as tsc's do, relative to the map, so that
+    // `node --enable-source-maps dist-node/cli/main.js …` shows src/… paths in a stack trace
+    // (npm run report goes without: users see one German line, never a stack; the flag costs
+    // ~30 ms per run, docs/performance.md)
     devtoolModuleFilenameTemplate: (info) => path.relative(out, info.absoluteResourcePath).split(path.sep).join('/'),
   },
   // demo.ts finds the repository from its own file: the real __dirname (dist-node/cli), not a mock

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
+import { reportNodeOptions } from '../src/bench/report-command';
 
 /*
  * The CLI users run is one bundled file, dist-node/cli/main.js (webpack.cli.config.js; npm test
  * builds it first), with the writers as chunks beside it: what a run loads, what a missing chunk
- * does, and the source map that `npm run report` (--enable-source-maps) reads.
+ * does, the source map that `node --enable-source-maps` reads, and the Node options of
+ * `npm run report` (which the benchmark starts the CLI with).
  */
 const ROOT = join(__dirname, '..');
 const CLI_DIR = join(ROOT, 'dist-node', 'cli');
@@ -84,7 +86,7 @@ test('a writer chunk missing from the installation ends in the German defect lin
   expect(readdirSync(dir)).toEqual(['main.js']);
 });
 
-test('with --enable-source-maps (npm run report) a place in the bundle maps back to its TypeScript source', () => {
+test('with --enable-source-maps a place in the bundle maps back to its TypeScript source', () => {
   // where the bundle defines defectLine, and where src/cli/run.ts does
   const source = readFileSync(join(ROOT, 'src', 'cli', 'run.ts'), 'utf8').split('\n');
   const sourceLine = source.findIndex((l) => l.startsWith('export function defectLine('));
@@ -100,4 +102,19 @@ test('with --enable-source-maps (npm run report) a place in the bundle maps back
   expect(r.status).toBe(0);
   expect(sourceLine).toBeGreaterThan(0);
   expect(JSON.parse(r.stderr)).toMatchObject({ originalSource: pathToFileURL(join(ROOT, 'src', 'cli', 'run.ts')).href, originalLine: sourceLine });
+});
+
+test('npm run report starts the bundle with Node options this Node accepts, the same result, and the benchmark starts it alike', () => {
+  const options = reportNodeOptions(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> });
+  // a young generation of 4 MB: fewer fresh pages, which cost much on the benchmark machine (docs/performance.md)
+  expect(options).toContain('--max-semi-space-size=4');
+  const withOptions = spawnSync(process.execPath, [...options, MAIN, DEMO, '--json'], { encoding: 'utf8', timeout: 60_000 });
+  const plain = spawnSync(process.execPath, [MAIN, DEMO, '--json'], { encoding: 'utf8', timeout: 60_000 });
+  expect({ code: withOptions.status, stderr: withOptions.stderr }).toEqual({ code: 0, stderr: '' });
+  expect(withOptions.stdout).toBe(plain.stdout);
+  // a script of another form would have the benchmark time another command
+  expect(reportNodeOptions({ scripts: { report: 'node dist-node/cli/main.js' } })).toEqual([]);
+  for (const report of ['node dist-node/cli/demo.js', 'npx tsx src/cli/main.ts', 'node --x dist-node/cli/main.js --json', undefined]) {
+    expect(() => reportNodeOptions({ scripts: report === undefined ? {} : { report } })).toThrow(/"report"/);
+  }
 });

@@ -2,15 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reportNodeOptions } from '../../src/bench/report-command';
 
 /*
- * Runs the CLI (`dist-node/cli/main.js`) in a fresh Node process as a user runs it, with
- * max-rss.js preloaded: the child's CPU time and peak resident memory, as the issues' budgets
+ * Runs the CLI (`dist-node/cli/main.js`) in a fresh Node process as a user runs it (with the
+ * Node options of `npm run report`), with max-rss.js preloaded: the child's CPU time and peak resident memory, as the issues' budgets
  * for hostile inputs are stated. CPU time, unlike wall time, does not grow on a busy machine;
  * wall time is only bounded by the spawn time-out (a hang).
  */
 const MAIN = join(__dirname, '..', '..', 'dist-node', 'cli', 'main.js');
 const MAX_RSS = join(__dirname, 'max-rss.js');
+const OPTIONS = reportNodeOptions(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts?: Record<string, string> });
 
 export interface Run {
   code: number | null;
@@ -27,7 +29,7 @@ export function runMeasured(input: string, args: readonly string[], timeoutMs = 
   const tmp = mkdtempSync(join(tmpdir(), 'leika-rss-'));
   const rssFile = join(tmp, 'rss.json');
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', MAX_RSS, MAIN, input, ...args], {
+  const r = spawnSync(process.execPath, [...OPTIONS, '-r', MAX_RSS, MAIN, input, ...args], {
     encoding: 'utf8',
     timeout: timeoutMs,
     env: { ...process.env, LEIKA_MAX_RSS_FILE: rssFile },
