@@ -3,6 +3,7 @@ import { Counter } from './count';
 import { discoverSheets } from './discover';
 import type { WorkbookGrid } from './grid';
 import type { Analysis } from './model';
+import { withRecordTable } from './record-table';
 import { type ReadSheet, chooseReportYear } from './report-year';
 import { readTables } from './rows';
 
@@ -34,14 +35,17 @@ export function analyzeWorkbook(workbook: WorkbookGrid, options: AnalyzeOptions)
   const { reportYear, reportYearSource } = chooseReportYear(sheets, discovery.settings.reportYear, options);
   const counter = new Counter(classifier, reportYear);
   for (const sheet of sheets) counter.countSheet(sheet);
-  const { findings, ...result } = counter.result();
-  return {
-    ...result,
-    reportYear,
-    reportYearSource,
-    findings: [...discovery.findings, ...findings],
-    skippedSheets: discovery.skippedSheets,
-    settings: discovery.settings,
-    mapping: discovery.mapping,
-  };
+  const { findings, records, ...result } = counter.result();
+  return withRecordTable(
+    {
+      ...result,
+      reportYear,
+      reportYearSource,
+      findings: [...discovery.findings, ...findings],
+      skippedSheets: discovery.skippedSheets,
+      settings: discovery.settings,
+      mapping: discovery.mapping,
+    },
+    records,
+  );
 }

@@ -2,21 +2,20 @@ import { type Classifier, reifegradCluster } from './classify';
 import { type CountedCluster, type Counts, EXCLUDED, UNASSIGNED } from './clusters';
 import { type TableColumns, type YearSources, yearColumns, yearPlan } from './columns';
 import { FindingLog } from './finding-log';
+import { FirstRecords } from './first-records';
 import type { Finding, FindingCode } from './findings';
 import { isBlank } from './fold';
-import { type Cell, a1, cellText, columnLetters } from './grid';
+import { type Cell, cellText, columnLetters } from './grid';
 import { jahrOf } from './header';
 import { KeyOfficeFilter } from './key-office-filter';
 import { readKey } from './key';
 import type { MergeIndex } from './merge-index';
 import { MESSAGES } from './messages';
-import type { CountedRecord, OfficeCounts, OfficeSheetInfo, SheetLayout } from './model';
+import type { OfficeCounts, OfficeSheetInfo, SheetLayout } from './model';
+import { RecordTable } from './record-table';
 import type { ReadSheet } from './report-year';
 import { roleCell } from './rows';
 import { tally } from './tally';
-
-/** What a service row says once, whatever the year. */
-type RowFacts = Omit<CountedRecord, 'year' | 'status' | 'cluster' | 'cell'>;
 
 /** A table once the report year is known: its columns by year. */
 interface YearTable {
@@ -35,53 +34,37 @@ interface RowAt {
   readonly merges: MergeIndex;
 }
 
-/** A rule-2 record waiting until every status entry is counted (§4 rule 5). */
+/** A rule-2 record waiting until every status entry is counted (§4 rule 5): it holds its place among the records meanwhile. */
 interface Pending {
-  /** Its slot in its sheet's records. */
+  /** Its position in the record table. */
   readonly at: number;
-  readonly rec: CountedRecord;
   readonly keyCol: number;
-  /** Index of its sheet in `Counter.sheets`. */
-  readonly sheet: number;
 }
 
-/** An office's first counted record of each valid key and year (rule 5). */
-interface OfficeFirsts {
+/** An office, numbered in order of its first record's lookup (rule 5). */
+interface OfficeNumber {
   readonly office: string;
-  /** Its place in order of first lookup. */
   readonly number: number;
-  /**
-   * By key: `byKey[0]` holds a key's first record in the office, `byKey[1]` its first in a
-   * further year, and so on (most keys stand in a few years).
-   */
-  readonly byKey: Map<string, CountedRecord>[];
 }
 
 /** Counts service rows into records by the rules of SPEC §3–§4, with findings on the cells they concern. */
 export class Counter {
-  /** The records of the sheet being counted (see `sheets`). */
-  private sheetRecords: (CountedRecord | undefined)[] = [];
-  /** Plain A1 addresses by column and row, shared by the sheets' records (the same cells recur in every sheet). */
-  private readonly addresses: string[][] = [];
+  /** The counted records of every sheet, in sheet and row order; rule-2 records keep their place until settled. */
+  private readonly table = new RecordTable();
+  /** The first counted record of each valid key, office and year (rule 5). */
+  private readonly firsts = new FirstRecords(this.table);
   private readonly pending: Pending[] = [];
   private readonly log = new FindingLog();
-  /** Each office's first counted records (rule 5), and the office last looked up (records come office by office). */
-  private readonly firstsByOffice = new Map<string, OfficeFirsts>();
-  private officeFirsts: OfficeFirsts | undefined;
-  /** Office, year and key → first counted record, for a key counted in more than FIRSTS_BY_KEY years of an office. */
-  private readonly firstByOfficeYearKey = new Map<string, CountedRecord>();
+  /** The offices' numbers, and the office last looked up (records come office by office). */
+  private readonly officeNumbers = new Map<string, OfficeNumber>();
+  private lastOffice: OfficeNumber | undefined;
   private readonly keyOffices = new KeyOfficeFilter();
   /** Valid keys that may be counted in two or more offices: only their records can raise KEY_IN_SEVERAL_OFFICES. */
   private readonly severalOfficeKeys = new Set<string>();
-  /** Rule-2 slots left empty (their key was counted in the office and year). */
-  private emptySlots = 0;
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
   private readonly officeOrder = new Set<string>();
-  /**
-   * The office sheets counted (sheet names may repeat across files), each with its records in row
-   * order: a rule-2 slot stays empty where its record is not counted.
-   */
-  private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number>; records: (CountedRecord | undefined)[] }[] = [];
+  /** The office sheets counted (sheet names may repeat across files), each with its records' years. */
+  private readonly sheets: { info: Omit<OfficeSheetInfo, 'years'>; years: Set<number> }[] = [];
   /** The office of the sheet being counted, for rows without an office value. */
   private sheetOffice = '';
 
@@ -94,7 +77,7 @@ export class Counter {
   countSheet({ office, tables, officeName }: ReadSheet): void {
     const { sheet, merges } = office;
     this.sheetOffice = officeName ?? sheet.name;
-    const records: (CountedRecord | undefined)[] = (this.sheetRecords = []);
+    this.table.addSheet(sheet.name);
     const years = new Set<number>();
     let serviceRows = 0;
     let layout: SheetLayout = 'wide';
@@ -124,7 +107,7 @@ export class Counter {
         }
       }
     }
-    this.sheets.push({ info: { sheet: sheet.name, serviceRows, layout, tables: tables.length }, years, records });
+    this.sheets.push({ info: { sheet: sheet.name, serviceRows, layout, tables: tables.length }, years });
   }
 
   /** The table's columns by year; DUPLICATE_YEAR_COLUMN on each column a column further left overrides. */
@@ -147,10 +130,10 @@ export class Counter {
   /** Counts one service row: a record per year with a status or Reifegrad, else rule 2. */
   private countRow(table: YearTable, at: RowAt, sheetYears: Set<number>): void {
     const { t } = table;
-    const { base, keyCol, service } = this.rowFacts(t, at);
+    const { id, keyCol, service } = this.rowFacts(t, at);
     const rowYear = this.rowYear(t, at);
     if (rowYear === undefined) return;
-    if (this.countYears(table, at, base, rowYear, keyCol, sheetYears)) return;
+    if (this.countYears(table, at, id, rowYear, keyCol, sheetYears)) return;
     // §4 rule 2: Nicht zugeordnet in the report year, in the long format in the row's Jahr
     const year = t.yearCol !== undefined ? rowYear : this.reportYear;
     // a row set up in advance for a year after the report year is not reported
@@ -158,13 +141,12 @@ export class Counter {
     const col = table.firstStatusCol ?? t.name ?? keyCol;
     this.add(at, 'NO_STATUS', at.r, col, MESSAGES.NO_STATUS(service, year));
     // rule 5: entries from status cells come first; this one counts only where the office has none
-    this.pending.push({ at: this.sheetRecords.length, rec: counted(base, year, '', UNASSIGNED, this.address(at.r, col)), keyCol, sheet: this.sheets.length });
-    this.sheetRecords.push(undefined);
+    this.pending.push({ at: this.table.add(id, year, '', UNASSIGNED, col), keyCol });
   }
 
   /** Office, key, name and the rest of a service row; INVALID_KEY or NO_KEY on its key cell. */
-  private rowFacts(t: TableColumns, at: RowAt): { base: RowFacts; keyCol: number; service: string } {
-    const { sheet, r, row, merges } = at;
+  private rowFacts(t: TableColumns, at: RowAt): { id: number; keyCol: number; service: string } {
+    const { r, row, merges } = at;
     const keyCell = roleCell(row, r, t.key, merges);
     const nameCell = roleCell(row, r, t.name, merges);
     const name = isBlank(nameCell) ? '' : collapse(cellText(nameCell));
@@ -176,18 +158,18 @@ export class Counter {
     const service = name || cellText(keyCell).trim();
     if (key.kind === 'invalid') this.add(at, 'INVALID_KEY', r, keyCol, MESSAGES.INVALID_KEY(key.written));
     if (key.kind === 'missing') this.add(at, 'NO_KEY', r, keyCol, MESSAGES.NO_KEY(service));
-    const base: RowFacts = {
+    const id = this.table.addRow(
+      this.sheets.length,
+      r,
       office,
-      sheet,
-      row: r,
-      key: key.kind === 'valid' ? key.key : key.kind === 'invalid' ? key.written : '',
-      keyValid: key.kind === 'valid',
-      keyCell: this.address(r, keyCol),
+      key.kind === 'valid' ? key.key : key.kind === 'invalid' ? key.written : '',
+      key.kind === 'valid',
+      keyCol,
       name,
-      remark: t.remark !== undefined ? cellText(row[t.remark] ?? null).trim() : '',
-      onlineService: t.online !== undefined ? cellText(row[t.online] ?? null).trim() : '',
-    };
-    return { base, keyCol, service };
+      t.remark !== undefined ? cellText(row[t.remark] ?? null).trim() : '',
+      t.online !== undefined ? cellText(row[t.online] ?? null).trim() : '',
+    );
+    return { id, keyCol, service };
   }
 
   /** The row's Jahr in the long format (empty: the report year), else the report year; undefined with INVALID_YEAR. */
@@ -202,7 +184,7 @@ export class Counter {
   }
 
   /** Records each year's status, else its Reifegrad; true when the row is inventoried in any year. */
-  private countYears(table: YearTable, at: RowAt, base: RowFacts, rowYear: number, keyCol: number, sheetYears: Set<number>): boolean {
+  private countYears(table: YearTable, at: RowAt, id: number, rowYear: number, keyCol: number, sheetYears: Set<number>): boolean {
     const { r, row, merges } = at;
     let inventoried = false;
     for (const { year, status, reifegrad } of table.plan ?? yearPlan(table.yc, rowYear)) {
@@ -213,83 +195,77 @@ export class Counter {
       inventoried = true;
       // years after the report year are not reported
       if (year > this.reportYear) continue;
-      const rec = col === status ? this.statusRecord(at, base, year, col, statusCell) : this.reifegradRecord(at, base, year, col, reifegradCell);
-      if (rec) this.record(rec, keyCol, sheetYears, FindingLog.position(this.sheets.length, r));
+      if (col === status) this.countStatus(at, id, year, col, statusCell, keyCol, sheetYears);
+      else this.countReifegrad(at, id, year, col, reifegradCell, keyCol, sheetYears);
     }
     return inventoried;
   }
 
-  private statusRecord(at: RowAt, base: RowFacts, year: number, col: number, cell: Cell): CountedRecord | undefined {
+  /** A record of the status in column `col`, unless excluded; UNKNOWN_STATUS where no cluster knows it. */
+  private countStatus(at: RowAt, id: number, year: number, col: number, cell: Cell, keyCol: number, sheetYears: Set<number>): void {
     const text = cellText(cell).trim();
     const cluster = this.classifier.classify(text);
     if (cluster === EXCLUDED) {
       this.add(at, 'EXCLUDED', at.r, col, MESSAGES.EXCLUDED(text));
-      return undefined;
+      return;
     }
     if (cluster === undefined) {
       // an Excel error value (#NV …) is no misspelling: it gets no suggestion
       const suggestion = typeof cell === 'string' ? this.classifier.suggest(text) : undefined;
       this.add(at, 'UNKNOWN_STATUS', at.r, col, MESSAGES.UNKNOWN_STATUS(text, suggestion?.value), suggestion?.value);
     }
-    return counted(base, year, text, cluster ?? UNASSIGNED, this.address(at.r, col));
+    this.record(at, id, year, text, cluster ?? UNASSIGNED, col, keyCol, sheetYears);
   }
 
-  private reifegradRecord(at: RowAt, base: RowFacts, year: number, col: number, cell: Cell): CountedRecord {
+  /** A record of the Reifegrad in column `col`; INVALID_REIFEGRAD where it is none. */
+  private countReifegrad(at: RowAt, id: number, year: number, col: number, cell: Cell, keyCol: number, sheetYears: Set<number>): void {
     const text = cellText(cell).trim();
     const cluster = typeof cell === 'number' || typeof cell === 'string' ? reifegradCluster(cell) : undefined;
     if (cluster === undefined) this.add(at, 'INVALID_REIFEGRAD', at.r, col, MESSAGES.INVALID_REIFEGRAD(text));
-    return counted(base, year, `Reifegrad ${text}`, cluster === undefined || cluster === EXCLUDED ? UNASSIGNED : cluster, this.address(at.r, col));
+    this.record(at, id, year, `Reifegrad ${text}`, cluster === undefined || cluster === EXCLUDED ? UNASSIGNED : cluster, col, keyCol, sheetYears);
   }
 
-  /** Counts a record unless its valid key was already counted in the office and year (rule 5). */
-  private record(rec: CountedRecord, keyCol: number, sheetYears: Set<number>, pos: number): void {
-    if (!this.firstCount(rec, keyCol, pos, false)) return;
-    this.sheetRecords.push(rec);
-    sheetYears.add(rec.year);
+  /** Counts a record of service row `id` unless its valid key was already counted in the office and year (rule 5). */
+  private record(at: RowAt, id: number, year: number, status: string, cluster: CountedCluster, col: number, keyCol: number, sheetYears: Set<number>): void {
+    const { table } = this;
+    // the record to be is the table's next; it is added only where it counts
+    if (table.rowKeyIsValid(id) && !this.firstCount(table.length, id, year, cluster, keyCol, FindingLog.position(this.sheets.length, at.r), false)) return;
+    table.add(id, year, status, cluster, col);
+    sheetYears.add(year);
   }
 
-  /** True when `rec` is the first of its valid key in its office and year; else the duplicate finding on its key cell. */
-  private firstCount(rec: CountedRecord, keyCol: number, pos: number, rule2: boolean): boolean {
-    if (!rec.keyValid) return true;
-    const first = this.firstOf(rec);
-    if (!first) return true;
-    const where = `${first.sheet}!${first.keyCell}`;
-    if (rule2) this.log.add(pos, 'DUPLICATE_KEY', rec.sheet, rec.row, keyCol, { message: MESSAGES.DUPLICATE_KEY_WITHOUT_STATUS(rec.key, rec.year, where) });
-    else if (first.cluster === rec.cluster) this.log.add(pos, 'DUPLICATE_KEY', rec.sheet, rec.row, keyCol, { message: MESSAGES.DUPLICATE_KEY(rec.key, rec.year, where) });
+  /**
+   * True when the record at position `at` (of service row `id`, `year` and `cluster`) is the first of
+   * its valid key in its office and year; else the duplicate finding on its key cell.
+   */
+  private firstCount(at: number, id: number, year: number, cluster: CountedCluster, keyCol: number, pos: number, rule2: boolean): boolean {
+    const { table } = this;
+    const key = table.rowKeyOf(id);
+    const first = this.firstOf(table.rowOfficeOf(id), key, year, at);
+    if (first < 0) return true;
+    const where = `${table.sheet(first)}!${table.keyCell(first)}`;
+    const sheet = table.rowSheetName(id);
+    const row = table.rowNumberOf(id);
+    if (rule2) this.log.add(pos, 'DUPLICATE_KEY', sheet, row, keyCol, { message: MESSAGES.DUPLICATE_KEY_WITHOUT_STATUS(key, year, where) });
+    else if (table.cluster(first) === cluster) this.log.add(pos, 'DUPLICATE_KEY', sheet, row, keyCol, { message: MESSAGES.DUPLICATE_KEY(key, year, where) });
     else {
-      const message = MESSAGES.CONFLICTING_DUPLICATE(rec.key, rec.year, where, first.cluster, rec.cluster);
-      this.log.add(pos, 'CONFLICTING_DUPLICATE', rec.sheet, rec.row, keyCol, { message });
+      const message = MESSAGES.CONFLICTING_DUPLICATE(key, year, where, table.cluster(first), cluster);
+      this.log.add(pos, 'CONFLICTING_DUPLICATE', sheet, row, keyCol, { message });
     }
     return false;
   }
 
-  /** The first counted record of `rec`'s key, office and year; where there is none, `rec` becomes it. */
-  private firstOf(rec: CountedRecord): CountedRecord | undefined {
-    const { key, office, year } = rec;
-    let of = this.officeFirsts;
-    if (of?.office !== office) {
-      of = this.firstsByOffice.get(office);
-      if (!of) this.firstsByOffice.set(office, (of = { office, number: this.firstsByOffice.size, byKey: [] }));
-      this.officeFirsts = of;
+  /** The position of the first counted record of `key` in `office` and `year`, else -1, and the record at position `at` becomes it. */
+  private firstOf(office: string, key: string, year: number, at: number): number {
+    let o = this.lastOffice;
+    if (o?.office !== office) {
+      o = this.officeNumbers.get(office);
+      if (!o) this.officeNumbers.set(office, (o = { office, number: this.officeNumbers.size }));
+      this.lastOffice = o;
     }
-    const { byKey } = of;
-    let i = 0;
-    for (let f: CountedRecord | undefined; i < byKey.length && (f = byKey[i]!.get(key)) !== undefined; i++) if (f.year === year) return f;
-    if (i === 0 && this.keyOffices.note(key, of.number)) this.severalOfficeKeys.add(key);
-    if (i < FIRSTS_BY_KEY) {
-      (byKey[i] ??= new Map()).set(key, rec);
-      return undefined;
-    }
-    const officeYearKey = `${office}\u0000${year}\u0000${key}`;
-    const first = this.firstByOfficeYearKey.get(officeYearKey);
-    if (!first) this.firstByOfficeYearKey.set(officeYearKey, rec);
+    const first = this.firsts.firstOf(office, o.number, key, year, at);
+    if (this.firsts.newInOffice && this.keyOffices.note(key, o.number)) this.severalOfficeKeys.add(key);
     return first;
-  }
-
-  /** The A1 address of row `r`, column `col`. */
-  private address(r: number, col: number): string {
-    const byRow = (this.addresses[col] ??= []);
-    return (byRow[r] ??= a1(r, col));
   }
 
   private add(at: Pick<RowAt, 'sheet' | 'r'>, code: FindingCode, row: number, col: number, message: string, suggestion?: string): void {
@@ -297,23 +273,25 @@ export class Counter {
   }
 
   /** Settles the rule-2 entries, then the counts, the sheets' years and the findings in sheet and row order. */
-  result(): { years: number[]; total: Record<number, Counts>; offices: OfficeCounts[]; records: CountedRecord[]; findings: Finding[]; officeSheets: OfficeSheetInfo[] } {
+  result(): { years: number[]; total: Record<number, Counts>; offices: OfficeCounts[]; records: RecordTable; findings: Finding[]; officeSheets: OfficeSheetInfo[] } {
+    const { table } = this;
+    let removed: Uint8Array | undefined;
     for (const p of this.pending) {
-      if (!this.firstCount(p.rec, p.keyCol, FindingLog.position(p.sheet, p.rec.row), true)) {
-        this.emptySlots++;
+      const id = table.rowIdOf(p.at);
+      const year = table.year(p.at);
+      const sheet = table.sheetNumber(p.at);
+      if (table.rowKeyIsValid(id) && !this.firstCount(p.at, id, year, UNASSIGNED, p.keyCol, FindingLog.position(sheet, table.row(p.at)), true)) {
+        (removed ??= new Uint8Array(table.length))[p.at] = 1;
         continue;
       }
-      const sheet = this.sheets[p.sheet]!;
-      sheet.records[p.at] = p.rec;
-      sheet.years.add(p.rec.year);
+      this.sheets[sheet]!.years.add(year);
     }
+    if (removed) table.remove(removed);
     this.keysInSeveralOffices();
-    const all = joined(this.sheets.map((s) => s.records));
-    const records = this.emptySlots > 0 ? all.filter((r): r is CountedRecord => r !== undefined) : (all as CountedRecord[]);
     const officeSheets = this.sheets.map(({ info, years }) => ({ ...info, years: [...years].sort((a, b) => a - b) }));
     // every counted record added its year to its sheet's
     const years = [...new Set(officeSheets.flatMap((s) => s.years))].sort((a, b) => a - b);
-    return { ...tally(records, years, this.officeOrder), records, findings: this.log.sorted(), officeSheets };
+    return { ...tally(table, years, this.officeOrder), records: table, findings: this.log.sorted(), officeSheets };
   }
 
   /** KEY_IN_SEVERAL_OFFICES on the key cell where a counted valid key first appears in a further office. */
@@ -321,51 +299,23 @@ export class Counter {
     if (this.severalOfficeKeys.size === 0) return;
     // most keys stand in one office: a set only where a second one appears
     const keyOffices = new Map<string, string | Set<string>>();
-    this.sheets.forEach(({ records }, sheet) => {
-      for (const rec of records) {
-        if (!rec?.keyValid || !this.severalOfficeKeys.has(rec.key)) continue;
-        const offices = keyOffices.get(rec.key);
-        if (offices === undefined) keyOffices.set(rec.key, rec.office);
-        else if (typeof offices === 'string' ? offices !== rec.office : !offices.has(rec.office)) {
-          const first = typeof offices === 'string' ? offices : offices.values().next().value!;
-          this.log.addAt(FindingLog.position(sheet, rec.row), 'KEY_IN_SEVERAL_OFFICES', rec.sheet, rec.keyCell, { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(rec.key, first) });
-          if (typeof offices === 'string') keyOffices.set(rec.key, new Set([offices, rec.office]));
-          else offices.add(rec.office);
-        }
+    const { table } = this;
+    for (let i = 0; i < table.length; i++) {
+      const key = table.key(i);
+      if (!table.keyValid(i) || !this.severalOfficeKeys.has(key)) continue;
+      const office = table.office(i);
+      const offices = keyOffices.get(key);
+      if (offices === undefined) keyOffices.set(key, office);
+      else if (typeof offices === 'string' ? offices !== office : !offices.has(office)) {
+        const first = typeof offices === 'string' ? offices : offices.values().next().value!;
+        this.log.addAt(FindingLog.position(table.sheetNumber(i), table.row(i)), 'KEY_IN_SEVERAL_OFFICES', table.sheet(i), table.keyCell(i), { message: MESSAGES.KEY_IN_SEVERAL_OFFICES(key, first) });
+        if (typeof offices === 'string') keyOffices.set(key, new Set([offices, office]));
+        else offices.add(office);
       }
-    });
+    }
   }
 }
 
-/** The arrays' elements in order, in one array allocated at its size (growing it by pushes costs more at 100,000 records). */
-function joined<T>(arrays: readonly T[][]): T[] {
-  let all: T[] = [];
-  // concat takes its arrays as arguments: a bounded number per call
-  for (let i = 0; i < arrays.length; i += 10_000) all = all.concat(...arrays.slice(i, i + 10_000));
-  return all;
-}
-
-/** How many years of one key and office are looked up in `OfficeFirsts.byKey`; past it, by a joined string. */
-const FIRSTS_BY_KEY = 8;
-
-/** A record as one object literal of fixed shape (an object spread here costs seconds at 100,000 rows). */
-function counted(base: RowFacts, year: number, status: string, cluster: CountedCluster, cell: string): CountedRecord {
-  return {
-    year,
-    office: base.office,
-    sheet: base.sheet,
-    row: base.row,
-    key: base.key,
-    keyValid: base.keyValid,
-    keyCell: base.keyCell,
-    name: base.name,
-    status,
-    cluster,
-    remark: base.remark,
-    onlineService: base.onlineService,
-    cell,
-  };
-}
 
 function collapse(text: string): string {
   return /\s\s|[^\S ]|^\s|\s$/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;

@@ -48,7 +48,7 @@ export class KeyOfficeFilter {
 }
 
 /** FNV-1a over the UTF-16 code units. */
-function hash(key: string): number {
+export function hash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h;

@@ -14,6 +14,7 @@ import { type Finding, SEVERITY } from './findings';
 import type { DefinedName, WorkbookGrid } from './grid';
 import { MESSAGES } from './messages';
 import type { Analysis, CountedRecord } from './model';
+import { recordColumns } from './record-table';
 import type { OutputSheet } from './output-model';
 import { type FileLink, buildOutputSheets, emptiedContinuations } from './outputs';
 import { type SourcesUse, type WorkbookSource, attribute, combineSources } from './sources';
@@ -103,7 +104,7 @@ function withComparisons(base: Omit<Evaluation, 'comparisons'>, catalog: Catalog
   return {
     ...base,
     get comparisons() {
-      return (comparisons ??= compareYears(analysis.records, { years: analysis.years, ...(catalog ? { catalog } : {}) }));
+      return (comparisons ??= compareYears(recordColumns(analysis), { years: analysis.years, ...(catalog ? { catalog } : {}) }));
     },
   };
 }

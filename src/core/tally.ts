@@ -1,5 +1,6 @@
 import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, emptyCounts } from './clusters';
 import type { CountedRecord, OfficeCounts } from './model';
+import type { RecordColumns } from './record-table';
 
 /*
  * Cluster tallies: the one place where a counted record adds to a count table. Every table
@@ -42,7 +43,7 @@ export function emptyYearCounts(years: readonly number[]): Record<number, Counts
  * year); `years` holds the records' years, ascending.
  */
 export function tally(
-  records: readonly CountedRecord[],
+  records: Pick<RecordColumns, 'length' | 'office' | 'year' | 'cluster'>,
   years: readonly number[],
   officeOrder: Iterable<string>,
 ): { years: number[]; total: Record<number, Counts>; offices: OfficeCounts[] } {
@@ -64,10 +65,13 @@ export function tally(
   // records come office by office: the office's counts are looked up once per run
   let office: string | undefined;
   let officeAt: Counts[] = [];
-  for (const rec of records) {
-    if (rec.office !== office) officeAt = byOffice.get((office = rec.office))!.at;
-    addToCounts(totalAt[rec.year - first]!, rec.cluster);
-    addToCounts(officeAt[rec.year - first]!, rec.cluster);
+  for (let i = 0; i < records.length; i++) {
+    const recOffice = records.office(i);
+    if (recOffice !== office) officeAt = byOffice.get((office = recOffice))!.at;
+    const at = records.year(i) - first;
+    const cluster = records.cluster(i);
+    addToCounts(totalAt[at]!, cluster);
+    addToCounts(officeAt[at]!, cluster);
   }
   return { years: [...years], total, offices: [...byOffice].map(([office, { counts }]) => ({ office, counts })) };
 }

@@ -1,6 +1,7 @@
 import { ALL_SERVICES, COUNTED_CLUSTERS, type CountedCluster, type Counts, shownClusters, UNASSIGNED } from '../clusters';
 import { ComparisonInputError } from '../errors';
 import type { CountedRecord } from '../model';
+import { columnsOfRecords, type RecordColumns } from '../record-table';
 import { countsOf } from '../tally';
 import type { Catalog } from '../catalog/types';
 import { CLUSTER_COUNT, indexRecords, type RecordIndex } from './record-index';
@@ -23,14 +24,14 @@ export interface CompareOptions {
  * folded name; a repeated identity in one office and year counts once (the first record wins).
  * `published` counts every record as given (the Monitoring table); everything else counts identities.
  */
-export function compareYears(records: readonly CountedRecord[], opts: CompareOptions): YearComparison[] {
+export function compareYears(records: readonly CountedRecord[] | RecordColumns, opts: CompareOptions): YearComparison[] {
   const { years, catalog } = opts;
   for (let i = 0; i < years.length; i++) {
     const y = years[i]!;
     if (!Number.isInteger(y)) throw new ComparisonInputError(`compareYears: year ${String(y)} is not an integer`);
     if (i > 0 && y <= years[i - 1]!) throw new ComparisonInputError('compareYears: years must be strictly ascending');
   }
-  const index = indexRecords(records, years);
+  const index = indexRecords(isRecordList(records) ? columnsOfRecords(records) : records, years);
   const all: Scope = { start: 0, end: index.count };
   const tally = new ScopeTally(index.leistungsobjekte.length);
   const total = new Int32Array(years.length * CLUSTER_COUNT);
@@ -143,4 +144,8 @@ function matrixOf(flat: Int32Array): TransitionMatrix {
 /** The clusters a transition matrix shows: Nicht zugeordnet only where a service moved into or out of it. */
 export function transitionClusters(transitions: TransitionMatrix): CountedCluster[] {
   return shownClusters(COUNTED_CLUSTERS.some((o) => transitions[UNASSIGNED][o] + transitions[o][UNASSIGNED] > 0));
+}
+
+function isRecordList(records: readonly CountedRecord[] | RecordColumns): records is readonly CountedRecord[] {
+  return Array.isArray(records);
 }

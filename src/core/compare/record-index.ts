@@ -1,6 +1,6 @@
 import { COUNTED_CLUSTERS } from '../clusters';
 import { leistungsobjektOf } from '../key';
-import type { CountedRecord } from '../model';
+import type { RecordColumns } from '../record-table';
 import { serviceIdentity } from './identity';
 
 /** A counted cluster as its position in COUNTED_CLUSTERS. */
@@ -12,7 +12,7 @@ const CLUSTER_INDEX = new Map(COUNTED_CLUSTERS.map((c, i) => [c, i]));
  * once as an integer id, in order of first appearance. Per-id arrays hold `count` ids (and room for more).
  */
 export interface RecordIndex {
-  readonly records: readonly CountedRecord[];
+  readonly records: RecordColumns;
   readonly years: readonly number[];
   /** Offices in order of first appearance over all records (compared years or not). */
   readonly offices: readonly string[];
@@ -38,7 +38,7 @@ export interface RecordIndex {
  * Interns the identities of the records of `years` (the rule of `serviceIdentity`): per office
  * by valid key as it stands, else (rarely) by `serviceIdentity` itself.
  */
-export function indexRecords(records: readonly CountedRecord[], years: readonly number[]): RecordIndex {
+export function indexRecords(records: RecordColumns, years: readonly number[]): RecordIndex {
   const n = records.length;
   const clusterOf = new Uint8Array(n);
   const published: Int32Array[] = [];
@@ -77,18 +77,18 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
     return l;
   };
   /** A new identity of office `o`, first seen in `r`. */
-  const created = (r: CountedRecord, o: number): number => {
+  const created = (keyValid: boolean, key: string, o: number): number => {
     const id = count++;
     officeOf[id] = o;
-    loOf[id] = r.keyValid ? leistungsobjektIndex(r.key) : -1;
+    loOf[id] = keyValid ? leistungsobjektIndex(key) : -1;
     // the key of the Leistungsobjekt itself: its eight digits followed by six zeros
-    isLoRow[id] = r.keyValid && r.key.length === 14 && r.key.endsWith('000000') ? 1 : 0;
+    isLoRow[id] = keyValid && key.length === 14 && key.endsWith('000000') ? 1 : 0;
     return id;
   };
-  const unkeyedId = (r: CountedRecord, o: number): number => {
-    const identity = serviceIdentity(r);
+  const unkeyedId = (i: number, o: number): number => {
+    const identity = serviceIdentity({ office: records.office(i), keyValid: false, key: records.key(i), name: records.name(i) });
     let id = unkeyed.get(identity);
-    if (id === undefined) unkeyed.set(identity, (id = created(r, o)));
+    if (id === undefined) unkeyed.set(identity, (id = created(false, records.key(i), o)));
     return id;
   };
   const officeNumber = (office: string): number => {
@@ -108,23 +108,24 @@ export function indexRecords(records: readonly CountedRecord[], years: readonly 
   let keys: Map<string, number> | undefined;
   let counts: Int32Array | undefined;
   for (let i = 0; i < n; i++) {
-    const r = records[i]!;
-    if (r.office !== lastOffice || keys === undefined || counts === undefined) {
-      lastOffice = r.office;
+    const office = records.office(i);
+    if (office !== lastOffice || keys === undefined || counts === undefined) {
+      lastOffice = office;
       o = officeNumber(lastOffice);
       keys = byKey[o]!;
       counts = published[o]!;
     }
-    const y = yearPosition.get(r.year);
+    const y = yearPosition.get(records.year(i));
     if (y === undefined) continue;
-    const c = CLUSTER_INDEX.get(r.cluster)!;
+    const c = CLUSTER_INDEX.get(records.cluster(i))!;
     clusterOf[i] = c;
     counts[y * clusters + c]!++;
     let id: number | undefined;
-    if (r.keyValid) {
-      id = keys.get(r.key);
-      if (id === undefined) keys.set(r.key, (id = created(r, o)));
-    } else id = unkeyedId(r, o);
+    if (records.keyValid(i)) {
+      const key = records.key(i);
+      id = keys.get(key);
+      if (id === undefined) keys.set(key, (id = created(true, key, o)));
+    } else id = unkeyedId(i, o);
     const f = first[y]!;
     if (f[id] === 0) f[id] = i + 1;
   }

@@ -45,7 +45,7 @@ export function refinementsOf(
     const ownAt = tally.loNameTo[lo] || tally.loNameFrom[lo]!;
     const official = ownAt > 0 || !catalog ? undefined : leistungsobjektEntry(catalog, leistungsobjekt)?.name;
     let named: Pick<Refinement, 'name' | 'nameSource'>;
-    if (ownAt > 0) named = { name: records[ownAt - 1]!.name, nameSource: 'record' };
+    if (ownAt > 0) named = { name: records.name(ownAt - 1), nameSource: 'record' };
     else if (official) named = { name: official, nameSource: 'catalog' };
     else {
       // named below, once the names of its services are known
@@ -83,10 +83,10 @@ function namePrefixes(index: RecordIndex, scope: Scope, fromYear: number, toYear
     if (!names) out.set(at, (names = new NamePrefix()));
     const b = before[id]!;
     const a = after[id]!;
-    const nameBefore = b > 0 ? records[b - 1]!.name : '';
+    const nameBefore = b > 0 ? records.name(b - 1) : '';
     if (nameBefore !== '') names.add(nameBefore);
     // the same name again changes nothing
-    if (a > 0 && records[a - 1]!.name !== nameBefore) names.add(records[a - 1]!.name);
+    if (a > 0 && records.name(a - 1) !== nameBefore) names.add(records.name(a - 1));
   }
   return out;
 }

@@ -99,12 +99,12 @@ export function tallyScope(index: RecordIndex, scope: Scope, fromYear: number, t
     if (b > 0) {
       perLo[base + LO_FROM]!++;
       perLo[base + LO_FROM_CLUSTERS + clusterOf[b - 1]!]!++;
-      if (isLoRow[id] === 1 && (loNameFrom[lo] === 0 || b < loNameFrom[lo]!) && records[b - 1]!.name !== '') loNameFrom[lo] = b;
+      if (isLoRow[id] === 1 && (loNameFrom[lo] === 0 || b < loNameFrom[lo]!) && records.name(b - 1) !== '') loNameFrom[lo] = b;
     }
     if (a > 0) {
       perLo[base + LO_TO]!++;
       perLo[base + LO_TO_CLUSTERS + clusterOf[a - 1]!]!++;
-      if (isLoRow[id] === 1 && (loNameTo[lo] === 0 || a < loNameTo[lo]!) && records[a - 1]!.name !== '') loNameTo[lo] = a;
+      if (isLoRow[id] === 1 && (loNameTo[lo] === 0 || a < loNameTo[lo]!) && records.name(a - 1) !== '') loNameTo[lo] = a;
     }
   }
   tally.common = common;

@@ -1,6 +1,7 @@
 import { SEVERITY, type Finding, type SkippedSheet } from '../findings';
 import { MESSAGES, fileLabel } from '../messages';
-import type { Analysis, CountedRecord, OfficeSheetInfo } from '../model';
+import type { Analysis, OfficeSheetInfo } from '../model';
+import { recordColumns, revisedAnalysis } from '../record-table';
 import type { Combined, Origin } from './combine';
 import type { SourcesUse, SourceSummary, WorkbookSource } from './types';
 
@@ -71,12 +72,11 @@ export function attribute(
       : [],
   );
   return {
-    analysis: {
-      ...analysis,
+    analysis: revisedAnalysis(analysis, {
       findings: [...fileSkipped, ...findings.map(place), ...combined.findings, ...several],
       skippedSheets,
       officeSheets,
-    },
+    }),
     sources: {
       files,
       ...(combined.settings ? { settings: combined.settings } : {}),
@@ -90,18 +90,23 @@ function severalFiles(analysis: Analysis, origins: ReadonlyMap<string, Origin>, 
   const findings: Finding[] = [];
   /** office → inputs it was counted in, in order */
   const seen = new Map<string, number[]>();
-  let last: CountedRecord | undefined;
-  for (const r of analysis.records) {
+  const records = recordColumns(analysis);
+  let lastSheet: string | undefined;
+  let lastOffice: string | undefined;
+  for (let i = 0; i < records.length; i++) {
     // records come in runs of one sheet and office: only a run's first can add an input
-    if (last !== undefined && r.sheet === last.sheet && r.office === last.office) continue;
-    last = r;
-    const origin = origins.get(r.sheet);
+    const sheet = records.sheet(i);
+    const office = records.office(i);
+    if (sheet === lastSheet && office === lastOffice) continue;
+    lastSheet = sheet;
+    lastOffice = office;
+    const origin = origins.get(sheet);
     if (!origin) continue;
-    const inputs = seen.get(r.office);
+    const inputs = seen.get(office);
     if (inputs?.includes(origin.source)) continue;
-    files[origin.source]!.offices.push(r.office);
+    files[origin.source]!.offices.push(office);
     if (!inputs) {
-      seen.set(r.office, [origin.source]);
+      seen.set(office, [origin.source]);
       continue;
     }
     inputs.push(origin.source);
@@ -110,9 +115,9 @@ function severalFiles(analysis: Analysis, origins: ReadonlyMap<string, Origin>, 
       severity: SEVERITY.OFFICE_IN_SEVERAL_FILES,
       code: 'OFFICE_IN_SEVERAL_FILES',
       sheet: origin.sheet,
-      cell: r.keyCell,
+      cell: records.keyCell(i),
       ...(origin.file !== undefined ? { file: origin.file } : {}),
-      message: MESSAGES.OFFICE_IN_SEVERAL_FILES(r.office, fileLabel(first.file)),
+      message: MESSAGES.OFFICE_IN_SEVERAL_FILES(office, fileLabel(first.file)),
     });
   }
   return findings;
