@@ -3,19 +3,24 @@ import { a1 } from './grid';
 import type { Analysis, CountedRecord } from './model';
 
 /**
- * What the counts and the year comparison read of the counted records, by position
- * (0 … length - 1), without an object per record.
+ * The counted records by position (0 … length - 1), each field as `CountedRecord` has it,
+ * without an object per record: what the counts, the year comparison and file mode's transport read.
  */
 export interface RecordColumns {
   readonly length: number;
   year(i: number): number;
   office(i: number): string;
   sheet(i: number): string;
+  row(i: number): number;
   key(i: number): string;
-  keyCell(i: number): string;
   keyValid(i: number): boolean;
+  keyCell(i: number): string;
   name(i: number): string;
+  status(i: number): string;
   cluster(i: number): CountedCluster;
+  remark(i: number): string;
+  onlineService(i: number): string;
+  cell(i: number): string;
 }
 
 /** The columns of records given as objects (the records unpacked in file mode, tests). */
@@ -25,11 +30,16 @@ export function columnsOfRecords(records: readonly CountedRecord[]): RecordColum
     year: (i) => records[i]!.year,
     office: (i) => records[i]!.office,
     sheet: (i) => records[i]!.sheet,
+    row: (i) => records[i]!.row,
     key: (i) => records[i]!.key,
-    keyCell: (i) => records[i]!.keyCell,
     keyValid: (i) => records[i]!.keyValid,
+    keyCell: (i) => records[i]!.keyCell,
     name: (i) => records[i]!.name,
+    status: (i) => records[i]!.status,
     cluster: (i) => records[i]!.cluster,
+    remark: (i) => records[i]!.remark,
+    onlineService: (i) => records[i]!.onlineService,
+    cell: (i) => records[i]!.cell,
   };
 }
 
@@ -229,6 +239,15 @@ export class RecordTable implements RecordColumns {
     const r = this.recRow[i]!;
     return this.address(this.rowNumber[r]!, this.rowKeyCol[r]!);
   }
+  remark(i: number): string {
+    return this.rowRemark.get(this.recRow[i]!);
+  }
+  onlineService(i: number): string {
+    return this.rowOnline.get(this.recRow[i]!);
+  }
+  cell(i: number): string {
+    return this.address(this.rowNumber[this.recRow[i]!]!, this.recCol[i]!);
+  }
 
   /** Record `i` as an object. */
   record(i: number): CountedRecord {
@@ -287,9 +306,14 @@ export function withRecordTable(analysis: Omit<Analysis, 'records'>, table: Reco
 export function revisedAnalysis(analysis: Analysis, changes: Partial<Omit<Analysis, 'records'>>): Analysis {
   const table = TABLES.get(analysis);
   if (!table) return { ...analysis, ...changes };
+  return withRecordTable({ ...withoutRecords(analysis), ...changes }, table);
+}
+
+/** The analysis without its records, which are not built for it (file mode sends them after it, packed). */
+export function withoutRecords(analysis: Analysis): Omit<Analysis, 'records'> {
   const rest: Partial<Record<keyof Analysis, unknown>> = {};
   for (const k of Object.keys(analysis) as (keyof Analysis)[]) if (k !== 'records') rest[k] = analysis[k];
-  return withRecordTable({ ...(rest as Omit<Analysis, 'records'>), ...changes }, table);
+  return rest as Omit<Analysis, 'records'>;
 }
 
 /** The analysis's records as columns: its table where it has one, else over its record objects. */

@@ -9,8 +9,9 @@ import { compareYears } from '../../src/core/compare';
 import { FirstRecords } from '../../src/core/first-records';
 import { a1 } from '../../src/core/grid';
 import type { CountedRecord } from '../../src/core/model';
-import { RecordTable, recordColumns, revisedAnalysis } from '../../src/core/record-table';
+import { RecordTable, recordColumns, revisedAnalysis, withoutRecords } from '../../src/core/record-table';
 import { evaluateWorkbook } from '../../src/core/report';
+import { packRecords, unpackRecords } from '../../src/taskpane/pipeline/packed-records';
 
 /*
  * The counted records as columns (record-table.ts): what an output reads of them is what was
@@ -162,6 +163,16 @@ describe('an evaluation of 10,000 rows', () => {
     expect(fromColumns).toEqual(fromObjects);
     expect(fromColumns[0]!.offices).toEqual(fromObjects[0]!.offices);
     expect(evaluation.comparisons).toEqual(fromObjects);
+  });
+
+  test("file mode's worker sends the analysis without records, then the columns packed: unpacked, they are the records", () => {
+    const { analysis } = evaluation;
+    const rest = withoutRecords(analysis);
+    expect(Object.keys(rest)).toEqual(Object.keys(analysis).filter((k) => k !== 'records'));
+    expect(structuredClone(rest)).toEqual(JSON.parse(JSON.stringify({ ...analysis, records: undefined })));
+    const packed = packRecords(recordColumns(analysis));
+    expect(packed).toEqual(packRecords(analysis.records));
+    expect(unpackRecords(structuredClone(packed))).toEqual(analysis.records);
   });
 
   test('a revised analysis keeps its records, enumerable as before (JSON, spread)', () => {

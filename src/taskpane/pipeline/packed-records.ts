@@ -1,5 +1,6 @@
 import type { CountedCluster } from '../../core/clusters';
 import type { Analysis, CountedRecord } from '../../core/model';
+import { columnsOfRecords, type RecordColumns } from '../../core/record-table';
 
 /*
  * The counted records cross from file mode's worker to the page packed: a structured clone of
@@ -20,7 +21,9 @@ export interface PackedRecords {
 
 const WIDTH = 13;
 
-export function packRecords(records: readonly CountedRecord[]): PackedRecords {
+export function packRecords(given: readonly CountedRecord[] | RecordColumns): PackedRecords {
+  // the worker packs the evaluation's columns; the record objects are never built there
+  const records = isRecordList(given) ? columnsOfRecords(given) : given;
   const texts: string[] = [''];
   // few distinct values: looked up; the rest (keys, names, cells, remarks) mostly differ from row
   // to row and are only compared with the record before (a row's years follow each other)
@@ -35,34 +38,38 @@ export function packRecords(records: readonly CountedRecord[]): PackedRecords {
     return i;
   };
   const fields = new Int32Array(records.length * WIDTH);
-  let before: CountedRecord | undefined;
   let at = 0;
+  /** A text of record i, field `field`: the same as the record before's takes its index. */
   const own = (field: number, s: string, previous: string | undefined): number => {
     if (s === '') return 0;
     if (s === previous) return fields[at - WIDTH + field]!;
     texts.push(s);
     return texts.length - 1;
   };
-  for (const r of records) {
-    fields[at] = r.year;
-    fields[at + 1] = r.row;
-    fields[at + 2] = r.keyValid ? 1 : 0;
-    fields[at + 3] = lookedUp(r.office);
-    fields[at + 4] = lookedUp(r.sheet);
-    fields[at + 5] = own(5, r.key, before?.key);
-    fields[at + 6] = own(6, r.keyCell, before?.keyCell);
-    fields[at + 7] = own(7, r.name, before?.name);
-    fields[at + 8] = lookedUp(r.status);
-    fields[at + 9] = lookedUp(r.cluster);
-    fields[at + 10] = own(10, r.remark, before?.remark);
-    fields[at + 11] = own(11, r.onlineService, before?.onlineService);
-    fields[at + 12] = own(12, r.cell, before?.cell);
-    before = r;
+  for (let i = 0; i < records.length; i++) {
+    const b = i - 1;
+    fields[at] = records.year(i);
+    fields[at + 1] = records.row(i);
+    fields[at + 2] = records.keyValid(i) ? 1 : 0;
+    fields[at + 3] = lookedUp(records.office(i));
+    fields[at + 4] = lookedUp(records.sheet(i));
+    fields[at + 5] = own(5, records.key(i), b >= 0 ? records.key(b) : undefined);
+    fields[at + 6] = own(6, records.keyCell(i), b >= 0 ? records.keyCell(b) : undefined);
+    fields[at + 7] = own(7, records.name(i), b >= 0 ? records.name(b) : undefined);
+    fields[at + 8] = lookedUp(records.status(i));
+    fields[at + 9] = lookedUp(records.cluster(i));
+    fields[at + 10] = own(10, records.remark(i), b >= 0 ? records.remark(b) : undefined);
+    fields[at + 11] = own(11, records.onlineService(i), b >= 0 ? records.onlineService(b) : undefined);
+    fields[at + 12] = own(12, records.cell(i), b >= 0 ? records.cell(b) : undefined);
     at += WIDTH;
   }
   const lengths = new Int32Array(texts.length);
   for (let i = 0; i < texts.length; i++) lengths[i] = texts[i]!.length;
   return { count: records.length, texts: texts.join(''), lengths, fields };
+}
+
+function isRecordList(records: readonly CountedRecord[] | RecordColumns): records is readonly CountedRecord[] {
+  return Array.isArray(records);
 }
 
 export function unpackRecords(packed: PackedRecords): CountedRecord[] {

@@ -1,4 +1,5 @@
 import { CatalogFormatError } from '../../core/catalog';
+import { recordColumns, withoutRecords } from '../../core/record-table';
 import { de } from '../../i18n/de';
 import { WorkbookError } from '../../port/workbook-port';
 import { readCatalog } from './catalog';
@@ -35,9 +36,9 @@ export async function handleWorkerRequest(request: WorkerRequest, reply: (messag
         ? await evaluateWorkbookBytes(new Uint8Array(request.bytes), request.name, progress, request.catalog, now)
         : evaluateSources(request.sources, progress, request.catalog, now);
     // the result first: the page shows it while the records are packed and the report workbook is written
-    const { records, ...analysis } = evaluated.result.analysis;
-    reply({ kind: 'evaluated', result: { ...evaluated.result, analysis } });
-    const packed = packRecords(records);
+    const { analysis } = evaluated.result;
+    reply({ kind: 'evaluated', result: { ...evaluated.result, analysis: withoutRecords(analysis) } });
+    const packed = packRecords(recordColumns(analysis));
     reply({ kind: 'records', records: packed }, [packed.lengths.buffer, packed.fields.buffer]);
     const report = await writeReport(evaluated, now);
     const buffer = (report.byteOffset === 0 && report.buffer.byteLength === report.byteLength ? report.buffer : report.slice().buffer) as ArrayBuffer;
