@@ -33,7 +33,7 @@ export function analyzeWorkbook(workbook: WorkbookGrid, options: AnalyzeOptions)
     ...(options.officeName ? { officeName: options.officeName(office.sheet.name, names) } : {}),
   }));
   const { reportYear, reportYearSource } = chooseReportYear(sheets, discovery.settings.reportYear, options);
-  const counter = new Counter(classifier, reportYear);
+  const counter = new Counter(classifier, reportYear, sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0));
   for (const sheet of sheets) counter.countSheet(sheet);
   const { findings, records, ...result } = counter.result();
   return withRecordTable(

@@ -50,15 +50,15 @@ interface OfficeNumber {
 /** Counts service rows into records by the rules of SPEC §3–§4, with findings on the cells they concern. */
 export class Counter {
   /** The counted records of every sheet, in sheet and row order; rule-2 records keep their place until settled. */
-  private readonly table = new RecordTable();
+  private readonly table: RecordTable;
   /** The first counted record of each valid key, office and year (rule 5). */
-  private readonly firsts = new FirstRecords(this.table);
+  private readonly firsts: FirstRecords;
   private readonly pending: Pending[] = [];
   private readonly log = new FindingLog();
   /** The offices' numbers, and the office last looked up (records come office by office). */
   private readonly officeNumbers = new Map<string, OfficeNumber>();
   private lastOffice: OfficeNumber | undefined;
-  private readonly keyOffices = new KeyOfficeFilter();
+  private readonly keyOffices: KeyOfficeFilter;
   /** Valid keys that may be counted in two or more offices: only their records can raise KEY_IN_SEVERAL_OFFICES. */
   private readonly severalOfficeKeys = new Set<string>();
   /** Offices in order of first appearance: the first service row naming them, counted or not. */
@@ -68,10 +68,18 @@ export class Counter {
   /** The office of the sheet being counted, for rows without an office value. */
   private sheetOffice = '';
 
+  /** `expectedRows`: about how many service rows will be counted (the tables' rows), to size the tables once. */
   constructor(
     private readonly classifier: Classifier,
     private readonly reportYear: number,
-  ) {}
+    expectedRows = 0,
+  ) {
+    // slots for twice the rows: the hash tables grow at a quarter full
+    const bits = Math.min(22, Math.max(10, Math.ceil(Math.log2(2 * expectedRows + 1))));
+    this.table = new RecordTable(Math.min(expectedRows, 1 << 22));
+    this.firsts = new FirstRecords(this.table, bits);
+    this.keyOffices = new KeyOfficeFilter(bits);
+  }
 
   /** Counts the rows of one office sheet; call it for every office sheet in sheet order, then {@link result}. */
   countSheet({ office, tables, officeName }: ReadSheet): void {
@@ -264,7 +272,7 @@ export class Counter {
       this.lastOffice = o;
     }
     const first = this.firsts.firstOf(office, o.number, key, year, at);
-    if (this.firsts.newInOffice && this.keyOffices.note(key, o.number)) this.severalOfficeKeys.add(key);
+    if (this.firsts.newInOffice && this.keyOffices.note(key, o.number, this.firsts.keyHash)) this.severalOfficeKeys.add(key);
     return first;
   }
 

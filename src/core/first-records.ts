@@ -27,6 +27,8 @@ export class FirstRecords {
   private readonly beyondChain = new Map<string, number>();
   /** Whether the last `firstOf` met its key in its office for the first time (in any year). */
   newInOffice = false;
+  /** The hash of the last `firstOf`'s key (`hash` of key-office-filter.ts). */
+  keyHash = 0;
 
   /** `slotBits`: log2 of the slots to start with (tests start small, to grow and wrap around). */
   constructor(
@@ -44,7 +46,7 @@ export class FirstRecords {
   firstOf(office: string, officeNumber: number, key: string, year: number, at: number): number {
     if (4 * (this.size + 1) > this.slots.length) this.grow();
     const { records } = this;
-    const h = hash(key) ^ Math.imul(officeNumber + 1, 0x9e3779b1);
+    const h = (this.keyHash = hash(key)) ^ Math.imul(officeNumber + 1, 0x9e3779b1);
     const s = this.slot(h, office, key);
     const head = this.slots[s + 1]! - 1;
     this.newInOffice = head < 0;

@@ -8,13 +8,20 @@
  */
 export class KeyOfficeFilter {
   /** Slot i: the hash at 2i, the office number + 1 of its first key at 2i + 1 (0: an empty slot). */
-  private slots = new Int32Array(2 << 14);
+  private slots: Int32Array<ArrayBuffer>;
   private size = 0;
 
-  /** Notes `key`, counted in office number `office` for the first time; true where it may stand in another office too. */
-  note(key: string, office: number): boolean {
+  /** `slotBits`: log2 of the slots to start with. */
+  constructor(slotBits = 14) {
+    this.slots = new Int32Array(2 << slotBits);
+  }
+
+  /**
+   * Notes `key` (whose `hash` is `h`), counted in office number `office` for the first time;
+   * true where it may stand in another office too.
+   */
+  note(key: string, office: number, h = hash(key)): boolean {
     if (4 * (this.size + 1) > this.slots.length) this.grow();
-    const h = hash(key);
     const at = this.slot(h);
     if (this.slots[at + 1] === 0) {
       this.slots[at] = h;

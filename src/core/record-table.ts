@@ -100,23 +100,36 @@ export class RecordTable implements RecordColumns {
   private readonly sheetNames: string[] = [];
   // per service row
   private rows = 0;
-  private rowSheet = new Int32Array(1024);
-  private rowNumber = new Int32Array(1024);
-  private rowKeyCol = new Int32Array(1024);
-  private rowKeyValid = new Uint8Array(1024);
+  private rowSheet: Int32Array<ArrayBuffer>;
+  private rowNumber: Int32Array<ArrayBuffer>;
+  private rowKeyCol: Int32Array<ArrayBuffer>;
+  private rowKeyValid: Uint8Array<ArrayBuffer>;
   private readonly rowOffice = new StringColumn();
   private readonly rowKey = new StringColumn();
   private readonly rowName = new StringColumn();
   private readonly rowRemark = new StringColumn();
   private readonly rowOnline = new StringColumn();
   // per record
-  private recRow = new Int32Array(1024);
-  private recYear = new Int32Array(1024);
-  private recCol = new Int32Array(1024);
-  private recCluster = new Uint8Array(1024);
+  private recRow: Int32Array<ArrayBuffer>;
+  private recYear: Int32Array<ArrayBuffer>;
+  private recCol: Int32Array<ArrayBuffer>;
+  private recCluster: Uint8Array<ArrayBuffer>;
   private readonly recStatus = new StringColumn();
   /** Plain A1 addresses by column and row, shared by the records (the same cells recur in every sheet). */
   private readonly addresses: string[][] = [];
+
+  /** `expectedRows`: room for that many service rows and twice as many records to start with (it grows past them). */
+  constructor(expectedRows = 0) {
+    const rows = Math.max(1024, expectedRows);
+    this.rowSheet = new Int32Array(rows);
+    this.rowNumber = new Int32Array(rows);
+    this.rowKeyCol = new Int32Array(rows);
+    this.rowKeyValid = new Uint8Array(rows);
+    this.recRow = new Int32Array(2 * rows);
+    this.recYear = new Int32Array(2 * rows);
+    this.recCol = new Int32Array(2 * rows);
+    this.recCluster = new Uint8Array(2 * rows);
+  }
 
   /** A sheet the next rows are in; returns its number (0, 1, … in order of adding). */
   addSheet(name: string): number {
