@@ -236,9 +236,13 @@ export class Counter {
   /** Counts a record of service row `id` unless its valid key was already counted in the office and year (rule 5). */
   private record(at: RowAt, id: number, year: number, status: string, cluster: CountedCluster, col: number, keyCol: number, sheetYears: Set<number>): void {
     const { table } = this;
-    // the record to be is the table's next; it is added only where it counts
-    if (table.rowKeyIsValid(id) && !this.firstCount(table.length, id, year, cluster, keyCol, FindingLog.position(this.sheets.length, at.r), false)) return;
-    table.add(id, year, status, cluster, col);
+    let keyId = -1;
+    if (table.rowKeyIsValid(id)) {
+      // the record to be is the table's next; it is added only where it counts
+      if (!this.firstCount(table.length, id, year, cluster, keyCol, FindingLog.position(this.sheets.length, at.r), false)) return;
+      keyId = this.firsts.keyId;
+    }
+    table.add(id, year, status, cluster, col, keyId);
     sheetYears.add(year);
   }
 
@@ -288,9 +292,12 @@ export class Counter {
       const id = table.rowIdOf(p.at);
       const year = table.year(p.at);
       const sheet = table.sheetNumber(p.at);
-      if (table.rowKeyIsValid(id) && !this.firstCount(p.at, id, year, UNASSIGNED, p.keyCol, FindingLog.position(sheet, table.row(p.at)), true)) {
-        (removed ??= new Uint8Array(table.length))[p.at] = 1;
-        continue;
+      if (table.rowKeyIsValid(id)) {
+        if (!this.firstCount(p.at, id, year, UNASSIGNED, p.keyCol, FindingLog.position(sheet, table.row(p.at)), true)) {
+          (removed ??= new Uint8Array(table.length))[p.at] = 1;
+          continue;
+        }
+        table.setKeyId(p.at, this.firsts.keyId);
       }
       this.sheets[sheet]!.years.add(year);
     }

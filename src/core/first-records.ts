@@ -20,6 +20,8 @@ const CHAINED_YEARS = 8;
 export class FirstRecords {
   /** Slot i: the hash of (office, key) at 2i, 1 + the position of the key's first record in the office at 2i + 1 (0: empty). */
   private slots: Int32Array<ArrayBuffer>;
+  /** Slot i: the number of its (office, key), 0, 1, … in order of first lookup. */
+  private ids: Int32Array<ArrayBuffer>;
   private size = 0;
   /** By position: 1 + the position of the next first record (a further year) of the same office and key, else 0. */
   private next: Int32Array<ArrayBuffer>;
@@ -29,6 +31,8 @@ export class FirstRecords {
   newInOffice = false;
   /** The hash of the last `firstOf`'s key (`hash` of key-office-filter.ts). */
   keyHash = 0;
+  /** The number of the last `firstOf`'s office and key (the same for every year): 0, 1, … in order of first lookup. */
+  keyId = 0;
 
   /** `slotBits`: log2 of the slots to start with (tests start small, to grow and wrap around). */
   constructor(
@@ -36,6 +40,7 @@ export class FirstRecords {
     slotBits = 14,
   ) {
     this.slots = new Int32Array(2 << slotBits);
+    this.ids = new Int32Array(1 << slotBits);
     this.next = new Int32Array(2 << slotBits);
   }
 
@@ -53,9 +58,10 @@ export class FirstRecords {
     if (head < 0) {
       this.slots[s] = h;
       this.slots[s + 1] = at + 1;
-      this.size++;
+      this.keyId = this.ids[s >> 1] = this.size++;
       return -1;
     }
+    this.keyId = this.ids[s >> 1]!;
     let last = head;
     let chained = 1;
     for (let p = head; p >= 0; p = this.next[p]! - 1, chained++) {
@@ -90,8 +96,10 @@ export class FirstRecords {
 
   private grow(): void {
     const old = this.slots;
+    const oldIds = this.ids;
     // four times the size: 100,000 keys grow it twice
     this.slots = new Int32Array(old.length * 4);
+    this.ids = new Int32Array(oldIds.length * 4);
     const mask = this.slots.length - 2;
     for (let i = 0; i < old.length; i += 2) {
       if (old[i + 1] === 0) continue;
@@ -99,6 +107,7 @@ export class FirstRecords {
       while (this.slots[j + 1] !== 0) j = (j + 2) & mask;
       this.slots[j] = old[i]!;
       this.slots[j + 1] = old[i + 1]!;
+      this.ids[j >> 1] = oldIds[i >> 1]!;
     }
   }
 }

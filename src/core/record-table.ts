@@ -21,6 +21,14 @@ export interface RecordColumns {
   remark(i: number): string;
   onlineService(i: number): string;
   cell(i: number): string;
+  /**
+   * Where the counter numbered them: the same number (0 … keyIds - 1) for every record of one office
+   * and valid key, -1 for a record without a valid key. The comparison then needs no map by key.
+   */
+  readonly keyIds?: number;
+  keyId?(i: number): number;
+  /** The record's cluster as its position in COUNTED_CLUSTERS. */
+  clusterNumber?(i: number): number;
 }
 
 /** The columns of records given as objects (the records unpacked in file mode, tests). */
@@ -114,6 +122,9 @@ export class RecordTable implements RecordColumns {
   private recYear: Int32Array<ArrayBuffer>;
   private recCol: Int32Array<ArrayBuffer>;
   private recCluster: Uint8Array<ArrayBuffer>;
+  private recKeyId: Int32Array<ArrayBuffer>;
+  /** One more than the highest key id given (`keyId`). */
+  keyIds = 0;
   private readonly recStatus = new StringColumn();
   /** Plain A1 addresses by column and row, shared by the records (the same cells recur in every sheet). */
   private readonly addresses: string[][] = [];
@@ -129,6 +140,7 @@ export class RecordTable implements RecordColumns {
     this.recYear = new Int32Array(2 * rows);
     this.recCol = new Int32Array(2 * rows);
     this.recCluster = new Uint8Array(2 * rows);
+    this.recKeyId = new Int32Array(2 * rows);
   }
 
   /** A sheet the next rows are in; returns its number (0, 1, … in order of adding). */
@@ -161,21 +173,32 @@ export class RecordTable implements RecordColumns {
     return id;
   }
 
-  /** A record of service row `row` (an id from `addRow`), read from the cell in column `col` of its row. Returns its position. */
-  add(row: number, year: number, status: string, cluster: CountedCluster, col: number): number {
+  /**
+   * A record of service row `row` (an id from `addRow`), read from the cell in column `col` of its
+   * row, with the counter's number of its office and valid key (else -1). Returns its position.
+   */
+  add(row: number, year: number, status: string, cluster: CountedCluster, col: number, keyId = -1): number {
     const i = this.length++;
     if (i === this.recRow.length) {
       this.recRow = grown(this.recRow);
       this.recYear = grown(this.recYear);
       this.recCol = grown(this.recCol);
       this.recCluster = grown(this.recCluster);
+      this.recKeyId = grown(this.recKeyId);
     }
     this.recRow[i] = row;
     this.recYear[i] = year;
     this.recCol[i] = col;
     this.recCluster[i] = CLUSTER_NUMBER.get(cluster)!;
     this.recStatus.push(status);
+    this.setKeyId(i, keyId);
     return i;
+  }
+
+  /** The number of record i's office and valid key (see `RecordColumns.keyId`), -1 for none. */
+  setKeyId(i: number, keyId: number): void {
+    this.recKeyId[i] = keyId;
+    if (keyId >= this.keyIds) this.keyIds = keyId + 1;
   }
 
   /** Removes the records where `removed[i]` is 1, keeping the others in order. */
@@ -187,6 +210,7 @@ export class RecordTable implements RecordColumns {
       this.recYear[n] = this.recYear[i]!;
       this.recCol[n] = this.recCol[i]!;
       this.recCluster[n] = this.recCluster[i]!;
+      this.recKeyId[n] = this.recKeyId[i]!;
       this.recStatus.set(n, this.recStatus.get(i));
       n++;
     }
@@ -233,6 +257,12 @@ export class RecordTable implements RecordColumns {
   }
   cluster(i: number): CountedCluster {
     return COUNTED_CLUSTERS[this.recCluster[i]!]!;
+  }
+  clusterNumber(i: number): number {
+    return this.recCluster[i]!;
+  }
+  keyId(i: number): number {
+    return this.recKeyId[i]!;
   }
   status(i: number): string {
     return this.recStatus.get(i);

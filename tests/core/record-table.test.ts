@@ -11,6 +11,7 @@ import { a1 } from '../../src/core/grid';
 import type { CountedRecord } from '../../src/core/model';
 import { RecordTable, recordColumns, revisedAnalysis, withoutRecords } from '../../src/core/record-table';
 import { evaluateWorkbook } from '../../src/core/report';
+import { analyze } from '../support/grid';
 import { packRecords, unpackRecords } from '../../src/taskpane/pipeline/packed-records';
 
 /*
@@ -184,4 +185,27 @@ describe('an evaluation of 10,000 rows', () => {
     const columns = recordColumns(revised);
     expect(Array.from({ length: columns.length }, (_, i) => columns.keyCell(i))).toEqual(analysis.records.map((r) => r.keyCell));
   });
+});
+
+test('on random workbooks (duplicates, rows without status, invalid keys, the long format) the comparison reads the same from the columns as from the record objects', () => {
+  const key = fc.constantFrom('99001001000000', '99001001001000', '99001002000000', '99001002000000 ', '99 0010 0300 0000', '12345', null);
+  const name = fc.constantFrom('Jagdschein', 'Jagdschein ', 'Fischereischein', 'Hundesteuer', null);
+  const status = fc.constantFrom('PDF', 'analog', 'Digital', 'in Umsetzung', 'kein Optimierungspotenzial', 'unbekannt', null);
+  const wide = fc.array(fc.tuple(key, name, status, status), { maxLength: 12 });
+  const long = fc.array(fc.tuple(fc.constantFrom(2023, 2024, null), key, name, status), { maxLength: 12 });
+  fc.assert(
+    fc.property(wide, wide, long, (a, b, c) => {
+      const analysis = analyze([
+        { name: 'Amt 1', rows: [['LeiKa-Schlüssel', 'Leistung', 'Status 2023', 'Status 2024'], ...a] },
+        { name: 'Amt 2', rows: [['LeiKa-Schlüssel', 'Leistung', 'Status 2023', 'Status 2024'], ...b] },
+        { name: 'Amt 3', rows: [['Jahr', 'LeiKa-Schlüssel', 'Leistung', 'Status'], ...c] },
+      ]);
+      const years = { years: analysis.years };
+      const fromColumns = compareYears(recordColumns(analysis), years);
+      const fromObjects = compareYears(analysis.records, years);
+      expect(fromColumns).toEqual(fromObjects);
+      fromColumns.forEach((part, i) => expect(part.offices).toEqual(fromObjects[i]!.offices));
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -103,6 +103,8 @@ export function indexRecords(records: RecordColumns, years: readonly number[]): 
     return o;
   };
 
+  // where the counter numbered office and key, an array by that number instead of a map per office
+  const idOfKeyId = records.keyIds !== undefined && records.keyId ? new Int32Array(records.keyIds).fill(-1) : undefined;
   let lastOffice: string | undefined;
   let o = -1;
   let keys: Map<string, number> | undefined;
@@ -117,11 +119,15 @@ export function indexRecords(records: RecordColumns, years: readonly number[]): 
     }
     const y = yearPosition.get(records.year(i));
     if (y === undefined) continue;
-    const c = CLUSTER_INDEX.get(records.cluster(i))!;
+    const c = records.clusterNumber ? records.clusterNumber(i) : CLUSTER_INDEX.get(records.cluster(i))!;
     clusterOf[i] = c;
     counts[y * clusters + c]!++;
     let id: number | undefined;
-    if (records.keyValid(i)) {
+    if (idOfKeyId) {
+      const k = records.keyId!(i);
+      if (k < 0) id = unkeyedId(i, o);
+      else if ((id = idOfKeyId[k]!) < 0) idOfKeyId[k] = id = created(true, records.key(i), o);
+    } else if (records.keyValid(i)) {
       const key = records.key(i);
       id = keys.get(key);
       if (id === undefined) keys.set(key, (id = created(true, key, o)));
