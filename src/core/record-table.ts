@@ -31,8 +31,9 @@ export interface RecordColumns {
   clusterNumber?(i: number): number;
 }
 
-/** The columns of records given as objects (the records unpacked in file mode, tests). */
-export function columnsOfRecords(records: readonly CountedRecord[]): RecordColumns {
+/** Records given as objects (the records unpacked in file mode, tests) as columns; columns as they are. */
+export function columnsOfRecords(records: readonly CountedRecord[] | RecordColumns): RecordColumns {
+  if (!Array.isArray(records)) return records as RecordColumns;
   return {
     length: records.length,
     year: (i) => records[i]!.year,

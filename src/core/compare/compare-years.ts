@@ -31,7 +31,7 @@ export function compareYears(records: readonly CountedRecord[] | RecordColumns, 
     if (!Number.isInteger(y)) throw new ComparisonInputError(`compareYears: year ${String(y)} is not an integer`);
     if (i > 0 && y <= years[i - 1]!) throw new ComparisonInputError('compareYears: years must be strictly ascending');
   }
-  const index = indexRecords(isRecordList(records) ? columnsOfRecords(records) : records, years);
+  const index = indexRecords(columnsOfRecords(records), years);
   const all: Scope = { start: 0, end: index.count };
   const tally = new ScopeTally(index.leistungsobjekte.length);
   const total = new Int32Array(years.length * CLUSTER_COUNT);
@@ -144,8 +144,4 @@ function matrixOf(flat: Int32Array): TransitionMatrix {
 /** The clusters a transition matrix shows: Nicht zugeordnet only where a service moved into or out of it. */
 export function transitionClusters(transitions: TransitionMatrix): CountedCluster[] {
   return shownClusters(COUNTED_CLUSTERS.some((o) => transitions[UNASSIGNED][o] + transitions[o][UNASSIGNED] > 0));
-}
-
-function isRecordList(records: readonly CountedRecord[] | RecordColumns): records is readonly CountedRecord[] {
-  return Array.isArray(records);
 }

@@ -23,7 +23,7 @@ const WIDTH = 13;
 
 export function packRecords(given: readonly CountedRecord[] | RecordColumns): PackedRecords {
   // the worker packs the evaluation's columns; the record objects are never built there
-  const records = isRecordList(given) ? columnsOfRecords(given) : given;
+  const records = columnsOfRecords(given);
   const texts: string[] = [''];
   // few distinct values: looked up; the rest (keys, names, cells, remarks) mostly differ from row
   // to row and are only compared with the record before (a row's years follow each other)
@@ -66,10 +66,6 @@ export function packRecords(given: readonly CountedRecord[] | RecordColumns): Pa
   const lengths = new Int32Array(texts.length);
   for (let i = 0; i < texts.length; i++) lengths[i] = texts[i]!.length;
   return { count: records.length, texts: texts.join(''), lengths, fields };
-}
-
-function isRecordList(records: readonly CountedRecord[] | RecordColumns): records is readonly CountedRecord[] {
-  return Array.isArray(records);
 }
 
 export function unpackRecords(packed: PackedRecords): CountedRecord[] {
