@@ -54,7 +54,7 @@ export function columnsOfRecords(records: readonly CountedRecord[] | RecordColum
 
 const CLUSTER_NUMBER = new Map(COUNTED_CLUSTERS.map((c, i) => [c, i]));
 
-/** Elements per chunk of a StringColumn: 128 KiB of references, the most V8 allocates in the young generation. */
+/** Elements per chunk of a StringColumn (128 KiB of references). */
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 
