@@ -8,14 +8,14 @@ import { reportNodeOptions } from './report-command';
 
 /*
  * `npm run bench`: generates a workbook of 100,000 service rows over 40 sheets and times, as
- * a user runs them (a fresh process each time, median of three runs, peak memory = max RSS):
+ * a user runs them (a fresh process each time, median of five runs, peak memory = max RSS):
  * the CLI's plain table, `--json` and `--out`; SheetJS (`xlsx` from npm) and pandas + openpyxl
  * reading and counting the same file (bench/, src/bench/sheetjs-baseline.ts). All tools must
  * agree on the totals. Ends with the budgets of issue 8 and whether each is met.
  */
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 const SHEETS = Number(process.env['BENCH_SHEETS'] ?? 40);
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 
 interface Run {
   seconds: number;
@@ -45,15 +45,31 @@ function median(xs: readonly number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 }
 
-function measure(label: string, command: string, args: readonly string[], totals?: (stdout: string) => string): Measured {
-  const runs = Array.from({ length: RUNS }, () => timed(command, args));
-  return {
-    label,
-    seconds: median(runs.map((r) => r.seconds)),
-    runs: runs.map((r) => r.seconds),
-    maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
-    ...(totals ? { totals: totals(runs[0]!.stdout) } : {}),
-  };
+interface Job {
+  label: string;
+  command: string;
+  args: readonly string[];
+  totals?: (stdout: string) => string;
+}
+
+/**
+ * Runs every job RUNS times, round by round (each job once per round): this machine's speed
+ * drifts by up to a fifth from one minute to the next, and tools timed one after the other
+ * compared a tool's slow minutes with another's fast ones (docs/performance.md).
+ */
+function measureAll(jobs: readonly Job[]): Measured[] {
+  const runs: Run[][] = jobs.map(() => []);
+  for (let round = 0; round < RUNS; round++) jobs.forEach((job, j) => runs[j]!.push(timed(job.command, job.args)));
+  return jobs.map(({ label, totals }, j) => {
+    const mine = runs[j]!;
+    return {
+      label,
+      seconds: median(mine.map((r) => r.seconds)),
+      runs: mine.map((r) => r.seconds),
+      maxRssMb: Math.max(...mine.map((r) => r.maxRssMb)),
+      ...(totals ? { totals: totals(mine[0]!.stdout) } : {}),
+    };
+  });
 }
 
 /** The CLI's totals without zero and sum entries, keyed like the baselines' output. */
@@ -78,28 +94,26 @@ async function main(): Promise<void> {
   const input = join(dir, 'bench.xlsx');
   const t0 = Date.now();
   await writeBenchWorkbook(input, ROWS, SHEETS);
-  console.log(`Benchmark-Arbeitsmappe: ${ROWS} Zeilen in ${SHEETS} Blättern, ${fmt(statSync(input).size / 1e6, 1)} MB (erzeugt in ${fmt((Date.now() - t0) / 1000, 1)} s); ${RUNS} Läufe je Werkzeug`);
+  console.log(`Benchmark-Arbeitsmappe: ${ROWS} Zeilen in ${SHEETS} Blättern, ${fmt(statSync(input).size / 1e6, 1)} MB (erzeugt in ${fmt((Date.now() - t0) / 1000, 1)} s); ${RUNS} Läufe je Werkzeug, reihum`);
   // the CLI as `npm run report` starts it (its Node options), SheetJS as plain `node`
   const options = reportNodeOptions(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts?: Record<string, string> });
   console.log(`Kommandozeile wie \`npm run report\`: node ${[...options, 'dist-node/cli/main.js'].join(' ')}`);
   const main = [...options, join(__dirname, '..', 'cli', 'main.js')];
   const node = process.execPath;
-  const sheetjsTotals = (out: string): string => canonical(JSON.parse(out) as Record<string, Record<string, number>>);
-  const results: Measured[] = [
-    measure('report (Tabelle)', node, [...main, input]),
-    measure('report --json', node, [...main, input, '--json'], cliTotals),
-    measure('report --out', node, [...main, input, '--out', join(dir, 'bericht.xlsx'), '--force']),
-    measure('SheetJS (xlsx)', node, [join(__dirname, 'sheetjs-baseline.js'), input], sheetjsTotals),
+  const baselineTotals = (out: string): string => canonical(JSON.parse(out) as Record<string, Record<string, number>>);
+  const jobs: Job[] = [
+    { label: 'report (Tabelle)', command: node, args: [...main, input] },
+    { label: 'report --json', command: node, args: [...main, input, '--json'], totals: cliTotals },
+    { label: 'report --out', command: node, args: [...main, input, '--out', join(dir, 'bericht.xlsx'), '--force'] },
+    { label: 'SheetJS (xlsx)', command: node, args: [join(__dirname, 'sheetjs-baseline.js'), input], totals: baselineTotals },
   ];
   // for comparison only (the budget compares with SheetJS as its users start it)
-  if (options.length > 0) results.push(measure(`SheetJS mit ${options.join(' ')}`, node, [...options, join(__dirname, 'sheetjs-baseline.js'), input], sheetjsTotals));
+  if (options.length > 0) jobs.push({ label: `SheetJS mit ${options.join(' ')}`, command: node, args: [...options, join(__dirname, 'sheetjs-baseline.js'), input], totals: baselineTotals });
   const python = '/usr/bin/python3';
   const pandas = spawnSync(python, ['-c', 'import pandas, openpyxl']).status === 0;
-  if (pandas) {
-    results.push(measure('pandas+openpyxl', python, [join(__dirname, '..', '..', 'bench', 'pandas_baseline.py'), input], (out) => canonical(JSON.parse(out) as Record<string, Record<string, number>>)));
-  } else {
-    console.log('pandas + openpyxl: nicht installiert (apt-get install python3-pandas python3-openpyxl), Vergleich übersprungen.');
-  }
+  if (pandas) jobs.push({ label: 'pandas+openpyxl', command: python, args: [join(__dirname, '..', '..', 'bench', 'pandas_baseline.py'), input], totals: baselineTotals });
+  else console.log('pandas + openpyxl: nicht installiert (apt-get install python3-pandas python3-openpyxl), Vergleich übersprungen.');
+  const results = measureAll(jobs);
   const dist = join(__dirname, '..', '..', 'dist');
   const noFileMode = fileModeUnavailable(dist);
   let fileMode: number | undefined;
