@@ -1,4 +1,5 @@
 import { hash } from './key-office-filter';
+import { grown } from './record-table';
 
 /** What `FirstRecords` reads of a record, by its position. */
 export interface KeyedRecords {
@@ -69,8 +70,8 @@ export class FirstRecords {
       last = p;
     }
     if (chained <= CHAINED_YEARS) {
-      if (at >= this.next.length) this.next = grownTo(this.next, at + 1);
-      if (last >= this.next.length) this.next = grownTo(this.next, last + 1);
+      if (at >= this.next.length) this.next = grown(this.next, at + 1);
+      if (last >= this.next.length) this.next = grown(this.next, last + 1);
       this.next[last] = at + 1;
       return -1;
     }
@@ -110,11 +111,4 @@ export class FirstRecords {
       this.ids[j >> 1] = oldIds[i >> 1]!;
     }
   }
-}
-
-/** `a` in a new array of at least `n` elements (twice as long, or more), zeros after its values. */
-function grownTo(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(n, a.length * 2));
-  b.set(a);
-  return b;
 }

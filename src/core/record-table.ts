@@ -89,9 +89,9 @@ class StringColumn {
   }
 }
 
-/** An Int32Array, or a Uint8Array, twice as long with the same values in front. */
-function grown<T extends Int32Array | Uint8Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+/** `a` in a new array of at least `n` elements (twice as long, or more), zeros after its values. */
+export function grown<T extends Int32Array | Uint8Array>(a: T, n = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
   b.set(a);
   return b;
 }
