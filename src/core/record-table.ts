@@ -89,8 +89,85 @@ class StringColumn {
   }
 }
 
+/** Distinct texts a RepeatingColumn numbers before it keeps its texts as a StringColumn. */
+const MAX_DISTINCT = 4096;
+
+/**
+ * Texts by position that mostly repeat: a row's office, remark and online service, a record's
+ * status. Each distinct text is kept once and a position holds its number (two bytes), so
+ * 100,000 rows need no chunks of references (128 KiB each, one fresh allocation apiece and a
+ * write barrier per text; docs/performance.md). Past {@link MAX_DISTINCT} distinct texts (a
+ * remark of its own on every row) the column turns into a StringColumn and goes on as one.
+ */
+class RepeatingColumn {
+  private codes: Uint16Array<ArrayBuffer>;
+  private readonly texts: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private plain: StringColumn | undefined;
+  private n = 0;
+
+  constructor(expected: number) {
+    this.codes = new Uint16Array(Math.max(1024, expected));
+  }
+
+  push(s: string): void {
+    if (!this.plain) {
+      const k = this.number(s);
+      if (k >= 0) {
+        if (this.n === this.codes.length) this.codes = grown(this.codes);
+        this.codes[this.n++] = k;
+        return;
+      }
+      this.becomePlain();
+    }
+    this.plain!.push(s);
+  }
+
+  get(i: number): string {
+    return this.plain ? this.plain.get(i) : this.texts[this.codes[i]!]!;
+  }
+
+  set(i: number, s: string): void {
+    if (!this.plain) {
+      const k = this.number(s);
+      if (k >= 0) {
+        this.codes[i] = k;
+        return;
+      }
+      this.becomePlain();
+    }
+    this.plain!.set(i, s);
+  }
+
+  /** Keeps the first `n` texts. */
+  truncate(n: number): void {
+    if (this.plain) this.plain.truncate(n);
+    else this.n = n;
+  }
+
+  /** The text's number, a new one for a new text; -1 when all numbers are given. */
+  private number(s: string): number {
+    let k = this.numbers.get(s);
+    if (k === undefined) {
+      if (this.texts.length === MAX_DISTINCT) return -1;
+      k = this.texts.push(s) - 1;
+      this.numbers.set(s, k);
+    }
+    return k;
+  }
+
+  /** Goes on as a StringColumn, holding the texts so far. */
+  private becomePlain(): void {
+    const plain = new StringColumn();
+    for (let i = 0; i < this.n; i++) plain.push(this.texts[this.codes[i]!]!);
+    this.plain = plain;
+    this.texts.length = 0;
+    this.numbers.clear();
+  }
+}
+
 /** `a` in a new array of at least `n` elements (twice as long, or more), zeros after its values. */
-export function grown<T extends Int32Array | Uint8Array>(a: T, n = 0): T {
+export function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, n = 0): T {
   const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
   b.set(a);
   return b;
@@ -113,11 +190,11 @@ export class RecordTable implements RecordColumns {
   private rowNumber: Int32Array<ArrayBuffer>;
   private rowKeyCol: Int32Array<ArrayBuffer>;
   private rowKeyValid: Uint8Array<ArrayBuffer>;
-  private readonly rowOffice = new StringColumn();
+  private readonly rowOffice: RepeatingColumn;
   private readonly rowKey = new StringColumn();
   private readonly rowName = new StringColumn();
-  private readonly rowRemark = new StringColumn();
-  private readonly rowOnline = new StringColumn();
+  private readonly rowRemark: RepeatingColumn;
+  private readonly rowOnline: RepeatingColumn;
   // per record
   private recRow: Int32Array<ArrayBuffer>;
   private recYear: Int32Array<ArrayBuffer>;
@@ -126,7 +203,7 @@ export class RecordTable implements RecordColumns {
   private recKeyId: Int32Array<ArrayBuffer>;
   /** One more than the highest key id given (`keyId`). */
   keyIds = 0;
-  private readonly recStatus = new StringColumn();
+  private readonly recStatus: RepeatingColumn;
   /** Plain A1 addresses by column and row, shared by the records (the same cells recur in every sheet). */
   private readonly addresses: string[][] = [];
 
@@ -142,6 +219,10 @@ export class RecordTable implements RecordColumns {
     this.recCol = new Int32Array(2 * rows);
     this.recCluster = new Uint8Array(2 * rows);
     this.recKeyId = new Int32Array(2 * rows);
+    this.rowOffice = new RepeatingColumn(rows);
+    this.rowRemark = new RepeatingColumn(rows);
+    this.rowOnline = new RepeatingColumn(rows);
+    this.recStatus = new RepeatingColumn(2 * rows);
   }
 
   /** A sheet the next rows are in; returns its number (0, 1, … in order of adding). */

@@ -98,6 +98,33 @@ test('records past several chunks read back as written, in order, also after rem
   expect(table.length).toBe(kept.length + 1);
 });
 
+test('texts that repeat (statuses, offices) and texts that stop repeating part-way (a remark per row from row 5,000 on) read back as written, also after removing some', () => {
+  const table = new RecordTable(100);
+  table.addSheet('Amt 1');
+  const statuses = ['analog', 'Digital ', 'PDF', '', 'in Umsetzung'];
+  const expected: { office: string; status: string; remark: string; onlineService: string }[] = [];
+  for (let r = 0; r < 12_000; r++) {
+    const remark = r < 5000 ? (r % 2 === 0 ? 'Formular wird überarbeitet' : '') : `Bemerkung zu Zeile ${r}`;
+    const online = r % 3 === 0 ? `https://service.example/${r % 4500}` : '';
+    const id = table.addRow(0, r + 2, `Amt ${r % 4}`, String(99_000_000_000_000 + r), true, 0, `Leistung ${r}`, remark, online);
+    for (let k = 0; k < 2; k++) {
+      const status = statuses[(r + k) % statuses.length]!;
+      table.add(id, 2023 + k, status, 'Analog', 1 + k);
+      expected.push({ office: `Amt ${r % 4}`, status, remark, onlineService: online });
+    }
+  }
+  const read = (): typeof expected => table.toArray().map(({ office, status, remark, onlineService }) => ({ office, status, remark, onlineService }));
+  expect(read()).toEqual(expected);
+  const removed = new Uint8Array(table.length);
+  for (let k = 1; k < removed.length; k += 4) removed[k] = 1;
+  table.remove(removed);
+  expect(read()).toEqual(expected.filter((_, k) => k % 4 !== 1));
+  // a status never seen before, added after the removal
+  table.add(0, 2030, 'Neu', 'Digital', 3);
+  expect(table.status(table.length - 1)).toBe('Neu');
+  expect(table.status(table.length - 2)).toBe(expected[expected.length - 1]!.status);
+});
+
 /** Rule 5 as a map per office, year and key. */
 class ReferenceFirsts {
   private readonly firsts = new Map<string, number>();
