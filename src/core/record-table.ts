@@ -161,6 +161,7 @@ class RepeatingColumn {
     const plain = new StringColumn();
     for (let i = 0; i < this.n; i++) plain.push(this.texts[this.codes[i]!]!);
     this.plain = plain;
+    this.codes = new Uint16Array(0);
     this.texts.length = 0;
     this.numbers.clear();
   }
