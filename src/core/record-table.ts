@@ -127,16 +127,10 @@ class RepeatingColumn {
     return this.plain ? this.plain.get(i) : this.texts[this.codes[i]!]!;
   }
 
-  set(i: number, s: string): void {
-    if (!this.plain) {
-      const k = this.number(s);
-      if (k >= 0) {
-        this.codes[i] = k;
-        return;
-      }
-      this.becomePlain();
-    }
-    this.plain!.set(i, s);
+  /** Position `to` takes the text of position `from` (its number, where texts are numbered). */
+  move(to: number, from: number): void {
+    if (this.plain) this.plain.set(to, this.plain.get(from));
+    else this.codes[to] = this.codes[from]!;
   }
 
   /** Keeps the first `n` texts. */
@@ -294,7 +288,7 @@ export class RecordTable implements RecordColumns {
       this.recCol[n] = this.recCol[i]!;
       this.recCluster[n] = this.recCluster[i]!;
       this.recKeyId[n] = this.recKeyId[i]!;
-      this.recStatus.set(n, this.recStatus.get(i));
+      this.recStatus.move(n, i);
       n++;
     }
     this.length = n;
